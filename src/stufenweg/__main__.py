@@ -1,0 +1,3 @@
+from stufenweg.cli import main
+
+main()

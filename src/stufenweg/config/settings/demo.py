@@ -1,0 +1,6 @@
+"""The demo: SQLite in ./data, no settings needed, debug pages on."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class JourneysConfig(AppConfig):
+    name = "stufenweg.journeys"
+    label = "journeys"
+    verbose_name = "Verläufe"

@@ -1,0 +1,545 @@
+"""The one write path for journeys (ARCHITECTURE.md habit 1).
+
+``journey_event_record`` validates an event against the rules (``rules.py``), appends it,
+updates the projection and writes the audit row in one transaction. The named functions below
+it are the actions of DOMAIN.md §4 with typed keyword arguments; forms, API and import call them.
+A refused action raises ``JourneyRuleError`` (a ``ValidationError``) and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stufenweg.core.audit import audit_write, snapshot
+from stufenweg.core.models import AuditEntry
+from stufenweg.core.time import format_date
+from stufenweg.journeys.codes import EventKind, join_statuses
+from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
+from stufenweg.journeys.projection import (
+    PROJECTED_FIELDS,
+    events_by_participation,
+    rule_context,
+    write_projection,
+)
+from stufenweg.journeys.rules import Ev, JourneyRuleError, check_new_event, check_supersession, replay
+from stufenweg.organisations.models import Organisation, Region, User
+from stufenweg.people.models import Person
+from stufenweg.programmes.models import Measure, Programme, Stage
+
+K = EventKind
+OPENING_KINDS = {K.REFERRAL, K.ASSESSMENT_START}
+EVENT_FIELDS = [
+    "region",
+    "measure",
+    "stage",
+    "referrer",
+    "result",
+    "planned_end",
+    "employment_status",
+    "unemployed_since",
+    "benefit",
+    "change",
+    "reason",
+    "exit_kind",
+    "statuses",
+    "qualification",
+    "employer",
+    "end_date",
+    "first_labour_market",
+    "employment_kind",
+    "hours",
+    "benefit_effect",
+    "reached",
+    "source",
+]
+
+
+def measure_occupied_on(*, measure: Measure, on: dt.date, exclude_participation_id: int | None = None) -> int:
+    """Places taken in ``measure`` on day ``on`` (an exit on that day frees the place)."""
+    queryset = Enrolment.objects.filter(measure=measure, entered_on__lte=on).exclude(exited_on__lte=on)
+    if exclude_participation_id is not None:
+        queryset = queryset.exclude(participation_id=exclude_participation_id)
+    return queryset.count()
+
+
+def check_capacity(
+    *, measure: Measure, on: dt.date, participation_id: int | None, confirm_overbooking: bool
+) -> None:
+    occupied = measure_occupied_on(measure=measure, on=on, exclude_participation_id=participation_id)
+    if occupied < measure.places:
+        return
+    if measure.allow_overbooking and confirm_overbooking:
+        return
+    message = _(
+        "Die Maßnahme %(measure)s ist am %(date)s voll belegt (%(taken)s von %(places)s Plätzen)."
+    ) % {"measure": measure.code, "date": format_date(on), "taken": occupied, "places": measure.places}
+    if measure.allow_overbooking:
+        message += " " + _("Eine Überbelegung ist zulässig, muss aber ausdrücklich bestätigt werden.")
+    raise JourneyRuleError(message, field="measure", code="capacity")
+
+
+def _ev(event: JourneyEvent) -> Ev:
+    return Ev(
+        key=event.event_id,
+        kind=event.kind,
+        occurred_on=event.occurred_on,
+        recorded_at=event.recorded_at,
+        order=2**62,
+        supersedes=event.supersedes.event_id if event.supersedes_id else None,
+        region_id=event.region_id,
+        measure_id=event.measure_id,
+        stage_id=event.stage_id,
+        referrer_id=event.referrer_id,
+        result=event.result,
+        planned_end=event.planned_end,
+        employment_status=event.employment_status,
+        unemployed_since=event.unemployed_since,
+        change=event.change,
+        exit_kind=event.exit_kind,
+        statuses=event.statuses,
+    )
+
+
+@transaction.atomic
+def journey_event_record(
+    *,
+    person: Person,
+    programme: Programme,
+    kind: str,
+    occurred_on: dt.date,
+    by: User | None,
+    recorded_at: dt.datetime | None = None,
+    event_id: str | None = None,
+    supersedes: JourneyEvent | None = None,
+    confirm_overbooking: bool = False,
+    audit_summary: str = "",
+    **fields,
+) -> JourneyEvent:
+    """Validate and append one journey event; update the projection; audit. All or nothing."""
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    if "statuses" in fields and not isinstance(fields["statuses"], str):
+        fields["statuses"] = join_statuses(fields["statuses"])
+
+    participation = (
+        Participation.objects.select_for_update().filter(person=person, programme=programme).first()
+    )
+    created = participation is None
+    if created:
+        if kind not in OPENING_KINDS:
+            raise JourneyRuleError(
+                _(
+                    "„%(kind)s“ ist nicht möglich: In diesem Programm gibt es zu der Person noch keine Teilnahme; "
+                    "zuerst Zuweisung oder Beginn der Eignungsfeststellung erfassen."
+                )
+                % {"kind": EventKind(kind).label},
+                field="kind",
+                code="transition",
+            )
+        participation = Participation.objects.create(person=person, programme=programme)
+    before = snapshot(participation, PROJECTED_FIELDS)
+
+    event = JourneyEvent(
+        participation=participation,
+        kind=kind,
+        occurred_on=occurred_on,
+        recorded_by=by,
+        recorded_at=recorded_at or timezone.now(),
+        supersedes=supersedes,
+        **fields,
+    )
+    if event_id:
+        event.event_id = event_id
+    try:
+        event.full_clean(exclude=["participation"])
+    except ValidationError as exc:
+        raise JourneyRuleError(_first_message(exc), field=_first_field(exc), code="invalid") from None
+    if supersedes is not None and supersedes.participation_id != participation.id:
+        raise JourneyRuleError(
+            _("Das ersetzte Ereignis gehört zu einer anderen Teilnahme."), field="supersedes"
+        )
+
+    new = _ev(event)
+    check_new_event(new, today=timezone.localdate())
+    existing = events_by_participation([participation.id]).get(participation.id, [])
+    check_supersession(new, {e.key: e for e in existing})
+    effective_kind = supersedes.kind if kind == K.VOID and supersedes else kind
+    if effective_kind in (K.ENTRY, K.STAGE_CHANGE) and kind != K.VOID:
+        check_capacity(
+            measure=event.measure,
+            on=occurred_on,
+            participation_id=participation.id,
+            confirm_overbooking=confirm_overbooking,
+        )
+    state = replay(
+        [*existing, new], rule_context(programme.id), birth_date=person.birth_date, check={new.key}
+    )
+
+    event.save(force_insert=True)
+    write_projection([(participation, state)])
+    action = (
+        AuditEntry.Action.VOID
+        if kind == K.VOID
+        else AuditEntry.Action.CORRECT
+        if supersedes
+        else AuditEntry.Action.EVENT
+    )
+    audit_write(
+        actor=by,
+        action=action,
+        obj=event,
+        person=person,
+        summary=audit_summary or f"{EventKind(kind).label} am {format_date(occurred_on)} ({programme.code})",
+        before=before,
+        after={**snapshot(participation, PROJECTED_FIELDS), "event": snapshot(event)},
+    )
+    return event
+
+
+def _first_field(exc: ValidationError) -> str | None:
+    return next(iter(exc.message_dict), None) if hasattr(exc, "error_dict") else None
+
+
+def _first_message(exc: ValidationError) -> str:
+    if hasattr(exc, "error_dict"):
+        field, messages = next(iter(exc.message_dict.items()))
+        label = JourneyEvent._meta.get_field(field).verbose_name if field != "__all__" else ""
+        return f"{label}: {messages[0]}" if label else messages[0]
+    return exc.messages[0]
+
+
+# --- the actions of DOMAIN.md §4, one function each --------------------------------------------
+
+
+def participation_refer(
+    *,
+    person: Person,
+    programme: Programme,
+    on: dt.date,
+    referrer: Organisation,
+    by: User | None,
+    region: Region | None = None,
+    **extra,
+) -> JourneyEvent:
+    return journey_event_record(
+        person=person,
+        programme=programme,
+        kind=K.REFERRAL,
+        occurred_on=on,
+        by=by,
+        referrer=referrer,
+        region=region,
+        **extra,
+    )
+
+
+def participation_not_arrived(
+    *, participation: Participation, on: dt.date, by: User | None, **extra
+) -> JourneyEvent:
+    return _record(participation, K.NOT_ARRIVED, on, by, **extra)
+
+
+def participation_start_assessment(
+    *,
+    person: Person,
+    programme: Programme,
+    on: dt.date,
+    by: User | None,
+    region: Region | None = None,
+    **extra,
+) -> JourneyEvent:
+    return journey_event_record(
+        person=person,
+        programme=programme,
+        kind=K.ASSESSMENT_START,
+        occurred_on=on,
+        by=by,
+        region=region,
+        **extra,
+    )
+
+
+def participation_assessment_result(
+    *,
+    participation: Participation,
+    on: dt.date,
+    result: str,
+    by: User | None,
+    stage: Stage | None = None,
+    **extra,
+) -> JourneyEvent:
+    return _record(participation, K.ASSESSMENT_RESULT, on, by, result=result, stage=stage, **extra)
+
+
+def participation_waitlist(
+    *, participation: Participation, on: dt.date, stage: Stage | None, by: User | None, **extra
+) -> JourneyEvent:
+    return _record(participation, K.WAITLIST, on, by, stage=stage, **extra)
+
+
+def enrolment_enter(
+    *,
+    participation: Participation,
+    measure: Measure,
+    stage: Stage,
+    on: dt.date,
+    by: User | None,
+    planned_end: dt.date | None = None,
+    employment_status: str = "",
+    unemployed_since: dt.date | None = None,
+    benefit: str = "",
+    confirm_overbooking: bool = False,
+    **extra,
+) -> JourneyEvent:
+    return _record(
+        participation,
+        K.ENTRY,
+        on,
+        by,
+        measure=measure,
+        stage=stage,
+        planned_end=planned_end,
+        employment_status=employment_status,
+        unemployed_since=unemployed_since,
+        benefit=benefit,
+        confirm_overbooking=confirm_overbooking,
+        **extra,
+    )
+
+
+def enrolment_change_stage(
+    *,
+    participation: Participation,
+    measure: Measure,
+    stage: Stage,
+    on: dt.date,
+    change: str,
+    by: User | None,
+    planned_end: dt.date | None = None,
+    confirm_overbooking: bool = False,
+    **extra,
+) -> JourneyEvent:
+    return _record(
+        participation,
+        K.STAGE_CHANGE,
+        on,
+        by,
+        measure=measure,
+        stage=stage,
+        change=change,
+        planned_end=planned_end,
+        confirm_overbooking=confirm_overbooking,
+        **extra,
+    )
+
+
+def enrolment_extend(
+    *,
+    participation: Participation,
+    on: dt.date,
+    planned_end: dt.date,
+    by: User | None,
+    reason: str = "",
+    **extra,
+) -> JourneyEvent:
+    return _record(participation, K.EXTENSION, on, by, planned_end=planned_end, reason=reason, **extra)
+
+
+def enrolment_interrupt(
+    *, participation: Participation, on: dt.date, by: User | None, reason: str = "", **extra
+) -> JourneyEvent:
+    return _record(participation, K.INTERRUPTION, on, by, reason=reason, **extra)
+
+
+def enrolment_resume(
+    *, participation: Participation, on: dt.date, by: User | None, reason: str = "", **extra
+) -> JourneyEvent:
+    return _record(participation, K.RESUMPTION, on, by, reason=reason, **extra)
+
+
+def enrolment_exit(
+    *,
+    participation: Participation,
+    on: dt.date,
+    kind: str,
+    by: User | None,
+    statuses: list[str] | tuple[str, ...] = (),
+    reason: str = "",
+    qualification: bool | None = None,
+    **extra,
+) -> JourneyEvent:
+    return _record(
+        participation,
+        K.EXIT,
+        on,
+        by,
+        exit_kind=kind,
+        statuses=join_statuses(statuses),
+        reason=reason,
+        qualification=qualification,
+        **extra,
+    )
+
+
+def participation_reactivate(
+    *, participation: Participation, on: dt.date, by: User | None, **extra
+) -> JourneyEvent:
+    return _record(participation, K.REACTIVATION, on, by, **extra)
+
+
+def internship_record(
+    *,
+    participation: Participation,
+    on: dt.date,
+    by: User | None,
+    employer: Organisation | None,
+    end_date: dt.date | None = None,
+    first_labour_market: bool | None = True,
+    **extra,
+) -> JourneyEvent:
+    return _record(
+        participation,
+        K.INTERNSHIP,
+        on,
+        by,
+        employer=employer,
+        end_date=end_date,
+        first_labour_market=first_labour_market,
+        **extra,
+    )
+
+
+def employment_start_record(
+    *,
+    participation: Participation,
+    on: dt.date,
+    kind: str,
+    by: User | None,
+    employer: Organisation | None = None,
+    hours: Decimal | None = None,
+    end_date: dt.date | None = None,
+    benefit_effect: str = "",
+    **extra,
+) -> JourneyEvent:
+    return _record(
+        participation,
+        K.EMPLOYMENT_START,
+        on,
+        by,
+        employment_kind=kind,
+        employer=employer,
+        hours=hours,
+        end_date=end_date,
+        benefit_effect=benefit_effect,
+        **extra,
+    )
+
+
+def employment_end_record(
+    *, participation: Participation, on: dt.date, by: User | None, **extra
+) -> JourneyEvent:
+    return _record(participation, K.EMPLOYMENT_END, on, by, **extra)
+
+
+def qualification_record(
+    *, participation: Participation, on: dt.date, what: str, by: User | None, **extra
+) -> JourneyEvent:
+    return _record(participation, K.QUALIFICATION, on, by, reason=what, **extra)
+
+
+def follow_up_record(
+    *,
+    participation: Participation,
+    on: dt.date,
+    by: User | None,
+    statuses: list[str] | tuple[str, ...] = (),
+    reached: bool = True,
+    source: str = "",
+    **extra,
+) -> JourneyEvent:
+    return _record(
+        participation,
+        K.FOLLOW_UP,
+        on,
+        by,
+        statuses=join_statuses(statuses),
+        reached=reached,
+        source=source,
+        **extra,
+    )
+
+
+def journey_event_correct(*, event: JourneyEvent, by: User | None, reason: str, **changes) -> JourneyEvent:
+    """Record a corrected version of ``event`` that supersedes it. ``changes`` override its fields."""
+    if not reason.strip():
+        raise JourneyRuleError(_("Bitte den Grund der Korrektur angeben."), field="reason")
+    values = {name: getattr(event, name) for name in EVENT_FIELDS}
+    values.update(changes)
+    occurred_on = values.pop("occurred_on", event.occurred_on)
+    participation = event.participation
+    return journey_event_record(
+        person=participation.person,
+        programme=participation.programme,
+        kind=event.kind,
+        occurred_on=occurred_on,
+        by=by,
+        supersedes=event,
+        audit_summary=f"Korrektur von {event.event_id}: {reason}"[:255],
+        **values,
+    )
+
+
+def journey_event_void(
+    *, event: JourneyEvent, by: User | None, reason: str, on: dt.date | None = None
+) -> JourneyEvent:
+    """Retract ``event``. The void is itself an event; nothing is deleted."""
+    if not reason.strip():
+        raise JourneyRuleError(_("Bitte den Grund der Rücknahme angeben."), field="reason")
+    participation = event.participation
+    return journey_event_record(
+        person=participation.person,
+        programme=participation.programme,
+        kind=K.VOID,
+        occurred_on=on or min(event.occurred_on, timezone.localdate()),
+        by=by,
+        supersedes=event,
+        reason=reason,
+        audit_summary=f"Rücknahme von {event.event_id}: {reason}"[:255],
+    )
+
+
+def participation_assign_caseworker(
+    *, participation: Participation, caseworker: User | None, by: User | None
+) -> Participation:
+    with transaction.atomic():
+        before = {"caseworker_id": participation.caseworker_id}
+        participation.caseworker = caseworker
+        participation.save(update_fields=["caseworker"])
+        audit_write(
+            actor=by,
+            action=AuditEntry.Action.UPDATE,
+            obj=participation,
+            person=participation.person,
+            summary="Fallverantwortung zugewiesen",
+            before=before,
+            after={"caseworker_id": participation.caseworker_id},
+        )
+    return participation
+
+
+def _record(participation: Participation, kind: str, on: dt.date, by: User | None, **fields) -> JourneyEvent:
+    return journey_event_record(
+        person=participation.person,
+        programme=participation.programme,
+        kind=kind,
+        occurred_on=on,
+        by=by,
+        **fields,
+    )

@@ -1,0 +1,27 @@
+"""Reads of persons and households, always through the user's visibility scope."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from stufenweg.core.visibility import scope_of
+from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.people.models import Household, Person
+
+
+def persons_visible_to(user) -> QuerySet[Person]:
+    scope = scope_of(user)
+    if scope.everything:
+        return Person.objects.all()
+    if not scope.personal_data:
+        return Person.objects.none()
+    return Person.objects.filter(Exists(participations_visible_to(user).filter(person_id=OuterRef("pk"))))
+
+
+def households_visible_to(user) -> QuerySet[Household]:
+    scope = scope_of(user)
+    if scope.everything:
+        return Household.objects.all()
+    if not scope.personal_data:
+        return Household.objects.none()
+    return Household.objects.filter(Exists(persons_visible_to(user).filter(household_id=OuterRef("pk"))))

@@ -1,0 +1,164 @@
+"""Programmes, their ordered stages with rules, measures at providers, and targets (Soll).
+
+Every programme of the seeds is data in these tables; no code knows a programme by name.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from stufenweg.organisations.models import Organisation, Region
+
+
+def default_in_work_kinds() -> list[str]:
+    return ["svb", "self_employed"]
+
+
+def default_in_work_statuses() -> list[str]:
+    return ["employed_svb", "self_employed"]
+
+
+class Programme(models.Model):
+    class LtuRule(models.TextChoices):
+        TWELVE_MONTHS = "12m", "Langzeitarbeitslos ab 12 Monaten"
+        EU_AGE = "eu_age", "EU-Regel: unter 25 mehr als 6, ab 25 mehr als 12 Monate"
+
+    code = models.CharField("Kürzel", max_length=32, unique=True)
+    name = models.CharField("Name", max_length=255)
+    description = models.TextField("Beschreibung", blank=True)
+    ltu_rule = models.CharField(
+        "Regel Langzeitarbeitslosigkeit",
+        max_length=8,
+        choices=LtuRule.choices,
+        default=LtuRule.TWELVE_MONTHS,
+    )
+    in_work_kinds = models.JSONField("„in Arbeit“: Beschäftigungsarten", default=default_in_work_kinds)
+    in_work_statuses = models.JSONField("„in Arbeit“: Status beim Austritt", default=default_in_work_statuses)
+    upon_leaving_days = models.PositiveSmallIntegerField("Fenster „beim Austritt“ (Tage)", default=28)
+    follow_up_months = models.PositiveSmallIntegerField(
+        "Verbleibszeitpunkt (Monate nach Austritt)", default=6
+    )
+    caseload_ratio = models.PositiveSmallIntegerField(
+        "Betreuungsschlüssel (Teilnehmende je Fachkraft)",
+        null=True,
+        blank=True,
+    )
+    active = models.BooleanField("aktiv", default=True)
+
+    class Meta:
+        verbose_name = "Förderprogramm"
+        verbose_name_plural = "Förderprogramme"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Stage(models.Model):
+    """A stage or phase (Stufe/Phase) of a programme, with its rules."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="stages")
+    code = models.CharField("Kürzel", max_length=32)
+    name = models.CharField("Name", max_length=255)
+    position = models.PositiveSmallIntegerField("Reihenfolge", validators=[MinValueValidator(1)])
+    max_months = models.PositiveSmallIntegerField("Höchstdauer (Monate)", null=True, blank=True)
+    min_age = models.PositiveSmallIntegerField("Mindestalter bei Eintritt", null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField("Höchstalter bei Eintritt", null=True, blank=True)
+    min_unemployed_months = models.PositiveSmallIntegerField(
+        "Mindestdauer der Arbeitslosigkeit (Monate)",
+        null=True,
+        blank=True,
+    )
+    extendable = models.BooleanField("verlängerbar", default=True)
+    next_stages = models.ManyToManyField(
+        "self",
+        verbose_name="zulässige Folgestufen",
+        symmetrical=False,
+        blank=True,
+        related_name="previous_stages",
+        help_text="leer = jede Stufe des Programms",
+    )
+
+    class Meta:
+        verbose_name = "Stufe"
+        verbose_name_plural = "Stufen"
+        ordering = ["programme", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "code"], name="stage_unique_code"),
+            models.UniqueConstraint(fields=["programme", "position"], name="stage_unique_position"),
+            models.CheckConstraint(
+                condition=models.Q(min_age__isnull=True)
+                | models.Q(max_age__isnull=True)
+                | models.Q(min_age__lte=models.F("max_age")),
+                name="stage_age_range_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Measure(models.Model):
+    """A measure (Maßnahme) run by a provider for one or more stages."""
+
+    code = models.CharField("Kürzel", max_length=64, unique=True)
+    name = models.CharField("Name", max_length=255)
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="measures")
+    stages = models.ManyToManyField(Stage, verbose_name="Stufen", related_name="measures")
+    provider = models.ForeignKey(
+        Organisation,
+        verbose_name="Träger",
+        on_delete=models.PROTECT,
+        related_name="measures",
+    )
+    region = models.ForeignKey(
+        Region, verbose_name="Region", on_delete=models.PROTECT, related_name="measures"
+    )
+    operation = models.CharField("ESF-Vorhaben", max_length=64, blank=True)
+    location = models.CharField("Ort", max_length=200, blank=True)
+    places = models.PositiveIntegerField("Plätze")
+    start = models.DateField("Beginn")
+    end = models.DateField("Ende", null=True, blank=True)
+    rolling_entry = models.BooleanField("durchlaufender Einstieg", default=True)
+    allow_overbooking = models.BooleanField("Überbelegung zulässig (mit Bestätigung)", default=False)
+
+    class Meta:
+        verbose_name = "Maßnahme"
+        verbose_name_plural = "Maßnahmen"
+        ordering = ["programme", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="measure_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.name}"
+
+
+class Target(models.Model):
+    """A target value (Soll) for an indicator over a period, optionally per region and stage."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="targets")
+    indicator = models.CharField("Kennzahl", max_length=64)
+    period_from = models.DateField("von")
+    period_to = models.DateField("bis")
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.PROTECT, related_name="targets")
+    target = models.DecimalField("Soll", max_digits=14, decimal_places=4)
+
+    class Meta:
+        verbose_name = "Zielwert (Soll)"
+        verbose_name_plural = "Zielwerte (Soll)"
+        ordering = ["programme", "indicator", "period_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_to__gte=models.F("period_from")), name="target_period_ordered"
+            ),
+            models.CheckConstraint(condition=models.Q(target__gte=0), name="target_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.period_from}–{self.period_to}: {self.target}"
