@@ -3,5 +3,8 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("stufenweg.api.urls")),
+    path("teilnehmende/", include("stufenweg.casework.urls")),
+    path("berichte/", include("stufenweg.indicators.urls")),
+    path("import/", include("stufenweg.interchange.urls")),
     path("", include("stufenweg.web.urls")),
 ]

@@ -74,3 +74,22 @@ def audit_read(
         summary=summary,
         purpose=purpose,
     )
+
+
+def audit_reads(*, actor, persons, purpose: str, object_type: str = "people.person", summary: str = "") -> int:
+    """Record one read per person in a single insert (list pages, exports, API lists)."""
+    entries = [
+        AuditEntry(
+            actor=actor if getattr(actor, "pk", None) else None,
+            actor_label=getattr(actor, "username", "") or "system",
+            action=AuditEntry.Action.READ if purpose != "export" else AuditEntry.Action.EXPORT,
+            object_type=object_type,
+            object_id=str(person.pk),
+            person_id=person.pk,
+            summary=summary[:255],
+            purpose=purpose,
+        )
+        for person in persons
+    ]
+    AuditEntry.objects.bulk_create(entries, batch_size=2000)
+    return len(entries)
