@@ -1,0 +1,282 @@
+"""The bulk write path: many journeys' events validated and appended at once.
+
+Used by the importer and the demo loader. It applies exactly the rules of the single-event path
+(``rules.check_new_event``, ``rules.check_supersession``, ``rules.replay``, capacity) but
+collects every problem instead of stopping at the first, and writes events, projection and audit
+rows with bulk inserts. Call it inside ``transaction.atomic``; when it raises
+``BulkRuleErrors`` nothing must be kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stufenweg.core.models import AuditEntry
+from stufenweg.core.time import format_date
+from stufenweg.journeys.codes import EventKind
+from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
+from stufenweg.journeys.projection import events_by_participation, rule_context, write_projection
+from stufenweg.journeys.rules import (
+    Ev,
+    JourneyRuleError,
+    JourneyState,
+    RuleContext,
+    check_new_event,
+    check_supersession,
+    replay,
+)
+from stufenweg.programmes.models import Measure
+
+NEW_ORDER_BASE = 10**15
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    event_key: str | None
+    field: str | None
+    message: str
+
+
+class BulkRuleErrors(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} Probleme")
+
+
+@dataclass(slots=True)
+class NewEvent:
+    """An event to append: the unsaved model row, the key it supersedes (if any)."""
+
+    event: JourneyEvent
+    supersedes_key: str | None = None
+
+
+def _to_ev(item: NewEvent, order: int) -> Ev:
+    e = item.event
+    return Ev(
+        key=e.event_id,
+        kind=e.kind,
+        occurred_on=e.occurred_on,
+        recorded_at=e.recorded_at,
+        order=order,
+        supersedes=item.supersedes_key,
+        region_id=e.region_id,
+        measure_id=e.measure_id,
+        stage_id=e.stage_id,
+        referrer_id=e.referrer_id,
+        result=e.result,
+        planned_end=e.planned_end,
+        employment_status=e.employment_status,
+        unemployed_since=e.unemployed_since,
+        change=e.change,
+        exit_kind=e.exit_kind,
+        statuses=e.statuses,
+    )
+
+
+def journey_events_bulk_append(
+    *,
+    journeys: dict[tuple[int, int], list[NewEvent]],
+    birth_dates: dict[int, dt.date],
+    by=None,
+    audit_summary: str = "Import",
+    today: dt.date | None = None,
+) -> int:
+    """Append events for many (person_id, programme_id) journeys. Returns the number of events.
+
+    ``journeys`` maps (person pk, programme pk) to the new events in source order;
+    ``birth_dates`` maps person pk to birth date (for the age rules). Raises ``BulkRuleErrors``
+    with every problem found; writes nothing in that case.
+    """
+    today = today or timezone.localdate()
+    if not journeys:
+        return 0
+    with transaction.atomic():
+        participations = _participations(journeys.keys())
+        existing = events_by_participation(p.id for p in participations.values())
+        existing_keys = set(
+            JourneyEvent.objects.filter(
+                event_id__in=[n.event.event_id for items in journeys.values() for n in items]
+            ).values_list("event_id", flat=True)
+        )
+        contexts: dict[int, RuleContext] = {}
+        problems: list[Problem] = []
+        states: list[tuple[Participation, JourneyState]] = []
+        order = NEW_ORDER_BASE
+        seen_keys: set[str] = set()
+        for (person_id, programme_id), items in journeys.items():
+            participation = participations[(person_id, programme_id)]
+            ctx = contexts.get(programme_id) or contexts.setdefault(programme_id, rule_context(programme_id))
+            known = {e.key: e for e in existing.get(participation.id, [])}
+            new_evs = []
+            failed = False
+            for item in items:
+                ev = _to_ev(item, order)
+                order += 1
+                if ev.key in existing_keys or ev.key in seen_keys:
+                    problems.append(
+                        Problem(
+                            ev.key,
+                            "event_id",
+                            _("Die Ereignis-ID %(key)s ist bereits vergeben.") % {"key": ev.key},
+                        )
+                    )
+                    failed = True
+                    continue
+                seen_keys.add(ev.key)
+                try:
+                    check_new_event(ev, today=today)
+                    check_supersession(ev, known)
+                except JourneyRuleError as exc:
+                    problems.append(Problem(ev.key, exc.field, exc.rule_message))
+                    failed = True
+                    continue
+                known[ev.key] = ev
+                new_evs.append(ev)
+            if failed:
+                continue
+            try:
+                state = replay(
+                    list(known.values()),
+                    ctx,
+                    birth_date=birth_dates.get(person_id),
+                    check={e.key for e in new_evs},
+                )
+            except JourneyRuleError as exc:
+                problems.append(Problem(exc.event_key, exc.field, exc.rule_message))
+                continue
+            states.append((participation, state))
+        if not problems:
+            problems.extend(_capacity_problems(states, journeys, participations))
+        if problems:
+            raise BulkRuleErrors(problems)
+
+        count = _insert_events(journeys, participations)
+        write_projection(states)
+        now = timezone.now()
+        AuditEntry.objects.bulk_create(
+            [
+                AuditEntry(
+                    at=now,
+                    actor=by if getattr(by, "pk", None) else None,
+                    actor_label=getattr(by, "username", "") or "system",
+                    action=AuditEntry.Action.IMPORT,
+                    object_type="journeys.participation",
+                    object_id=str(p.id),
+                    person_id=p.person_id,
+                    summary=f"{audit_summary}: {len(journeys[(p.person_id, p.programme_id)])} Ereignisse"[
+                        :255
+                    ],
+                )
+                for p, _state in states
+            ],
+            batch_size=2000,
+        )
+    return count
+
+
+def _participations(keys) -> dict[tuple[int, int], Participation]:
+    keys = list(keys)
+    found: dict[tuple[int, int], Participation] = {}
+    person_ids = {k[0] for k in keys}
+    for p in Participation.objects.filter(person_id__in=person_ids):
+        found[(p.person_id, p.programme_id)] = p
+    missing = [Participation(person_id=k[0], programme_id=k[1]) for k in keys if k not in found]
+    if missing:
+        Participation.objects.bulk_create(missing, batch_size=2000)
+        if any(p.pk is None for p in missing):  # backends without RETURNING
+            for p in Participation.objects.filter(person_id__in=person_ids):
+                found[(p.person_id, p.programme_id)] = p
+        else:
+            for p in missing:
+                found[(p.person_id, p.programme_id)] = p
+    return found
+
+
+def _insert_events(journeys, participations) -> int:
+    rows: list[JourneyEvent] = []
+    pending: list[tuple[JourneyEvent, str]] = []
+    for key, items in journeys.items():
+        participation = participations[key]
+        for item in items:
+            item.event.participation = participation
+            rows.append(item.event)
+            if item.supersedes_key:
+                pending.append((item.event, item.supersedes_key))
+    JourneyEvent.objects.bulk_create(rows, batch_size=2000)
+    if pending:
+        ids = dict(
+            JourneyEvent.objects.filter(event_id__in={k for _e, k in pending}).values_list("event_id", "id")
+        )
+        if any(e.pk is None for e, _k in pending):
+            own = dict(
+                JourneyEvent.objects.filter(event_id__in=[e.event_id for e, _k in pending]).values_list(
+                    "event_id", "id"
+                )
+            )
+            for e, _k in pending:
+                e.pk = own[e.event_id]
+        for e, k in pending:
+            e.supersedes_id = ids[k]
+        JourneyEvent.objects.bulk_update([e for e, _k in pending], ["supersedes"], batch_size=2000)
+    return len(rows)
+
+
+def _capacity_problems(states, journeys, participations) -> list[Problem]:
+    """New entries that find their measure full on the entry day (an exit that day frees the place)."""
+    touched = {p.id for p, _ in states}
+    new_keys = {n.event.event_id for items in journeys.values() for n in items}
+    intervals: dict[int, list[tuple[dt.date, dt.date | None, str | None]]] = defaultdict(list)
+    for _participation, st in states:
+        for e in st.enrolments:
+            intervals[e.measure_id].append(
+                (e.entered_on, e.exited_on, e.entry_key if e.entry_key in new_keys else None)
+            )
+    if not intervals:
+        return []
+    measures = {m.id: m for m in Measure.objects.filter(id__in=intervals.keys())}
+    for row in (
+        Enrolment.objects.filter(measure_id__in=intervals.keys())
+        .exclude(participation_id__in=touched)
+        .values_list("measure_id", "entered_on", "exited_on")
+    ):
+        intervals[row[0]].append((row[1], row[2], None))
+    problems = []
+    for measure_id, spans in intervals.items():
+        measure = measures[measure_id]
+        if measure.allow_overbooking or not any(key for *_x, key in spans):
+            continue
+        spans.sort(key=lambda s: s[0])
+        open_exits: list[dt.date] = []  # heap of exit days (date.max for open)
+        for entered_on, exited_on, key in spans:
+            while open_exits and open_exits[0] <= entered_on:
+                heapq.heappop(open_exits)
+            if key and len(open_exits) >= measure.places:
+                problems.append(
+                    Problem(
+                        key,
+                        "measure",
+                        _(
+                            "Die Maßnahme %(measure)s ist am %(date)s voll belegt (%(taken)s von %(places)s Plätzen)."
+                        )
+                        % {
+                            "measure": measure.code,
+                            "date": format_date(entered_on),
+                            "taken": len(open_exits),
+                            "places": measure.places,
+                        },
+                    )
+                )
+                continue
+            heapq.heappush(open_exits, exited_on or dt.date.max)
+    return problems
+
+
+__all__ = ["BulkRuleErrors", "NewEvent", "Problem", "journey_events_bulk_append", "EventKind"]
