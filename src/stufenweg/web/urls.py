@@ -1,8 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from stufenweg.web.views import auth, home
 
 app_name = "web"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="web/placeholder.html"), name="home"),
-    path("login/", TemplateView.as_view(template_name="web/placeholder.html"), name="login"),
+    path("", home.home, name="home"),
+    path("anmelden/", auth.StufenwegLoginView.as_view(), name="login"),
+    path("abmelden/", auth.StufenwegLogoutView.as_view(), name="logout"),
 ]
