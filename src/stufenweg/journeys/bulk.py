@@ -59,26 +59,7 @@ class NewEvent:
 
 
 def _to_ev(item: NewEvent, order: int) -> Ev:
-    e = item.event
-    return Ev(
-        key=e.event_id,
-        kind=e.kind,
-        occurred_on=e.occurred_on,
-        recorded_at=e.recorded_at,
-        order=order,
-        supersedes=item.supersedes_key,
-        region_id=e.region_id,
-        measure_id=e.measure_id,
-        stage_id=e.stage_id,
-        referrer_id=e.referrer_id,
-        result=e.result,
-        planned_end=e.planned_end,
-        employment_status=e.employment_status,
-        unemployed_since=e.unemployed_since,
-        change=e.change,
-        exit_kind=e.exit_kind,
-        statuses=e.statuses,
-    )
+    return Ev.from_event(item.event, order=order, supersedes=item.supersedes_key)
 
 
 def journey_events_bulk_append(

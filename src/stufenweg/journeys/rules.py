@@ -109,6 +109,7 @@ class Ev:
     change: str = ""
     exit_kind: str = ""
     statuses: str = ""
+    employment_kind: str = ""
 
     FIELDS = (
         "event_id",
@@ -128,6 +129,7 @@ class Ev:
         "change",
         "exit_kind",
         "statuses",
+        "employment_kind",
     )
 
     @classmethod
@@ -151,6 +153,31 @@ class Ev:
             change=row["change"],
             exit_kind=row["exit_kind"],
             statuses=row["statuses"],
+            employment_kind=row["employment_kind"],
+        )
+
+    @classmethod
+    def from_event(cls, event, *, order: int, supersedes: str | None) -> Ev:
+        """From an unsaved (or saved) ``JourneyEvent``; ``supersedes`` is the superseded event's key."""
+        return cls(
+            key=event.event_id,
+            kind=event.kind,
+            occurred_on=event.occurred_on,
+            recorded_at=event.recorded_at,
+            order=order,
+            supersedes=supersedes,
+            region_id=event.region_id,
+            measure_id=event.measure_id,
+            stage_id=event.stage_id,
+            referrer_id=event.referrer_id,
+            result=event.result,
+            planned_end=event.planned_end,
+            employment_status=event.employment_status,
+            unemployed_since=event.unemployed_since,
+            change=event.change,
+            exit_kind=event.exit_kind,
+            statuses=event.statuses,
+            employment_kind=event.employment_kind,
         )
 
 

@@ -85,25 +85,8 @@ def check_capacity(
 
 
 def _ev(event: JourneyEvent) -> Ev:
-    return Ev(
-        key=event.event_id,
-        kind=event.kind,
-        occurred_on=event.occurred_on,
-        recorded_at=event.recorded_at,
-        order=2**62,
-        supersedes=event.supersedes.event_id if event.supersedes_id else None,
-        region_id=event.region_id,
-        measure_id=event.measure_id,
-        stage_id=event.stage_id,
-        referrer_id=event.referrer_id,
-        result=event.result,
-        planned_end=event.planned_end,
-        employment_status=event.employment_status,
-        unemployed_since=event.unemployed_since,
-        change=event.change,
-        exit_kind=event.exit_kind,
-        statuses=event.statuses,
-    )
+    supersedes = event.supersedes.event_id if event.supersedes_id else None
+    return Ev.from_event(event, order=2**62, supersedes=supersedes)
 
 
 @transaction.atomic
