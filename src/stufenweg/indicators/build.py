@@ -1,0 +1,307 @@
+"""The working tables of one report run, built in the database from the event log at (D, R).
+
+``sw_ev``   effective events of the programme: recorded by R, not superseded by an event recorded
+            by R, not a void, happened by D; numbered per participation (``seq``) in the order
+            date, recording time, id.
+``sw_sp``   employment spells: start → ``end_date``, else the next ``employment_end``, else open.
+``sw_enr``  enrolments: entry/stage_change → the next exit or stage_change (LEAD over the events).
+``sw_x``    exit cases in the period with the flags the exit-based indicators need.
+``sw_esf``  ESF participants (participation × operation) with characteristics and results.
+``sw_int``  integrations (first qualifying employment start per person and calendar month).
+
+A participation is one person in one programme, so the participation id is the person key of
+every per-person rule. Nothing here reads the ``Enrolment`` projection or participation state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import connection
+
+from stufenweg.indicators import sqlfns as f
+from stufenweg.journeys.codes import EmploymentKind, ExitStatus
+
+TABLES = ("sw_int", "sw_esf", "sw_x", "sw_enr", "sw_sp", "sw_ev", "sw_codes")
+
+ESF_KINDS = ("svb", "minijob", "self_employed")
+ESF_STATUSES = ("employed_svb", "minijob", "self_employed")
+ANY_KINDS = tuple(EmploymentKind.values)
+EMPLOYED_STATUSES = ("employed_svb", "minijob", "self_employed")
+FOLLOW_ON_STATUSES = ("education", "employed_svb", "minijob", "self_employed")
+EU_COUNTRIES = (
+    "AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
+).split()
+
+
+@dataclass(frozen=True)
+class Settings:
+    programme_id: int
+    date_from: dt.date
+    date_to: dt.date
+    as_of: dt.date
+    recorded_on: dt.datetime
+    ltu_rule: str = "12m"
+    in_work_kinds: tuple[str, ...] = ("svb", "self_employed")
+    in_work_statuses: tuple[str, ...] = ("employed_svb", "self_employed")
+    upon_leaving_days: int = 28
+    follow_up_months: int = 6
+    region_ids: tuple[int, ...] | None = None  # restrict to these regions (regional offices)
+
+
+def _checked(codes, allowed) -> tuple[str, ...]:
+    bad = [c for c in codes if c not in allowed]
+    if bad:
+        raise ValueError(f"unknown code in programme settings: {bad}")
+    return tuple(codes)
+
+
+def drop_all(cursor) -> None:
+    for name in TABLES:
+        cursor.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def build(s: Settings) -> None:
+    in_kinds = _checked(s.in_work_kinds, EmploymentKind.values)
+    in_statuses = _checked(s.in_work_statuses, ExitStatus.values)
+    D, F, T = f.lit_date(s.as_of), f.lit_date(s.date_from), f.lit_date(s.date_to)
+    R = f.lit_timestamp(s.recorded_on)
+    prog = int(s.programme_id)
+    days = int(s.upon_leaving_days)
+    months = int(s.follow_up_months)
+    with connection.cursor() as c:
+        drop_all(c)
+        c.execute(_codes_sql())
+        # 1. effective events at (D, R)
+        c.execute(
+            f.temp_table(
+                "sw_ev",
+                f"""
+            SELECT t.*,
+              MIN(CASE WHEN t.kind IN ('assessment_start', 'reactivation') THEN t.seq END)
+                OVER (PARTITION BY t.pid) AS first_pe_seq,
+              MAX(CASE WHEN t.kind = 'waitlist' THEN t.seq END) OVER (PARTITION BY t.pid) AS last_wait_seq,
+              MAX(CASE WHEN t.kind IN ('entry', 'stage_change') THEN t.seq END)
+                OVER (PARTITION BY t.pid) AS last_entry_seq
+            FROM (
+              SELECT e.id, e.participation_id AS pid, e.kind, e.occurred_on AS od, e.recorded_at AS ra,
+                ROW_NUMBER() OVER (PARTITION BY e.participation_id
+                                   ORDER BY e.occurred_on, e.recorded_at, e.id) AS seq,
+                COALESCE(e.region_id, m.region_id) AS region_id, e.measure_id, e.stage_id,
+                m.provider_id, COALESCE(m.operation, '') AS operation,
+                e.change, e.exit_kind, e.statuses, e.qualification, e.employment_kind, e.end_date,
+                e.first_labour_market, e.benefit_effect, e.reached, e.employment_status,
+                e.unemployed_since, pa.person_id, p.gender, p.birth_date
+              FROM journeys_journeyevent e
+              JOIN journeys_participation pa ON pa.id = e.participation_id
+              JOIN people_person p ON p.id = pa.person_id
+              LEFT JOIN programmes_measure m ON m.id = e.measure_id
+              WHERE pa.programme_id = {prog} AND e.recorded_at <= {R} AND e.kind <> 'void'
+                AND e.occurred_on <= {D}
+                AND NOT EXISTS (SELECT 1 FROM journeys_journeyevent s
+                                WHERE s.supersedes_id = e.id AND s.recorded_at <= {R})
+            ) t
+            """,
+            )
+        )
+        c.execute("CREATE INDEX sw_ev_pid_kind ON sw_ev (pid, kind, od)")
+        c.execute("CREATE INDEX sw_ev_kind_od ON sw_ev (kind, od)")
+        # 2. employment spells
+        c.execute(
+            f.temp_table(
+                "sw_sp",
+                """
+            SELECT t.pid, t.employment_kind AS ekind, t.od AS start, COALESCE(t.end_date, t.next_end) AS stop
+            FROM (
+              SELECT pid, kind, od, end_date, employment_kind,
+                MIN(CASE WHEN kind = 'employment_end' THEN od END) OVER (
+                  PARTITION BY pid ORDER BY seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_end
+              FROM sw_ev WHERE kind IN ('employment_start', 'employment_end')
+            ) t
+            WHERE t.kind = 'employment_start'
+            """,
+            )
+        )
+        c.execute("CREATE INDEX sw_sp_pid ON sw_sp (pid, start)")
+        # 3. enrolments (entry or stage_change → next exit or stage_change)
+        c.execute(
+            f.temp_table(
+                "sw_enr",
+                f"""
+            SELECT t.eid, t.pid, t.person_id, t.ekind, t.entered_on, t.eseq, t.stage_id, t.measure_id,
+              t.region_id, t.provider_id, t.operation, t.echange, t.employment_status,
+              t.unemployed_since, t.gender, t.birth_date,
+              {f.age_band("t.birth_date", "t.entered_on")} AS age_band,
+              CASE WHEN t.nkind IN ('exit', 'stage_change') THEN t.nod END AS exit_on,
+              CASE WHEN t.nkind IN ('exit', 'stage_change') THEN t.nseq END AS xseq,
+              t.nseq,
+              CASE WHEN t.nkind = 'exit' THEN t.nexit_kind
+                   WHEN t.nkind = 'stage_change' AND t.nchange = 'planned' THEN 'regular'
+                   WHEN t.nkind = 'stage_change' THEN 'early_neutral' END AS exit_kind,
+              CASE WHEN t.nkind = 'exit' THEN t.nstatuses
+                   WHEN t.nkind = 'stage_change' THEN 'education' END AS xstatuses,
+              CASE WHEN t.nkind = 'exit' THEN t.nqual END AS xqual,
+              CASE WHEN t.nkind = 'stage_change' THEN t.nchange ELSE '' END AS xchange
+            FROM (
+              SELECT id AS eid, pid, person_id, kind AS ekind, od AS entered_on, seq AS eseq, stage_id,
+                measure_id, region_id, provider_id, operation, change AS echange, employment_status,
+                unemployed_since, gender, birth_date,
+                LEAD(kind) OVER w AS nkind, LEAD(od) OVER w AS nod, LEAD(seq) OVER w AS nseq,
+                LEAD(exit_kind) OVER w AS nexit_kind, LEAD(statuses) OVER w AS nstatuses,
+                LEAD(qualification) OVER w AS nqual, LEAD(change) OVER w AS nchange
+              FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
+              WINDOW w AS (PARTITION BY pid ORDER BY seq)
+            ) t
+            WHERE t.ekind IN ('entry', 'stage_change')
+            """,
+            )
+        )
+        c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, entered_on)")
+        c.execute("CREATE INDEX sw_enr_exit ON sw_enr (exit_on)")
+
+        def emp(kinds, a, b, pid="x.pid"):
+            return (
+                f"EXISTS (SELECT 1 FROM sw_sp s WHERE s.pid = {pid} AND {f.in_list('s.ekind', kinds)} "
+                f"AND s.start <= {b} AND (s.stop IS NULL OR s.stop >= {a}))"
+            )
+
+        def flag(cond):
+            return f"CASE WHEN {cond} THEN 1 ELSE 0 END"
+
+        def fu_for_p(pid, p):
+            return (
+                f"(SELECT fu.statuses FROM sw_ev fu WHERE fu.pid = {pid} AND fu.kind = 'follow_up' "
+                f"AND fu.reached IS NOT FALSE AND fu.od >= {f.add_days(p, -14)} AND fu.od <= {f.add_days(p, 14)} "
+                f"ORDER BY fu.od DESC, fu.seq DESC LIMIT 1)"
+            )
+
+        # 4. exit cases in the period with their flags
+        c.execute(
+            f.temp_table(
+                "sw_x",
+                f"""
+            SELECT y.*,
+              {flag("y.exit_kind = 'early_negative'")} AS dropout,
+              {flag("y.exit_kind IN ('regular', 'early_positive')")} AS success,
+              {flag(f"y.p <= {D}")} AS cohort6,
+              {flag(f"({f.any_status('y.xstatuses', in_statuses)} OR y.emp_in_leave = 1)")} AS work_leave,
+              {flag(f"({f.any_status('y.xstatuses', FOLLOW_ON_STATUSES)} OR y.emp_any_leave = 1 OR y.new_entry = 1)")} AS follow_on,
+              {flag(f"y.p <= {D} AND (y.emp_in_p = 1 OR (y.fu IS NOT NULL AND {f.any_status('y.fu', in_statuses)}))")} AS ret6,
+              {flag(f"y.p <= {D} AND y.fu IS NULL AND y.emp_any_p = 0")} AS unreached,
+              {flag(f"y.p <= {D} AND (y.emp_any_p = 1 OR y.enrolled_p = 1 OR (y.fu IS NOT NULL AND {f.any_status('y.fu', ('education', *EMPLOYED_STATUSES))}))")} AS eb_ret,
+              {flag(f"y.p <= {D} AND (y.emp_svb_p = 1 OR (y.fu IS NOT NULL AND {f.has_status('y.fu', 'employed_svb')}))")} AS eb_int,
+              CASE WHEN y.exit_kind = 'early_negative' THEN 'dropout'
+                   WHEN y.exit_kind IN ('regular', 'early_positive') THEN 'successful'
+                   WHEN y.exit_kind = 'early_neutral' THEN 'neutral' ELSE '' END AS exit_group
+            FROM (
+              SELECT x.*,
+                {flag(emp(in_kinds, "x.exit_on", "x.w_end"))} AS emp_in_leave,
+                {flag(emp(ANY_KINDS, "x.exit_on", "x.w_end"))} AS emp_any_leave,
+                {flag(emp(in_kinds, "x.p", "x.p"))} AS emp_in_p,
+                {flag(emp(ANY_KINDS, "x.p", "x.p"))} AS emp_any_p,
+                {flag(emp(("svb",), "x.p", "x.p"))} AS emp_svb_p,
+                {flag("EXISTS (SELECT 1 FROM sw_enr o WHERE o.pid = x.pid AND o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p))")} AS enrolled_p,
+                {flag("EXISTS (SELECT 1 FROM sw_ev v WHERE v.pid = x.pid AND v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start') AND v.seq > x.xseq AND v.od <= x.w_end)")} AS new_entry,
+                {fu_for_p("x.pid", "x.p")} AS fu
+              FROM (
+                SELECT n.*, {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
+                FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
+              ) x
+            ) y
+            """,
+            )
+        )
+        # 5. ESF participants: participation × operation
+        ltu = (
+            f"(e.f_es = 'unemployed' AND e.f_us IS NOT NULL AND e.first_on >= {f.add_months('e.f_us', 12)})"
+            if s.ltu_rule != "eu_age"
+            else f"(e.f_es = 'unemployed' AND e.f_us IS NOT NULL AND ("
+            f"(e.age < 25 AND e.first_on > {f.add_months('e.f_us', 6)}) OR "
+            f"(e.age >= 25 AND e.first_on > {f.add_months('e.f_us', 12)})))"
+        )
+        eu = ", ".join(f"'{code}'" for code in EU_COUNTRIES)
+        fu_p = "COALESCE(" + fu_for_p("e.pid", "e.p") + ", '')"
+        esf_fu_p = f.any_status(fu_p, ESF_STATUSES)
+        c.execute(
+            f.temp_table(
+                "sw_esf",
+                f"""
+            SELECT e.pid, e.region_id, e.gender, e.first_on, e.last_exit, e.open_n,
+              1 AS o01,
+              {flag("e.f_es = 'unemployed'")} AS o02,
+              {flag(ltu)} AS o03,
+              {flag("e.f_es = 'inactive'")} AS o04,
+              {flag("e.f_es = 'employed'")} AS o05,
+              {flag("e.age < 18")} AS o06,
+              {flag("e.age >= 18 AND e.age <= 29")} AS o07,
+              {flag("e.age >= 55")} AS o08,
+              {flag("e.isced IS NOT NULL AND e.isced <= 2")} AS o09,
+              {flag("e.isced IN (3, 4)")} AS o10,
+              {flag("e.isced >= 5")} AS o11,
+              {flag("e.disability = 'yes'")} AS o12,
+              {flag(f"(e.nationality <> '' AND e.nationality NOT IN ({eu}))")} AS o13,
+              {flag("e.foreign_background = 'yes'")} AS o14,
+              {flag("e.minority = 'yes'")} AS o15,
+              {flag("e.homeless = 'yes'")} AS o16,
+              {flag("e.rural = 'yes'")} AS o17,
+              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.any_status('e.xstatuses', ESF_STATUSES)} OR {emp(ESF_KINDS, 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r04,
+              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'job_seeking')} OR EXISTS (SELECT 1 FROM sw_ev fu WHERE fu.pid = e.pid AND fu.kind = 'follow_up' AND fu.reached IS NOT FALSE AND fu.od >= e.last_exit AND fu.od <= e.w_end AND {f.has_status('fu.statuses', 'job_seeking')}))")} AS r01_raw,
+              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'education')} OR {emp(('vocational_training',), 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r02,
+              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND (e.xqual = TRUE OR EXISTS (SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind = 'qualification' AND q.od >= e.first_on AND q.od <= e.w_end))")} AS r03,
+              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND e.p <= {D} AND ({emp(ESF_KINDS, 'e.p', 'e.p', 'e.pid')} OR {esf_fu_p})")} AS r05
+            FROM (
+              SELECT g.pid, g.operation, g.first_on, g.open_n, fe.gender, fe.region_id,
+                {f.age("fe.birth_date", "g.first_on")} AS age,
+                COALESCE(NULLIF(fe.employment_status, ''), (
+                  SELECT v.employment_status FROM sw_ev v WHERE v.pid = g.pid
+                    AND v.kind IN ('entry', 'stage_change') AND v.seq < g.first_seq AND v.employment_status <> ''
+                  ORDER BY v.seq DESC LIMIT 1), '') AS f_es,
+                COALESCE(fe.unemployed_since, (
+                  SELECT v.unemployed_since FROM sw_ev v WHERE v.pid = g.pid
+                    AND v.kind IN ('entry', 'stage_change') AND v.seq < g.first_seq AND v.unemployed_since IS NOT NULL
+                  ORDER BY v.seq DESC LIMIT 1)) AS f_us,
+                p.isced, p.disability, p.nationality, p.foreign_background, p.minority, p.homeless, p.rural,
+                le.exit_on AS last_exit, le.xstatuses, le.xqual,
+                {f.add_days("le.exit_on", days)} AS w_end,
+                {f.add_months("le.exit_on", months)} AS p
+              FROM (
+                SELECT pid, operation, MIN(eseq) AS first_seq, MIN(entered_on) AS first_on,
+                  SUM(CASE WHEN exit_on IS NULL THEN 1 ELSE 0 END) AS open_n, MAX(xseq) AS last_xseq
+                FROM sw_enr GROUP BY pid, operation
+              ) g
+              JOIN sw_enr fe ON fe.pid = g.pid AND fe.eseq = g.first_seq
+              JOIN people_person p ON p.id = fe.person_id
+              LEFT JOIN sw_enr le ON le.pid = g.pid AND le.xseq = g.last_xseq
+            ) e
+            """,
+            )
+        )
+        # 6. integrations: first qualifying employment start per person and calendar month
+        c.execute(
+            f.temp_table(
+                "sw_int",
+                f"""
+            SELECT y.*,
+              {flag("y.benefit_effect = 'reduced'")} AS reducing,
+              {flag(f"y.benefit_effect = 'ended' OR (y.benefit_effect IN ('', 'unknown') AND y.household_id IS NOT NULL AND EXISTS (SELECT 1 FROM people_householdmonth hm WHERE hm.household_id = y.household_id) AND NOT EXISTS (SELECT 1 FROM people_householdmonth hm WHERE hm.household_id = y.household_id AND hm.month = {f.month_start_after('y.od', 3)} AND (hm.llu + hm.kdu) > 0))")} AS needs_covering,
+              {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D}")} AS cont_den,
+              {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D} AND " + " AND ".join(emp(('svb',), f.month_end_after('y.od', k), f.month_end_after('y.od', k), 'y.pid') for k in range(1, 7)))} AS cont_num
+            FROM (
+              SELECT t.*, p.household_id FROM (
+                SELECT e.pid, e.person_id, e.od, e.region_id, e.gender, e.birth_date, e.employment_kind,
+                  e.benefit_effect,
+                  ROW_NUMBER() OVER (PARTITION BY e.pid, {f.month_key("e.od")} ORDER BY e.seq) AS rn
+                FROM sw_ev e WHERE e.kind = 'employment_start'
+                  AND e.employment_kind IN ('svb', 'vocational_training', 'self_employed')
+              ) t JOIN people_person p ON p.id = t.person_id
+              WHERE t.rn = 1 AND t.od >= {F} AND t.od <= {T}
+            ) y
+            """,
+            )
+        )
+
+
+def _codes_sql() -> str:
+    rows = " UNION ALL ".join(f"SELECT '{code}' AS code" for code in ExitStatus.values)
+    return f.temp_table("sw_codes", rows)

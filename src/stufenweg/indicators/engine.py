@@ -1,0 +1,329 @@
+"""Compute indicators in the database: one aggregate query per (source, breakdown), many
+indicators per query. ``Engine`` builds the working tables (``build.py``) once and answers any
+number of ``rows(indicator_ids, by)`` calls against them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+
+from stufenweg.indicators import build
+from stufenweg.indicators import sqlfns as f
+from stufenweg.indicators.definitions import BY_ID, GENDERS, INDICATORS, Indicator
+
+
+def _sum(cond: str) -> str:
+    return f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END)"
+
+
+def _persons(cond: str, key: str) -> str:
+    return f"COUNT(DISTINCT CASE WHEN {cond} THEN {key} END)"
+
+
+@dataclass
+class Source:
+    from_sql: str
+    dims: dict[str, str]
+    aggs: dict[str, str]
+    region_col: str = ""
+
+
+def _enrolment_dims(a: str, change: str) -> dict[str, str]:
+    return {
+        "region": f"{a}.region_id",
+        "stage": f"{a}.stage_id",
+        "measure": f"{a}.measure_id",
+        "provider": f"{a}.provider_id",
+        "change": change,
+        "gender": f"{a}.gender",
+        "age_band": f"{a}.age_band",
+    }
+
+
+def _event_dims(a: str) -> dict[str, str]:
+    return {
+        "region": f"{a}.region_id",
+        "stage": f"{a}.stage_id",
+        "measure": f"{a}.measure_id",
+        "provider": f"{a}.provider_id",
+        "change": f"{a}.change",
+        "gender": f"{a}.gender",
+        "age_band": f.age_band(f"{a}.birth_date", f"{a}.od"),
+    }
+
+
+def sources(s: build.Settings) -> dict[str, Source]:
+    D, F, T = f.lit_date(s.as_of), f.lit_date(s.date_from), f.lit_date(s.date_to)
+    pe = "e.kind IN ('assessment_start', 'reactivation')"
+    se = "e.kind IN ('entry', 'stage_change')"
+    x_dims = {**_enrolment_dims("x", "x.xchange"), "exit_group": "x.exit_group"}
+    x_aggs = {
+        "cases": "COUNT(*)",
+        "with_status": "SUM(CASE WHEN x.xstatuses <> '' THEN 1 ELSE 0 END)",
+        "dropout": "SUM(x.dropout)",
+        "success": "SUM(x.success)",
+        "work_leave": "SUM(x.work_leave)",
+        "success_work": "SUM(x.success * x.work_leave)",
+        "success_follow_on": "SUM(x.success * x.follow_on)",
+        "cohort6": "SUM(x.cohort6)",
+        "ret6": "SUM(x.ret6)",
+        "unreached": "SUM(x.unreached)",
+        "eb_ret": "SUM(x.eb_ret)",
+        "eb_int": "SUM(x.eb_int)",
+    }
+    esf_o = {f"o{i:02d}": f"SUM(e.o{i:02d})" for i in range(1, 18)}
+    esf_r = {
+        "r01": "SUM(CASE WHEN e.r01_raw = 1 AND e.r04 = 0 THEN 1 ELSE 0 END)",
+        **{f"r0{i}": f"SUM(e.r0{i})" for i in range(2, 6)},
+    }
+    return {
+        "ev": Source(
+            f"FROM sw_ev e WHERE e.od >= {F} AND e.od <= {T} AND e.kind IN ('referral', 'not_arrived', "
+            "'assessment_start', 'reactivation', 'entry', 'stage_change', 'extension')",
+            _event_dims("e"),
+            {
+                "referrals": _sum("e.kind = 'referral'"),
+                "referred_persons": _persons("e.kind = 'referral'", "e.pid"),
+                "not_arrived": _sum("e.kind = 'not_arrived'"),
+                "programme_entries": _sum(pe),
+                "programme_first_entries": _sum(f"{pe} AND e.seq = e.first_pe_seq"),
+                "stage_entries": _sum(se),
+                "persons_started_stage": _persons(se, "e.pid"),
+                "stage_changes": _sum("e.kind = 'stage_change'"),
+                "extensions": _sum("e.kind = 'extension'"),
+                "reactivations": _sum("e.kind = 'reactivation'"),
+            },
+            "e.region_id",
+        ),
+        "active": Source(
+            "FROM sw_enr n WHERE n.exit_on IS NULL",
+            _enrolment_dims("n", "n.echange"),
+            {"active": "COUNT(DISTINCT n.pid)"},
+            "n.region_id",
+        ),
+        "wait": Source(
+            "FROM sw_ev e WHERE e.kind = 'waitlist' AND e.seq = e.last_wait_seq "
+            "AND e.seq > COALESCE(e.last_entry_seq, 0)",
+            _event_dims("e"),
+            {"waiting": "COUNT(DISTINCT e.pid)"},
+            "e.region_id",
+        ),
+        "x": Source("FROM sw_x x WHERE 1 = 1", x_dims, x_aggs, "x.region_id"),
+        "xs": Source(
+            "FROM sw_x x JOIN sw_codes c ON ('|' || x.xstatuses || '|') LIKE ('%|' || c.code || '|%') WHERE 1 = 1",
+            {**x_dims, "status": "c.code"},
+            {"status_n": "COUNT(*)"},
+            "x.region_id",
+        ),
+        "ov": Source(
+            f"""FROM (SELECT n.*, CASE WHEN EXISTS (
+                    SELECT 1 FROM sw_ev i WHERE i.pid = n.pid AND i.kind = 'internship'
+                    AND i.first_labour_market = TRUE AND i.od >= n.entered_on
+                    AND i.od <= COALESCE(n.exit_on, {D})) THEN 1 ELSE 0 END AS intern
+                FROM sw_enr n WHERE n.entered_on <= {T} AND (n.exit_on IS NULL OR n.exit_on >= {F})) n
+                WHERE 1 = 1""",
+            _enrolment_dims("n", "n.echange"),
+            {"participants": "COUNT(DISTINCT n.pid)", "interns": _persons("n.intern = 1", "n.pid")},
+            "n.region_id",
+        ),
+        "en": Source(
+            f"""FROM (SELECT n.*, CASE WHEN EXISTS (
+                    SELECT 1 FROM sw_ev v WHERE v.pid = n.pid AND v.kind = 'extension' AND v.seq > n.eseq
+                    AND (n.nseq IS NULL OR v.seq < n.nseq)) THEN 1 ELSE 0 END AS extended
+                FROM sw_enr n WHERE n.entered_on >= {F} AND n.entered_on <= {T}) n WHERE 1 = 1""",
+            _enrolment_dims("n", "n.echange"),
+            {"entered": "COUNT(*)", "extended": "SUM(n.extended)"},
+            "n.region_id",
+        ),
+        "esf_o": Source(
+            f"FROM sw_esf e WHERE e.first_on >= {F} AND e.first_on <= {T}",
+            {"gender": "e.gender"},
+            esf_o,
+            "e.region_id",
+        ),
+        "esf_r": Source(
+            f"FROM sw_esf e WHERE e.open_n = 0 AND e.last_exit >= {F} AND e.last_exit <= {T}",
+            {"gender": "e.gender"},
+            esf_r,
+            "e.region_id",
+        ),
+        "integ": Source(
+            "FROM sw_int y WHERE 1 = 1",
+            {
+                "region": "y.region_id",
+                "gender": "y.gender",
+                "age_band": f.age_band("y.birth_date", "y.od"),
+            },
+            {
+                "integrations": "COUNT(*)",
+                "needs_covering": "SUM(y.needs_covering)",
+                "reducing": "SUM(y.reducing)",
+                "cont_num": "SUM(y.cont_num)",
+                "cont_den": "SUM(y.cont_den)",
+            },
+            "y.region_id",
+        ),
+    }
+
+
+class CodeMaps:
+    """Database ids → exchange-format codes for the id dimensions."""
+
+    def __init__(self) -> None:
+        from stufenweg.organisations.models import Organisation, Region
+        from stufenweg.programmes.models import Measure, Stage
+
+        self.maps = {
+            "region": dict(Region.objects.values_list("id", "code")),
+            "stage": dict(Stage.objects.values_list("id", "code")),
+            "measure": dict(Measure.objects.values_list("id", "code")),
+            "provider": dict(Organisation.objects.values_list("id", "code")),
+        }
+
+    def code(self, dim: str, value) -> str:
+        if value is None or value == "":
+            return ""
+        mapping = self.maps.get(dim)
+        if mapping is not None:
+            return mapping.get(value, str(value))
+        return str(value)
+
+
+def rate_value(num, den):
+    if not den:
+        return None
+    return round(num / den, 4)
+
+
+@dataclass
+class Engine:
+    settings: build.Settings
+    _cache: dict = field(default_factory=dict)
+    _built: bool = False
+
+    def __enter__(self) -> Engine:
+        self._atomic = transaction.atomic()
+        self._atomic.__enter__()
+        build.build(self.settings)
+        self._sources = sources(self.settings)
+        self._codes = CodeMaps()
+        self._built = True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            with connection.cursor() as c:
+                build.drop_all(c)
+        finally:
+            self._atomic.__exit__(*exc)
+
+    def aggregate(self, source: str, dims: tuple[str, ...]) -> dict[tuple, dict[str, int]]:
+        key = (source, dims)
+        if key in self._cache:
+            return self._cache[key]
+        src = self._sources[source]
+        dim_sql = [src.dims[d] for d in dims]
+        aggs = list(src.aggs.items())
+        where = ""
+        if self.settings.region_ids is not None:
+            ids = ", ".join(str(int(i)) for i in self.settings.region_ids) or "NULL"
+            where = f" AND {src.region_col} IN ({ids})"
+        select = ", ".join([*dim_sql, *(expr for _, expr in aggs)])
+        sql = f"SELECT {select} {src.from_sql}{where}"
+        if dims:
+            sql += " GROUP BY " + ", ".join(dim_sql)
+        with connection.cursor() as c:
+            c.execute(sql)
+            result: dict[tuple, dict[str, int]] = {}
+            for row in c.fetchall():
+                group = tuple(self._codes.code(d, v) for d, v in zip(dims, row[: len(dims)], strict=True))
+                values = {name: int(v or 0) for (name, _), v in zip(aggs, row[len(dims) :], strict=True)}
+                if group in result:  # two ids with the same code (cannot happen) or NULL and ""
+                    for name, v in values.items():
+                        result[group][name] += v
+                else:
+                    result[group] = values
+        self._cache[key] = result
+        return result
+
+    def rows(self, indicator_ids=None, by=()) -> list[dict]:
+        ids = list(indicator_ids or [i.id for i in INDICATORS])
+        out: list[dict] = []
+        for ind_id in ids:
+            ind = BY_ID[ind_id]
+            if ind.source == "targets":
+                continue
+            out.extend(self.indicator_rows(ind, by))
+        return out
+
+    def indicator_rows(self, ind: Indicator, by) -> list[dict]:
+        if ind.family == "esf":
+            dims: tuple[str, ...] = ("gender",)
+        else:
+            dims = tuple(d for d in by if d in ind.dims)
+        groups = [()] if not dims else [(), dims]
+        out = []
+        for group_dims in groups:
+            source, num_name = ind.source, ind.num
+            if "status" in ind.extra_dims and "status" not in group_dims:
+                # without the status breakdown: exits that name any status, each once
+                source, num_name = "x", "with_status"
+            num = self.aggregate(source, group_dims)
+            den_dims = tuple(d for d in group_dims if d != "status")
+            den = self.aggregate(ind.den_source, den_dims) if ind.is_rate else {}
+            keys = set(num)
+            if ind.is_rate and "status" not in group_dims:
+                keys |= set(den)
+            if not group_dims:
+                keys = {()}
+            if ind.family == "esf" and group_dims:
+                keys |= {(g,) for g in GENDERS}
+            for key in sorted(keys):
+                group = dict(zip(group_dims, key, strict=True))
+                n = num.get(key, {}).get(num_name, 0)
+                if ind.is_rate:
+                    den_key = tuple(v for d, v in zip(group_dims, key, strict=True) if d != "status")
+                    d = den.get(den_key, {}).get(ind.den, 0)
+                    out.append(
+                        {
+                            "indicator": ind.id,
+                            "group": group,
+                            "numerator": n,
+                            "denominator": d,
+                            "value": rate_value(n, d),
+                        }
+                    )
+                else:
+                    out.append(
+                        {"indicator": ind.id, "group": group, "numerator": None, "denominator": None, "value": n}
+                    )
+        return out
+
+
+def settings_for(
+    programme,
+    *,
+    date_from: dt.date,
+    date_to: dt.date,
+    as_of: dt.date | None = None,
+    recorded_on: dt.datetime | None = None,
+    region_ids=None,
+) -> build.Settings:
+    from django.utils import timezone
+
+    return build.Settings(
+        programme_id=programme.id,
+        date_from=date_from,
+        date_to=date_to,
+        as_of=as_of or date_to,
+        recorded_on=recorded_on or timezone.now(),
+        ltu_rule=programme.ltu_rule,
+        in_work_kinds=tuple(programme.in_work_kinds or ()),
+        in_work_statuses=tuple(programme.in_work_statuses or ()),
+        upon_leaving_days=programme.upon_leaving_days,
+        follow_up_months=programme.follow_up_months,
+        region_ids=tuple(region_ids) if region_ids is not None else None,
+    )

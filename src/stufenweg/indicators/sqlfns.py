@@ -1,0 +1,120 @@
+"""The few SQL fragments that differ between SQLite and PostgreSQL, in one place.
+
+Dates are compared as dates on PostgreSQL and as ISO text (``YYYY-MM-DD``) on SQLite; every
+helper here returns an expression of the same kind as its input on both.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def add_days(expr: str, days: int | str) -> str:
+    if is_postgres():
+        return f"(({expr}) + ({days}))"
+    return f"date({expr}, '+' || ({days}) || ' days')"
+
+
+def add_months(expr: str, months: int) -> str:
+    """Same day of month ``months`` later, clamped to the month's end (31 Aug + 6 = 28/29 Feb)."""
+    if is_postgres():
+        return f"(({expr}) + interval '{int(months)} months')::date"
+    shifted = f"date({expr}, '+{int(months)} months')"
+    # SQLite rolls 31 Aug + 6 months over into March; clamp back to the end of February.
+    return (
+        f"(CASE WHEN strftime('%d', {shifted}) = strftime('%d', {expr}) THEN {shifted} "
+        f"ELSE date({shifted}, 'start of month', '-1 day') END)"
+    )
+
+
+def month_end_after(expr: str, months: int) -> str:
+    """Last day of the calendar month ``months`` after the month of ``expr``."""
+    if is_postgres():
+        return f"(date_trunc('month', {expr}) + interval '{int(months) + 1} months' - interval '1 day')::date"
+    return f"date({expr}, 'start of month', '+{int(months) + 1} months', '-1 day')"
+
+
+def month_start_after(expr: str, months: int) -> str:
+    if is_postgres():
+        return f"(date_trunc('month', {expr}) + interval '{int(months)} months')::date"
+    return f"date({expr}, 'start of month', '+{int(months)} months')"
+
+
+def month_key(expr: str) -> str:
+    if is_postgres():
+        return f"to_char({expr}, 'YYYY-MM')"
+    return f"substr({expr}, 1, 7)"
+
+
+def age(birth: str, day: str) -> str:
+    """Completed years on ``day``."""
+    if is_postgres():
+        return f"date_part('year', age({day}, {birth}))::int"
+    return (
+        f"(CAST(strftime('%Y', {day}) AS INTEGER) - CAST(strftime('%Y', {birth}) AS INTEGER) "
+        f"- (strftime('%m-%d', {day}) < strftime('%m-%d', {birth})))"
+    )
+
+
+def age_band(birth: str, day: str) -> str:
+    a = age(birth, day)
+    return (
+        f"(CASE WHEN {a} < 18 THEN '<18' WHEN {a} < 25 THEN '18-24' WHEN {a} < 30 THEN '25-29' "
+        f"WHEN {a} < 45 THEN '30-44' WHEN {a} < 55 THEN '45-54' ELSE '55+' END)"
+    )
+
+
+def has_status(column: str, code: str) -> str:
+    """``column`` (pipe-joined status codes) names ``code``. Codes are validated by the caller."""
+    return f"('|' || {column} || '|' LIKE '%|{code}|%')"
+
+
+def any_status(column: str, codes) -> str:
+    codes = list(codes)
+    if not codes:
+        return "(1 = 0)"
+    return "(" + " OR ".join(has_status(column, c) for c in codes) + ")"
+
+
+def in_list(column: str, codes) -> str:
+    codes = list(codes)
+    if not codes:
+        return "(1 = 0)"
+    return f"({column} IN (" + ", ".join(f"'{c}'" for c in codes) + "))"
+
+
+def temp_table(name: str, select_sql: str) -> str:
+    return f"CREATE TEMPORARY TABLE {name} AS {select_sql}"
+
+
+def bool_true() -> str:
+    return "TRUE" if is_postgres() else "1"
+
+
+def date_param(value):
+    return connection.ops.adapt_datefield_value(value)
+
+
+def datetime_param(value):
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def lit_date(value) -> str:
+    """A date literal. Only ever called with ``datetime.date`` objects, never with user text."""
+    text = value.isoformat()
+    if not (len(text) == 10 and text[4] == "-" and text[7] == "-"):
+        raise ValueError("not a date")
+    return f"DATE '{text}'" if is_postgres() else f"'{text}'"
+
+
+def lit_timestamp(value) -> str:
+    """A timestamp literal for comparing with ``recorded_at`` (aware ``datetime`` only)."""
+    adapted = connection.ops.adapt_datetimefield_value(value)
+    text = adapted if isinstance(adapted, str) else adapted.isoformat()
+    if "'" in text:
+        raise ValueError("not a timestamp")
+    return f"TIMESTAMPTZ '{text}'" if is_postgres() else f"'{text}'"
