@@ -1,2 +1,24 @@
+"""``/api/schema/`` (OpenAPI 3), ``/api/docs/`` (Swagger UI, served locally), ``/api/v1/…``."""
+
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from stufenweg.api.views.catalogue import MeasureViewSet, ProgrammeViewSet
+from stufenweg.api.views.docs import DocsView, SchemaView
+from stufenweg.api.views.journeys import EventViewSet, ParticipationViewSet
+from stufenweg.api.views.people import PersonViewSet
+
 app_name = "api"
-urlpatterns: list = []
+
+router = SimpleRouter()
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("measures", MeasureViewSet, basename="measure")
+router.register("persons", PersonViewSet, basename="person")
+router.register("participations", ParticipationViewSet, basename="participation")
+router.register("events", EventViewSet, basename="event")
+
+urlpatterns = [
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
+    path("v1/", include(router.urls)),
+]
