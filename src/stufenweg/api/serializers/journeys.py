@@ -222,6 +222,10 @@ class EventCreateSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs):
+        if attrs["event"] == EventKind.VOID and not attrs.get("supersedes"):
+            raise serializers.ValidationError(
+                {"supersedes": [_("Eine Rücknahme muss das zurückgenommene Ereignis nennen.")]}
+            )
         programme = attrs["programme"]
         code = attrs.pop("stage", "")
         attrs["stage"] = None
