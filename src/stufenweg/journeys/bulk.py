@@ -14,7 +14,7 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,7 @@ from stufenweg.journeys.rules import (
 from stufenweg.programmes.models import Measure
 
 NEW_ORDER_BASE = 10**15
+LOOKUP_CHUNK = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +70,15 @@ def journey_events_bulk_append(
     by=None,
     audit_summary: str = "Import",
     today: dt.date | None = None,
+    check_capacity: bool = True,
 ) -> int:
     """Append events for many (person_id, programme_id) journeys. Returns the number of events.
 
     ``journeys`` maps (person pk, programme pk) to the new events in source order;
     ``birth_dates`` maps person pk to birth date (for the age rules). Raises ``BulkRuleErrors``
-    with every problem found; writes nothing in that case.
+    with every problem found; writes nothing in that case. ``check_capacity=False`` leaves the
+    capacity check to the caller, who appends in several calls inside one transaction and then
+    calls ``new_entries_over_capacity`` once over everything appended.
     """
     today = today or timezone.localdate()
     if not journeys:
@@ -134,12 +138,12 @@ def journey_events_bulk_append(
                 problems.append(Problem(exc.event_key, exc.field, exc.rule_message))
                 continue
             states.append((participation, state))
-        if not problems:
+        if not problems and check_capacity:
             problems.extend(_capacity_problems(states, journeys, participations))
         if problems:
             raise BulkRuleErrors(problems)
 
-        count = _insert_events(journeys, participations)
+        count = len(_insert_events(journeys, participations))
         write_projection(states)
         now = timezone.now()
         AuditEntry.objects.bulk_create(
@@ -181,33 +185,59 @@ def _participations(keys) -> dict[tuple[int, int], Participation]:
     return found
 
 
-def _insert_events(journeys, participations) -> int:
-    rows: list[JourneyEvent] = []
-    pending: list[tuple[JourneyEvent, str]] = []
-    for key, items in journeys.items():
-        participation = participations[key]
-        for item in items:
-            item.event.participation = participation
-            rows.append(item.event)
-            if item.supersedes_key:
-                pending.append((item.event, item.supersedes_key))
-    JourneyEvent.objects.bulk_create(rows, batch_size=2000)
-    if pending:
-        ids = dict(
-            JourneyEvent.objects.filter(event_id__in={k for _e, k in pending}).values_list("event_id", "id")
-        )
-        if any(e.pk is None for e, _k in pending):
-            own = dict(
-                JourneyEvent.objects.filter(event_id__in=[e.event_id for e, _k in pending]).values_list(
-                    "event_id", "id"
-                )
+def reserve_ids(model, count: int) -> list[int]:
+    """``count`` fresh primary keys for ``model``, so rows can name each other before insertion.
+
+    PostgreSQL: from the table's sequence (safe with concurrent writers). SQLite: after the
+    highest id ever used (SQLite has one writer at a time, and we are inside its transaction).
+    """
+    if count == 0:
+        return []
+    table = model._meta.db_table
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        if vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
             )
-            for e, _k in pending:
-                e.pk = own[e.event_id]
-        for e, k in pending:
-            e.supersedes_id = ids[k]
-        JourneyEvent.objects.bulk_update([e for e, _k in pending], ["supersedes"], batch_size=2000)
-    return len(rows)
+            return [row[0] for row in cursor.fetchall()]
+        if vendor == "sqlite":
+            cursor.execute(f'SELECT COALESCE(MAX("id"), 0) FROM "{table}"')  # noqa: S608 - table name from model
+            highest = cursor.fetchone()[0]
+            cursor.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='sqlite_sequence'")
+            if cursor.fetchone():
+                cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+                row = cursor.fetchone()
+                highest = max(highest, row[0] if row else 0)
+            return list(range(highest + 1, highest + 1 + count))
+    raise NotImplementedError(f"reserve_ids: database {vendor} is not supported")
+
+
+def _insert_events(journeys, participations) -> dict[str, int]:
+    """Insert all new events in source order with ids reserved up front, so that a correction or
+    a void names its target (even one in the same batch) in the same INSERT. Returns key -> id."""
+    items: list[NewEvent] = []
+    for key, journey in journeys.items():
+        participation = participations[key]
+        for item in journey:
+            item.event.participation = participation
+            items.append(item)
+    key_to_id: dict[str, int] = {}
+    for item, pk in zip(items, reserve_ids(JourneyEvent, len(items)), strict=True):
+        item.event.pk = pk
+        key_to_id[item.event.event_id] = pk
+    missing = sorted({i.supersedes_key for i in items if i.supersedes_key} - key_to_id.keys())
+    for start in range(0, len(missing), LOOKUP_CHUNK):
+        key_to_id.update(
+            JourneyEvent.objects.filter(event_id__in=missing[start : start + LOOKUP_CHUNK]).values_list(
+                "event_id", "id"
+            )
+        )
+    for item in items:
+        if item.supersedes_key:
+            item.event.supersedes_id = key_to_id[item.supersedes_key]
+    JourneyEvent.objects.bulk_create([i.event for i in items], batch_size=2000)
+    return key_to_id
 
 
 def _capacity_problems(states, journeys, participations) -> list[Problem]:
@@ -260,4 +290,66 @@ def _capacity_problems(states, journeys, participations) -> list[Problem]:
     return problems
 
 
-__all__ = ["BulkRuleErrors", "NewEvent", "Problem", "journey_events_bulk_append", "EventKind"]
+def new_entries_over_capacity(*, after_event_pk: int) -> list[Problem]:
+    """Entries (events with pk > ``after_event_pk``) that find their measure full on the entry day.
+
+    The same sweep as the per-call check, over the written projection: every enrolment of the
+    measures that received a new entry, sorted by entry day; an exit on the entry day frees the place.
+    """
+    new_rows = list(
+        Enrolment.objects.filter(entry_event_id__gt=after_event_pk)
+        .values_list("measure_id", flat=True)
+        .distinct()
+    )
+    if not new_rows:
+        return []
+    measures = {m.id: m for m in Measure.objects.filter(id__in=new_rows, allow_overbooking=False)}
+    if not measures:
+        return []
+    spans: dict[int, list[tuple[dt.date, dt.date | None, str | None]]] = defaultdict(list)
+    for measure_id, entered_on, exited_on, entry_pk, entry_key in (
+        Enrolment.objects.filter(measure_id__in=measures.keys())
+        .values_list("measure_id", "entered_on", "exited_on", "entry_event_id", "entry_event__event_id")
+        .iterator(chunk_size=5000)
+    ):
+        spans[measure_id].append((entered_on, exited_on, entry_key if entry_pk > after_event_pk else None))
+    problems: list[Problem] = []
+    for measure_id, rows in spans.items():
+        problems.extend(_sweep(measures[measure_id], rows))
+    return problems
+
+
+def _sweep(measure, spans) -> list[Problem]:
+    problems = []
+    spans.sort(key=lambda s: s[0])
+    open_exits: list[dt.date] = []  # heap of exit days (date.max for open)
+    for entered_on, exited_on, key in spans:
+        while open_exits and open_exits[0] <= entered_on:
+            heapq.heappop(open_exits)
+        if key and len(open_exits) >= measure.places:
+            problems.append(
+                Problem(
+                    key,
+                    "measure",
+                    _("Die Maßnahme %(measure)s ist am %(date)s voll belegt (%(taken)s von %(places)s Plätzen).")
+                    % {
+                        "measure": measure.code,
+                        "date": format_date(entered_on),
+                        "taken": len(open_exits),
+                        "places": measure.places,
+                    },
+                )
+            )
+            continue
+        heapq.heappush(open_exits, exited_on or dt.date.max)
+    return problems
+
+
+__all__ = [
+    "BulkRuleErrors",
+    "NewEvent",
+    "Problem",
+    "journey_events_bulk_append",
+    "new_entries_over_capacity",
+    "EventKind",
+]

@@ -1,0 +1,183 @@
+"""The import: check the whole input, write it in one transaction, or write nothing.
+
+``import_exchange(path)`` reads the seven files, parses and checks every row, writes master data
+through ``interchange.services`` and events through the journeys' bulk path, all inside one
+database transaction. If any problem was found anywhere, or for a dry run, the transaction is
+rolled back: the database never sees a partial import. The result lists every problem as file,
+row, column, value and message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stufenweg.interchange import masterdata, services
+from stufenweg.interchange import schemas as s
+from stufenweg.interchange.events import EventImport
+from stufenweg.interchange.masterdata import Context
+from stufenweg.interchange.problems import Problem
+from stufenweg.interchange.reader import ReadError, open_source
+from stufenweg.interchange.validation import ParsedRow, RowParser
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ImportResult:
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    dry_run: bool = False
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def changed(self) -> int:
+        return sum(c.get("created", 0) + c.get("updated", 0) for c in self.counts.values())
+
+
+class _Rollback(Exception):
+    pass
+
+
+def read_rows(source, schema: s.FileSchema, problems: list[Problem]) -> list[ParsedRow]:
+    """All valid rows of a master-data file (problems of the others are reported)."""
+    try:
+        sheet = source.open(schema.name)
+    except ReadError as exc:
+        problems.append(Problem(schema.name, exc.line, "", "", exc.message))
+        return []
+    parser = RowParser(schema, sheet.header, problems)
+    rows: list[ParsedRow] = []
+    try:
+        for line, cells in sheet.rows:
+            if not parser.ok:
+                continue  # header is wrong: rows cannot be read, but the file is read to the end
+            row = parser.parse(line, cells)
+            if row is not None:
+                rows.append(row)
+    except ReadError as exc:
+        problems.append(Problem(schema.name, exc.line, "", "", exc.message))
+    return rows
+
+
+def import_exchange(
+    path: str | Path,
+    *,
+    by=None,
+    dry_run: bool = False,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import the directory of CSV files or the XLSX workbook at ``path``.
+
+    Raises ``UsageError`` when ``path`` cannot be used at all; every problem of the content is
+    in the result (and then nothing is written).
+    """
+    source = open_source(path)
+    try:
+        return _import(source, by=by, dry_run=dry_run, today=today or timezone.localdate(), progress=progress)
+    finally:
+        if hasattr(source, "close"):
+            source.close()
+
+
+def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | None) -> ImportResult:
+    result = ImportResult(dry_run=dry_run)
+    problems = result.problems
+    present = set(source.files())
+    for name in sorted(present - set(s.BY_NAME)):
+        problems.append(
+            Problem(
+                name,
+                0,
+                "",
+                "",
+                _("Die Datei ist im Austauschformat nicht vorgesehen (erwartet: %(files)s).")
+                % {"files": ", ".join(x.name for x in s.SCHEMAS)},
+            )
+        )
+    for schema in s.SCHEMAS:
+        if schema.required_file and schema.name not in present:
+            problems.append(Problem(schema.name, 0, "", "", _("Die Pflichtdatei fehlt.")))
+
+    tick = progress or (lambda phase, done, total: None)
+    rows: dict[str, list[ParsedRow]] = {}
+    for schema in s.SCHEMAS:
+        if schema is s.EVENTS or schema.name not in present:
+            continue
+        tick(schema.name, 0, 0)
+        rows[schema.name] = read_rows(source, schema, problems)
+
+    ctx = Context(by=by, problems=problems)
+    events = EventImport(ctx, source, today=today, now=timezone.now(), progress=tick)
+    if s.EVENTS.name in present:
+        events.scan()
+
+    region_codes = set(events.region_codes)
+    for name, column in (
+        (s.ORGANISATIONS.name, "region"),
+        (s.MEASURES.name, "region"),
+        (s.TARGETS.name, "region"),
+    ):
+        region_codes |= {r.values.get(column) for r in rows.get(name, []) if r.values.get(column)}
+
+    try:
+        with transaction.atomic():
+            ctx.regions = services.regions_ensure(codes=region_codes, by=by)
+            masterdata.import_organisations(ctx, rows.get(s.ORGANISATIONS.name, []))
+            masterdata.import_programmes(ctx, rows.get(s.PROGRAMMES.name, []))
+            masterdata.import_measures(ctx, rows.get(s.MEASURES.name, []))
+            household_ids = {r.values["household_id"] for r in rows.get(s.HOUSEHOLDS.name, [])}
+            masterdata.import_persons(ctx, rows.get(s.PERSONS.name, []), household_ids)
+            masterdata.import_household_months(ctx, rows.get(s.HOUSEHOLDS.name, []))
+            masterdata.import_targets(ctx, rows.get(s.TARGETS.name, []))
+            rows.clear()
+            events.write()
+            ctx.counts[s.EVENTS.name] = {
+                "created": events.created,
+                "updated": 0,
+                "unchanged": events.unchanged,
+            }
+            result.counts = ctx.counts
+            if problems or dry_run:
+                raise _Rollback
+            if result.changed:
+                services.import_run_audit(
+                    by=by,
+                    summary=_("Import im Austauschformat: %(count)s Datensätze angelegt oder geändert")
+                    % {"count": result.changed},
+                    counts=dict(ctx.counts),
+                )
+            result.written = True
+    except _Rollback:
+        result.written = False
+    result.counts = ctx.counts
+    problems.sort(key=_problem_order)
+    logger.info(
+        "import finished written=%s dry_run=%s problems=%s changed=%s",
+        result.written,
+        dry_run,
+        len(problems),
+        result.changed,
+    )
+    return result
+
+
+FILE_ORDER = {schema.name: index for index, schema in enumerate(s.SCHEMAS)}
+
+
+def _problem_order(problem: Problem):
+    return (FILE_ORDER.get(problem.file, -1), problem.file, problem.row, problem.column)

@@ -1,0 +1,194 @@
+"""Reading the input: a directory of CSV files or one XLSX workbook, row by row (streaming).
+
+CSV: UTF-8 with or without BOM; the separator (``,`` or ``;``) is detected from the header line.
+A file with BOM *and* ``;`` is taken to be the Excel variant of our export, in which a cell that
+Excel would read as a formula was written with a leading ``'``; that one ``'`` is removed again
+(see docs/exchange.md, "Excel"). XLSX: openpyxl in read-only mode, one sheet per file, cells
+turned into the same text a CSV file would hold.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from stufenweg.interchange.problems import UsageError
+
+csv.field_size_limit(10 * 1024 * 1024)
+
+
+class ReadError(Exception):
+    """The file cannot be read on (encoding); ``line`` is where it broke."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+        super().__init__(message)
+
+
+@dataclass
+class Sheet:
+    file: str
+    header: list[str]
+    rows: Iterator[tuple[int, list[str]]]  # (line number, cells), header = line 1
+    excel_variant: bool = False
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None and value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _unescape(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") else cell
+
+
+class CsvDirectory:
+    """A directory with ``*.csv`` files (other files are ignored)."""
+
+    kind = "csv"
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def files(self) -> list[str]:
+        return sorted(p.name for p in self.path.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
+
+    def size(self, name: str) -> int:
+        return (self.path / name).stat().st_size
+
+    def count_rows(self, name: str) -> int:
+        """Lines after the header (cheap; a cell with a line break counts twice)."""
+        count = 0
+        with open(self.path / name, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                count += block.count(b"\n")
+        return max(count - 1, 0)
+
+    def open(self, name: str) -> Sheet:
+        handle = open(self.path / name, "rb")  # noqa: SIM115 - closed by the row iterator
+        start = handle.read(3)
+        bom = start == codecs.BOM_UTF8
+        handle.seek(0)
+        first = handle.readline()
+        handle.seek(0)
+        try:
+            first_text = first.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            handle.close()
+            raise ReadError(1, _("Die Datei ist nicht UTF-8-kodiert.")) from None
+        delimiter = ";" if first_text.count(";") > first_text.count(",") else ","
+        excel = bom and delimiter == ";"
+        import io
+
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        reader = csv.reader(text, delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            header = []
+        except UnicodeDecodeError:
+            text.close()
+            raise ReadError(1, _("Die Datei ist nicht UTF-8-kodiert.")) from None
+        except csv.Error as exc:
+            text.close()
+            raise ReadError(1, str(exc)) from None
+        header = [h.strip() for h in header]
+
+        def rows() -> Iterator[tuple[int, list[str]]]:
+            try:
+                while True:
+                    line = reader.line_num + 1
+                    try:
+                        cells = next(reader)
+                    except StopIteration:
+                        return
+                    except UnicodeDecodeError:
+                        raise ReadError(line, _("Die Datei ist nicht UTF-8-kodiert.")) from None
+                    except csv.Error as exc:
+                        raise ReadError(line, str(exc)) from None
+                    if excel:
+                        cells = [_unescape(c) for c in cells]
+                    yield line, cells
+            finally:
+                text.close()
+
+        return Sheet(file=name, header=header, rows=rows(), excel_variant=excel)
+
+
+class XlsxWorkbook:
+    """One workbook; sheet ``events`` is the file ``events.csv``."""
+
+    kind = "xlsx"
+
+    def __init__(self, path: Path):
+        import openpyxl
+
+        self.path = path
+        try:
+            self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException …
+            raise UsageError(
+                _("Die Arbeitsmappe kann nicht gelesen werden: %(error)s") % {"error": exc}
+            ) from None
+
+    def files(self) -> list[str]:
+        return sorted(f"{title}.csv" for title in self.book.sheetnames)
+
+    def size(self, name: str) -> int:
+        return 0
+
+    def count_rows(self, name: str) -> int:
+        sheet = self.book[name.removesuffix(".csv")]
+        return max((sheet.max_row or 1) - 1, 0)
+
+    def open(self, name: str) -> Sheet:
+        sheet = self.book[name.removesuffix(".csv")]
+        iterator = sheet.iter_rows(values_only=True)
+        first = next(iterator, None) or ()
+        header = [_cell_text(v).strip() for v in first]
+        while header and not header[-1]:
+            header.pop()
+
+        def rows() -> Iterator[tuple[int, list[str]]]:
+            for line, values in enumerate(iterator, start=2):
+                cells = [_cell_text(v) for v in values]
+                while len(cells) > len(header) and not cells[-1]:
+                    cells.pop()
+                yield line, cells
+
+        return Sheet(file=name, header=header, rows=rows())
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def open_source(path: str | Path) -> CsvDirectory | XlsxWorkbook:
+    """The input at ``path``; ``UsageError`` if it is neither a directory nor an ``.xlsx`` file."""
+    path = Path(path)
+    if path.is_dir():
+        return CsvDirectory(path)
+    if path.is_file() and path.suffix.lower() == ".xlsx":
+        return XlsxWorkbook(path)
+    if not path.exists():
+        raise UsageError(_("%(path)s gibt es nicht.") % {"path": path})
+    raise UsageError(
+        _("%(path)s ist weder ein Verzeichnis mit CSV-Dateien noch eine XLSX-Arbeitsmappe.") % {"path": path}
+    )

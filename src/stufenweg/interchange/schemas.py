@@ -1,0 +1,252 @@
+"""The files and columns of the exchange format (docs: /work/shared/spec/EXCHANGE_FORMAT.md).
+
+Each column has a kind that says how a cell is parsed (``parsers.parse_cell``). The column
+order here is the order of the export; on import the order is free. A column marked
+``required`` must be in the header and must not be empty; the other columns may be left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stufenweg.journeys.codes import (
+    STATUS_ORDER,
+    AssessmentResult,
+    Benefit,
+    BenefitEffect,
+    Change,
+    EmploymentKind,
+    EmploymentStatus,
+    EventKind,
+    ExitKind,
+    FollowUpSource,
+)
+from stufenweg.organisations.models import Organisation
+from stufenweg.people.models import Person
+
+STR = "str"
+CODE = "code"  # one value of a fixed list
+REF = "ref"  # a code of another row (organisation, region, measure …), resolved later
+DATE = "date"
+DATETIME = "datetime"
+MONTH = "month"
+INT = "int"
+DECIMAL = "decimal"
+BOOL = "bool"  # yes/no (ja/nein)
+YESNONA = "yesnona"  # yes/no/na
+STATUSES = "statuses"  # codes of the exit statuses, separated by |
+LIST = "list"  # codes separated by |
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    kind: str = STR
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    max_length: int | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+    places: int | None = None  # decimal places a DECIMAL may have
+
+
+@dataclass(frozen=True, slots=True)
+class FileSchema:
+    name: str
+    columns: tuple[Column, ...]
+    required_file: bool
+    key: tuple[str, ...]
+
+    @property
+    def sheet(self) -> str:
+        return self.name.removesuffix(".csv")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _values(choices) -> tuple[str, ...]:
+    return tuple(choices.values)
+
+
+YES_NO_NA = ("yes", "no", "na")
+
+ORGANISATIONS = FileSchema(
+    "organisations.csv",
+    (
+        Column("code", REF, required=True, max_length=64),
+        Column("name", STR, required=True, max_length=255),
+        Column("kind", CODE, required=True, choices=_values(Organisation.Kind)),
+        Column("region", REF, max_length=32),
+    ),
+    required_file=True,
+    key=("code",),
+)
+
+PROGRAMMES = FileSchema(
+    "programmes.csv",
+    (
+        Column("programme", REF, required=True, max_length=32),
+        Column("programme_name", STR, required=True, max_length=255),
+        Column("stage", REF, required=True, max_length=32),
+        Column("stage_name", STR, required=True, max_length=255),
+        Column("position", INT, required=True, min_value=1, max_value=32767),
+        Column("max_months", INT, min_value=0, max_value=32767),
+        Column("min_age", INT, min_value=0, max_value=150),
+        Column("max_age", INT, min_value=0, max_value=150),
+        Column("min_unemployed_months", INT, min_value=0, max_value=32767),
+        Column("extendable", BOOL),
+    ),
+    required_file=True,
+    key=("programme", "stage"),
+)
+
+MEASURES = FileSchema(
+    "measures.csv",
+    (
+        Column("code", REF, required=True, max_length=64),
+        Column("name", STR, required=True, max_length=255),
+        Column("programme", REF, required=True, max_length=32),
+        Column("stages", LIST, required=True),
+        Column("provider", REF, required=True, max_length=64),
+        Column("region", REF, required=True, max_length=32),
+        Column("operation", STR, max_length=64),
+        Column("places", INT, required=True, min_value=0, max_value=2147483647),
+        Column("start", DATE, required=True),
+        Column("end", DATE),
+        Column("rolling_entry", BOOL),
+    ),
+    required_file=True,
+    key=("code",),
+)
+
+PERSONS = FileSchema(
+    "persons.csv",
+    (
+        Column("person_id", REF, required=True, max_length=64),
+        Column("first_name", STR, max_length=100),
+        Column("last_name", STR, max_length=100),
+        Column("birth_date", DATE, required=True),
+        Column("gender", CODE, choices=_values(Person.Gender)),
+        Column("nationality", STR, max_length=16),
+        Column("foreign_background", YESNONA, choices=YES_NO_NA),
+        Column("disability", YESNONA, choices=YES_NO_NA),
+        Column("minority", YESNONA, choices=YES_NO_NA),
+        Column("homeless", YESNONA, choices=YES_NO_NA),
+        Column("rural", YESNONA, choices=YES_NO_NA),
+        Column("isced", INT, min_value=0, max_value=8),
+        Column("vocational_qualification", BOOL),
+        Column("single_parent", BOOL),
+        Column("household_id", REF, max_length=64),
+        Column("postcode", STR, max_length=10),
+    ),
+    required_file=True,
+    key=("person_id",),
+)
+
+EVENTS = FileSchema(
+    "events.csv",
+    (
+        Column("event_id", REF, required=True, max_length=64),
+        Column("person_id", REF, required=True, max_length=64),
+        Column("programme", REF, required=True, max_length=32),
+        Column("event", CODE, required=True, choices=_values(EventKind)),
+        Column("date", DATE, required=True),
+        Column("recorded_at", DATETIME),
+        Column("region", REF, max_length=32),
+        Column("measure", REF, max_length=64),
+        Column("stage", REF, max_length=32),
+        Column("supersedes", REF, max_length=64),
+        Column("referrer", REF, max_length=64),
+        Column("result", CODE, choices=_values(AssessmentResult)),
+        Column("planned_end", DATE),
+        Column("employment_status", CODE, choices=_values(EmploymentStatus)),
+        Column("unemployed_since", DATE),
+        Column("benefit", CODE, choices=_values(Benefit)),
+        Column("change", CODE, choices=_values(Change)),
+        Column("reason", STR),
+        Column("exit_kind", CODE, choices=_values(ExitKind)),
+        Column("statuses", STATUSES, choices=tuple(STATUS_ORDER)),
+        Column("qualification", BOOL),
+        Column("employer", REF, max_length=64),
+        Column("end_date", DATE),
+        Column("first_labour_market", BOOL),
+        Column("employment_kind", CODE, choices=_values(EmploymentKind)),
+        Column("hours", DECIMAL, min_value=0, max_value=999, places=2),
+        Column("benefit_effect", CODE, choices=_values(BenefitEffect)),
+        Column("reached", BOOL),
+        Column("source", CODE, choices=_values(FollowUpSource)),
+    ),
+    required_file=True,
+    key=("event_id",),
+)
+
+TARGETS = FileSchema(
+    "targets.csv",
+    (
+        Column("programme", REF, required=True, max_length=32),
+        Column("indicator", STR, required=True, max_length=64),
+        Column("period_from", DATE, required=True),
+        Column("period_to", DATE, required=True),
+        Column("region", REF, max_length=32),
+        Column("stage", REF, max_length=32),
+        Column("target", DECIMAL, required=True, min_value=0, max_value=10**10 - 1, places=4),
+    ),
+    required_file=False,
+    key=("programme", "indicator", "period_from", "period_to", "region", "stage"),
+)
+
+HOUSEHOLDS = FileSchema(
+    "households.csv",
+    (
+        Column("household_id", REF, required=True, max_length=64),
+        Column("month", MONTH, required=True),
+        Column("members", INT, required=True, min_value=0, max_value=32767),
+        Column("llu", DECIMAL, required=True, min_value=0, max_value=10**8 - 1, places=2),
+        Column("kdu", DECIMAL, required=True, min_value=0, max_value=10**8 - 1, places=2),
+    ),
+    required_file=False,
+    key=("household_id", "month"),
+)
+
+# In the order of import (each file only refers to the ones before it).
+SCHEMAS: tuple[FileSchema, ...] = (
+    ORGANISATIONS,
+    PROGRAMMES,
+    MEASURES,
+    PERSONS,
+    HOUSEHOLDS,
+    TARGETS,
+    EVENTS,
+)
+BY_NAME = {s.name: s for s in SCHEMAS}
+BY_SHEET = {s.sheet: s for s in SCHEMAS}
+
+# Model field (as named by the journey rules) -> events.csv column.
+EVENT_FIELD_COLUMNS = {
+    "occurred_on": "date",
+    "kind": "event",
+    "measure_id": "measure",
+    "measure": "measure",
+    "stage_id": "stage",
+    "stage": "stage",
+    "region_id": "region",
+    "region": "region",
+    "referrer_id": "referrer",
+    "referrer": "referrer",
+    "employer_id": "employer",
+    "employer": "employer",
+    "supersedes": "supersedes",
+    "supersedes_id": "supersedes",
+    "event_id": "event_id",
+}
+
+
+def event_column(field: str | None) -> str:
+    if not field:
+        return "event"
+    return EVENT_FIELD_COLUMNS.get(field, field if field in EVENTS.names else "event")
