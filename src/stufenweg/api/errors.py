@@ -22,6 +22,7 @@ EVENT_FIELD_NAMES = {
     "region_id": "region",
     "referrer_id": "referrer",
     "employer_id": "employer",
+    "supersedes_id": "supersedes",
     "participation": "person_id",
     "person": "person_id",
     "programme": "programme",
@@ -33,12 +34,8 @@ def api_validation_error(exc: DjangoValidationError, names: dict[str, str] | Non
     names = names or {}
     non_field = api_settings.NON_FIELD_ERRORS_KEY
     if isinstance(exc, JourneyRuleError):
-        field = exc.field
-        key = (
-            names.get(field, names.get(field.removesuffix("_id"), field.removesuffix("_id")))
-            if field
-            else None
-        )
+        field = exc.field if exc.field != NON_FIELD_ERRORS else None
+        key = names.get(field, field) if field else None
         return serializers.ValidationError({key or non_field: [exc.rule_message]})
     if hasattr(exc, "error_dict"):
         detail: dict[str, list[str]] = {}
