@@ -110,6 +110,7 @@ class _Journey:
     job: tuple[str, dt.date] | None = None  # open employment: (kind, start)
     spells: list[list] = field(default_factory=list)  # [start, end, effect]
     last_statuses: list[str] = field(default_factory=list)
+    last_stage: str = ""
 
 
 class Planner:
@@ -351,6 +352,10 @@ class Planner:
         if "change" in outcome:
             options = {s: w for s, w in outcome["change"].items() if self.eligible(j, s, out_on)}
             target = weighted(rng, options) if options else None
+            if target is None:  # no eligible next stage (age, unemployment, no measure): exit instead
+                kept = {key: outcome[key] for key in ("job", "qualification") if key in outcome}
+                statuses = {"current": 100} if outcome.get("job") else {"job_seeking": 60, "education": 40}
+                outcome = {"exit": "regular", "statuses": statuses, **kept}
 
         stop = out_on
         if out_on >= self.ctx.activity_from:
@@ -381,7 +386,7 @@ class Planner:
                 self.add(j, "interruption", paused, provider_staff, reason=reason)
                 self.add(j, "resumption", resumed, provider_staff)
         internship = spec.get("internship")
-        if internship and rng.random() < internship["share"] and (out_on - entry).days > 35:
+        if internship and rng.random() < internship["share"] and (out_on - entry).days > 28:
             for _ in range(rng.randint(*internship["count"])):
                 start = entry + self.days(14, max(14, (out_on - entry).days - 14))
                 self.add(
@@ -477,6 +482,7 @@ class Planner:
         if qualification:
             self.add(j, "qualification", on, by, reason=outcome["qualification"])
         j.last_statuses = statuses
+        j.last_stage = stage
         return on
 
     def _job_start(self, j: _Journey, on: dt.date, kind: str, *, by: str | None = None, hours=None) -> None:
@@ -513,6 +519,9 @@ class Planner:
         follow = flow["follow_up"]
         months = self.d.get("follow_up_months", 6)
         due = add_months(exited, months) + self.days(-10, 10)
+        loss = flow["stages"].get(j.last_stage, {}).get("job_loss", flow.get("job_loss", 0))
+        if j.job and rng.random() < loss:
+            self._job_end(j, exited + self.days(30, 170), j.caseworker)
         reentry = flow["reentry"]
         again = None
         if reentries > 0 and not j.job and rng.random() < reentry["share"]:

@@ -157,20 +157,22 @@ PROGRAMME = {
             "wait_days": (14, 75),
         },
         "first_stage": {"S4": 42, "S3": 25, "QAB": 13, "EZU": 20},
-        "reentry": {"share": 0.2, "via_referral": 0.68, "after_days": (30, 300)},
+        "reentry": {"share": 0.25, "via_referral": 0.68, "after_days": (30, 300)},
         "follow_up": {"share": 0.86, "reached": 0.88},
         "benefit_effect": {"ended": 0.45, "reduced": 0.3, "none": 0.1, "unknown": 0.15},
+        # fmt: off
         "stages": {
             "S4": {
                 "months": (5, 9),
-                "extension": 0.38,
+                "extension": 0.6,
                 "extension_months": (2, 4),
                 "interruption": 0.04,
-                "internship": {"share": 0.97, "count": (1, 3), "first_labour_market": 0.96},
+                "internship": {"share": 1.0, "count": (1, 3), "first_labour_market": 0.96},
                 "employment": {"employed_svb": 0.55, "minijob": 0.4, "self_employed": 0.05},
+                "job_loss": 0.35,
                 "outcomes": [
                     {
-                        "w": 25.7,
+                        "w": 24.5,
                         "exit": "early_negative",
                         "at": (0.05, 0.85),
                         "statuses": {
@@ -186,9 +188,9 @@ PROGRAMME = {
                         "exit": "regular",
                         "at": "end",
                         "statuses": {
-                            "job_seeking": 78,
-                            "education": 6,
-                            "employed": 13,
+                            "job_seeking": 80,
+                            "education": 5,
+                            "employed": 12,
                             "rehab_pension_other": 3,
                         },
                     },
@@ -214,10 +216,11 @@ PROGRAMME = {
                 "extension_months": (1, 3),
                 "interruption": 0.04,
                 "internship": {"share": 0.45, "count": (1, 2), "first_labour_market": 0.92},
-                "employment": {"employed_svb": 0.86, "minijob": 0.09, "self_employed": 0.05},
+                "employment": {"employed_svb": 0.9, "minijob": 0.06, "self_employed": 0.04},
+                "job_loss": 0.45,
                 "outcomes": [
                     {
-                        "w": 31.2,
+                        "w": 26,
                         "exit": "early_negative",
                         "at": (0.05, 0.85),
                         "statuses": {
@@ -229,26 +232,26 @@ PROGRAMME = {
                         },
                     },
                     {
-                        "w": 45,
+                        "w": 52,
                         "exit": "regular",
                         "at": "end",
                         "statuses": {
-                            "job_seeking": 80,
+                            "job_seeking": 84,
                             "employed": 12,
-                            "education": 6,
-                            "rehab_pension_other": 2,
+                            "education": 3,
+                            "rehab_pension_other": 1,
                         },
                     },
                     {
-                        "w": 12,
+                        "w": 11,
                         "exit": "early_positive",
                         "at": (0.3, 0.9),
-                        "statuses": {"employed": 85, "education": 15},
+                        "statuses": {"employed": 90, "education": 10},
                     },
-                    {"w": 3, "change": {"S4": 1}, "planned": False, "at": (0.2, 0.7)},
-                    {"w": 2, "change": {"QAB": 1}, "planned": True, "at": "end"},
+                    {"w": 2, "change": {"S4": 1}, "planned": False, "at": (0.2, 0.7)},
+                    {"w": 1, "change": {"QAB": 1}, "planned": True, "at": "end"},
                     {
-                        "w": 3,
+                        "w": 2,
                         "exit": "early_neutral",
                         "at": (0.1, 0.9),
                         "statuses": {"parental_leave": 30, "rehab_pension_other": 70},
@@ -262,9 +265,10 @@ PROGRAMME = {
                 "interruption": 0.06,
                 "internship": {"share": 0.7, "count": (1, 2), "first_labour_market": 1.0},
                 "employment": {"employed_svb": 0.86, "minijob": 0.1, "self_employed": 0.04},
+                "job_loss": 0.3,
                 "outcomes": [
                     {
-                        "w": 41.3,
+                        "w": 33,
                         "exit": "early_negative",
                         "at": (0.05, 0.7),
                         "statuses": {
@@ -281,8 +285,8 @@ PROGRAMME = {
                         "at": "end",
                         "qualification": "Berufsabschluss (Kammerprüfung)",
                         "statuses": {
-                            "employed": 52,
-                            "job_seeking": 38,
+                            "employed": 44,
+                            "job_seeking": 46,
                             "education": 9,
                             "parental_leave": 0.5,
                             "rehab_pension_other": 0.5,
@@ -316,9 +320,10 @@ PROGRAMME = {
                 "interruption": 0.03,
                 "internship": None,
                 "employment": {"employed_svb": 0.95, "minijob": 0.03, "self_employed": 0.02},
+                "job_loss": 0.4,
                 "outcomes": [
                     {
-                        "w": 24.2,
+                        "w": 21,
                         "exit": "early_negative",
                         "at": (0.05, 0.9),
                         "statuses": {
@@ -345,6 +350,7 @@ PROGRAMME = {
                     },
                 ],
             },
-        },  # fmt: skip
+        },
+        # fmt: on
     },
 }

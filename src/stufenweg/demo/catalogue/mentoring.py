@@ -111,7 +111,7 @@ PROGRAMME = {
                 "employment": {"employed_svb": 0.7, "minijob": 0.25, "self_employed": 0.05},
                 "outcomes": [
                     {
-                        "w": 38,
+                        "w": 55,
                         "change": {"NACH": 1},
                         "planned": True,
                         "at": (0.3, 1.0),
@@ -125,7 +125,7 @@ PROGRAMME = {
                         "job": {"kind": "vocational_training"},
                     },
                     {
-                        "w": 25,
+                        "w": 17,
                         "exit": "regular",
                         "at": "end",
                         "statuses": {"job_seeking": 70, "education": 20, "employed": 10},

@@ -107,7 +107,7 @@ PROGRAMME = {
         "reentry": {"share": 0.04, "via_referral": 1.0, "after_days": (60, 300)},
         "follow_up": {"share": 0.9, "reached": 0.9},
         # seed 004, 2016 and 2017: 197 of 449 integrations ended benefit receipt, 252 reduced it
-        "benefit_effect": {"ended": 0.46, "reduced": 0.54},
+        "benefit_effect": {"ended": 0.44, "reduced": 0.56},
         "stages": {
             "P1": {
                 "months": (1, 2),
