@@ -305,7 +305,7 @@ class EventImport:
         ok = True
         person = self.persons.get(values["person_id"])
         if person is None:
-            if values["person_id"] not in ctx.broken[s.PERSONS.name]:
+            if not ctx.is_broken(s.PERSONS.name, values["person_id"]):
                 ctx.problem(
                     SCHEMA,
                     row,
@@ -316,7 +316,7 @@ class EventImport:
             return None
         programme_id = ctx.programmes.get(values["programme"])
         if programme_id is None:
-            if values["programme"] not in ctx.broken[s.PROGRAMMES.name]:
+            if not ctx.is_broken(s.PROGRAMMES.name, values["programme"]):
                 ctx.problem(
                     SCHEMA,
                     row,
@@ -337,7 +337,7 @@ class EventImport:
             refs[column] = table.get(code)
             if refs[column] is None:
                 ok = False
-                if code not in ctx.broken[broken_file]:
+                if not ctx.is_broken(broken_file, code):
                     ctx.problem(
                         SCHEMA,
                         row,

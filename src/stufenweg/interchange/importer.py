@@ -52,14 +52,19 @@ class _Rollback(Exception):
     pass
 
 
-def read_rows(source, schema: s.FileSchema, problems: list[Problem]) -> list[ParsedRow]:
-    """All valid rows of a master-data file (problems of the others are reported)."""
+def read_rows(source, schema: s.FileSchema, problems: list[Problem], ctx: Context) -> list[ParsedRow]:
+    """All valid rows of a master-data file (problems of the others are reported; their keys are
+    marked broken so that rows referring to them do not add follow-on problems)."""
+    unreadable = ctx.unreadable
     try:
         sheet = source.open(schema.name)
     except ReadError as exc:
         problems.append(Problem(schema.name, exc.line, "", "", exc.message))
+        unreadable.add(schema.name)
         return []
     parser = RowParser(schema, sheet.header, problems)
+    if not parser.ok:
+        unreadable.add(schema.name)
     rows: list[ParsedRow] = []
     try:
         for line, cells in sheet.rows:
@@ -68,6 +73,10 @@ def read_rows(source, schema: s.FileSchema, problems: list[Problem]) -> list[Par
             row = parser.parse(line, cells)
             if row is not None:
                 rows.append(row)
+            elif parser.last_failed:
+                key_position = next((p for p, c in parser.index if c.name == schema.key[0]), None)
+                if key_position is not None and key_position < len(cells):
+                    ctx.broken[schema.name].add(cells[key_position].strip())
     except ReadError as exc:
         problems.append(Problem(schema.name, exc.line, "", "", exc.message))
     return rows
@@ -115,13 +124,14 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
 
     tick = progress or (lambda phase, done, total: None)
     rows: dict[str, list[ParsedRow]] = {}
+    ctx = Context(by=by, problems=problems)
+    ctx.unreadable = {schema.name for schema in s.SCHEMAS if schema.name not in present}
     for schema in s.SCHEMAS:
         if schema is s.EVENTS or schema.name not in present:
             continue
         tick(schema.name, 0, 0)
-        rows[schema.name] = read_rows(source, schema, problems)
+        rows[schema.name] = read_rows(source, schema, problems, ctx)
 
-    ctx = Context(by=by, problems=problems)
     events = EventImport(ctx, source, today=today, now=timezone.now(), progress=tick)
     if s.EVENTS.name in present:
         events.scan()

@@ -34,6 +34,11 @@ class Context:
     programmes: dict[str, int] = field(default_factory=dict)
     stages: dict[tuple[int, str], int] = field(default_factory=dict)
     households: dict[str, int] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)  # files missing or with a wrong header
+
+    def is_broken(self, file: str, key) -> bool:
+        """True if rows referring to ``key`` of ``file`` should be skipped without a new problem."""
+        return file in self.unreadable or key in self.broken[file]
 
     def problem(self, schema: s.FileSchema, row: ParsedRow, column: str, message: str) -> None:
         self.problems.append(Problem(schema.name, row.line, column, row.raw.get(column, ""), message))
@@ -59,11 +64,23 @@ def unique_rows(ctx: Context, schema: s.FileSchema, rows: list[ParsedRow]) -> li
                 _("Der Schlüssel %(key)s kommt mehrfach vor (zuerst in Zeile %(line)s).")
                 % {"key": " / ".join(str(k) for k in key if k is not None), "line": first[key]},
             )
-            ctx.broken[schema.name].add(key)
+            ctx.broken[schema.name].add(key[0] if len(key) == 1 else key)
             continue
         first[key] = row.line
         kept.append(row)
     return kept
+
+
+def _write(service, items: list[Row], **kwargs) -> WriteResult:
+    """Call ``service``; if some rows are refused, write the others (the import is rejected anyway,
+    but later files then see the valid rows and report no follow-on problems)."""
+    result = service(rows=items, **kwargs)
+    if not result.errors:
+        return result
+    bad = {e.ref for e in result.errors}
+    rest = service(rows=[i for i in items if i.ref not in bad], **kwargs)
+    rest.errors = result.errors + rest.errors
+    return rest
 
 
 def _report(ctx: Context, schema: s.FileSchema, result: WriteResult, rows: list[ParsedRow], columns) -> None:
@@ -109,7 +126,7 @@ def import_organisations(ctx: Context, rows: list[ParsedRow]) -> None:
         if "region" in row.values:
             values["region_id"] = ctx.regions.get(row.values["region"]) if row.values["region"] else None
         items.append(Row(row.line, row.values["code"], values))
-    result = services.organisations_import(rows=items, by=ctx.by)
+    result = _write(services.organisations_import, items, by=ctx.by)
     _report(ctx, schema, result, rows, {"region_id": "region", "region": "region"})
     ctx.count(schema.name, result)
     _mark_broken(ctx, schema, rows, result, "code")
@@ -150,7 +167,7 @@ def import_programmes(ctx: Context, rows: list[ParsedRow]) -> None:
         if code not in names:
             names[code] = (name, row.line)
             programme_rows.append(Row(row.line, code, {"code": code, "name": name}))
-    result = services.programmes_import(rows=programme_rows, by=ctx.by)
+    result = _write(services.programmes_import, programme_rows, by=ctx.by)
     _report(ctx, schema, result, rows, {"code": "programme", "name": "programme_name"})
     ctx.count(schema.name, result)
     ctx.programmes = dict(Programme.objects.values_list("code", "id"))
@@ -162,7 +179,7 @@ def import_programmes(ctx: Context, rows: list[ParsedRow]) -> None:
         values = _present(row, STAGE_COLUMNS, defaults={"extendable": True})
         values["programme_id"] = programme_id
         stage_rows.append(Row(row.line, (programme_id, row.values["stage"]), values))
-    result = services.stages_import(rows=stage_rows, by=ctx.by)
+    result = _write(services.stages_import, stage_rows, by=ctx.by)
     _report(ctx, schema, result, rows, {v: k for k, v in STAGE_COLUMNS.items()})
     ctx.count(schema.name, result)
     load_stages(ctx)
@@ -194,12 +211,12 @@ def import_measures(ctx: Context, rows: list[ParsedRow]) -> None:
         ok = True
         programme_id = ctx.programmes.get(row.values["programme"])
         if programme_id is None:
-            if row.values["programme"] not in ctx.broken[s.PROGRAMMES.name]:
+            if not ctx.is_broken(s.PROGRAMMES.name, row.values["programme"]):
                 _unknown(ctx, schema, row, "programme", _("Das Programm"))
             ok = False
         provider_id = ctx.organisations.get(row.values["provider"])
         if provider_id is None:
-            if row.values["provider"] not in ctx.broken[s.ORGANISATIONS.name]:
+            if not ctx.is_broken(s.ORGANISATIONS.name, row.values["provider"]):
                 _unknown(ctx, schema, row, "provider", _("Die Organisation"))
             ok = False
         ids = []
@@ -229,7 +246,7 @@ def import_measures(ctx: Context, rows: list[ParsedRow]) -> None:
         )
         stage_ids[row.values["code"]] = ids
         items.append(Row(row.line, row.values["code"], values))
-    result = services.measures_import(rows=items, stage_ids=stage_ids, by=ctx.by)
+    result = _write(services.measures_import, items, stage_ids=stage_ids, by=ctx.by)
     _report(ctx, schema, result, rows, {v: k for k, v in MEASURE_COLUMNS.items()})
     ctx.count(schema.name, result)
     _mark_broken(ctx, schema, rows, result, "code")
@@ -290,7 +307,7 @@ def import_persons(ctx: Context, rows: list[ParsedRow], household_ids: set[str])
                 households.get(row.values["household_id"]) if row.values["household_id"] else None
             )
         items.append(Row(row.line, row.values["person_id"], values))
-    result = services.persons_import(rows=items, by=ctx.by)
+    result = _write(services.persons_import, items, by=ctx.by)
     columns = {v: k for k, v in PERSON_COLUMNS.items()} | {"household": "household_id"}
     _report(ctx, schema, result, rows, columns)
     ctx.count(schema.name, result)
@@ -318,7 +335,7 @@ def import_household_months(ctx: Context, rows: list[ParsedRow]) -> None:
         )
         for row in rows
     ]
-    result = services.household_months_import(rows=items, by=ctx.by)
+    result = _write(services.household_months_import, items, by=ctx.by)
     _report(ctx, schema, result, rows, {"household": "household_id"})
     ctx.count(schema.name, result)
 
@@ -334,7 +351,7 @@ def import_targets(ctx: Context, rows: list[ParsedRow]) -> None:
         code = row.values["programme"]
         programme_id = ctx.programmes.get(code)
         if programme_id is None:
-            if code not in ctx.broken[s.PROGRAMMES.name]:
+            if not ctx.is_broken(s.PROGRAMMES.name, code):
                 _unknown(ctx, schema, row, "programme", _("Das Programm"))
             continue
         stage_id = None
@@ -373,6 +390,6 @@ def import_targets(ctx: Context, rows: list[ParsedRow]) -> None:
                 },
             )
         )
-    result = services.targets_import(rows=items, by=ctx.by)
+    result = _write(services.targets_import, items, by=ctx.by)
     _report(ctx, schema, result, rows, {"period_to": "period_to", "target": "target"})
     ctx.count(schema.name, result)

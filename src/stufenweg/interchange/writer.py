@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.parsers import local_zone
 from stufenweg.interchange.problems import UsageError
+from stufenweg.journeys.codes import join_statuses, split_statuses
 from stufenweg.journeys.models import JourneyEvent
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import HouseholdMonth, Person
@@ -95,10 +96,16 @@ EVENT_VALUES = (
 assert len(EVENT_VALUES) == len(s.EVENTS.columns)
 
 
+STATUSES_INDEX = EVENT_VALUES.index("statuses")
+
+
 def event_rows(queryset: QuerySet[JourneyEvent]) -> Iterator[list[str]]:
     """events.csv rows (column order of ``schemas.EVENTS``) for the events of ``queryset``."""
     for values in queryset.values_list(*EVENT_VALUES).iterator(chunk_size=CHUNK):
-        yield [fmt(v) for v in values]
+        row = [fmt(v) for v in values]
+        if "|" in row[STATUSES_INDEX]:
+            row[STATUSES_INDEX] = join_statuses(split_statuses(row[STATUSES_INDEX]))
+        yield row
 
 
 def programme_rows(programme: Programme) -> Iterator[list[str]]:

@@ -331,7 +331,9 @@ def _sweep(measure, spans) -> list[Problem]:
                 Problem(
                     key,
                     "measure",
-                    _("Die Maßnahme %(measure)s ist am %(date)s voll belegt (%(taken)s von %(places)s Plätzen).")
+                    _(
+                        "Die Maßnahme %(measure)s ist am %(date)s voll belegt (%(taken)s von %(places)s Plätzen)."
+                    )
                     % {
                         "measure": measure.code,
                         "date": format_date(entered_on),
