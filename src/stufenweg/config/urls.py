@@ -6,5 +6,6 @@ urlpatterns = [
     path("teilnehmende/", include("stufenweg.casework.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),
     path("import/", include("stufenweg.interchange.urls")),
+    path("datenschutz/", include("stufenweg.privacy.urls")),
     path("", include("stufenweg.web.urls")),
 ]

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "stufenweg.indicators",
     "stufenweg.interchange",
     "stufenweg.api",
+    "stufenweg.privacy",
     "stufenweg.web",
 ]
 
