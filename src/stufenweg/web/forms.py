@@ -1,0 +1,36 @@
+"""Forms of the shared web layer."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stufenweg.core.models import AuditEntry
+
+
+class AuditFilterForm(forms.Form):
+    """Filter the audit trail by date range (inclusive, local dates) and action."""
+
+    date_from = forms.DateField(
+        label=_("von"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    date_to = forms.DateField(
+        label=_("bis"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    action = forms.ChoiceField(label=_("Aktion"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("alle"))] + [
+            (value, _(label)) for value, label in AuditEntry.Action.choices
+        ]
+        # <input type="date"> always sends ISO dates; typed German dates are accepted as well.
+        for name in ("date_from", "date_to"):
+            self.fields[name].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("Das Enddatum muss am oder nach dem Anfangsdatum liegen."))
+        return data
