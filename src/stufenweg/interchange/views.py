@@ -1,0 +1,80 @@
+"""Web import for coordination office staff: upload, progress, result."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from stufenweg.core.visibility import scope_of
+from stufenweg.interchange import uploads
+from stufenweg.interchange.forms import UploadForm
+from stufenweg.interchange.models import ImportRun
+from stufenweg.interchange.problems import Problem
+from stufenweg.interchange.tasks import import_run_execute, read_progress
+
+PROBLEMS_PER_PAGE = 50
+
+
+def _coordination_only(request: HttpRequest) -> None:
+    if not scope_of(request.user).everything:
+        raise Http404
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    _coordination_only(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        run = ImportRun.objects.create(
+            created_by=request.user,
+            dry_run=form.cleaned_data["dry_run"],
+            source_kind="xlsx" if form.kind == "xlsx" else "csv",
+            language=(get_language() or "de")[:2],
+        )
+        directory = uploads.import_root() / f"run-{run.pk}"
+        try:
+            _path, names = uploads.store(form.cleaned_data["files"], form.kind, directory)
+        except uploads.UploadRefused as exc:
+            uploads.remove(directory)
+            run.delete()
+            form.add_error("files", str(exc))
+        else:
+            run.files = names
+            run.upload_dir = str(directory)
+            run.save(update_fields=["files", "upload_dir"])
+            import_run_execute.enqueue(run.pk)
+            return redirect("interchange:run_detail", pk=run.pk)
+    runs = ImportRun.objects.select_related("created_by")[:10]
+    return render(
+        request,
+        "interchange/upload.html",
+        {"form": form, "runs": runs, "max_mb": uploads.max_upload_bytes() // (1024 * 1024)},
+    )
+
+
+@login_required
+def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _coordination_only(request)
+    run = get_object_or_404(ImportRun.objects.select_related("created_by"), pk=pk)
+    progress = read_progress(run)
+    total = progress.get("total") or 0
+    context = {
+        "run": run,
+        "progress": progress,
+        "percent": int(100 * progress.get("done", 0) / total) if total else None,
+    }
+    if request.htmx:
+        response = render(request, "interchange/partials/run_status.html", context)
+        if run.is_final:
+            response["HX-Refresh"] = "true"
+        return response
+    page = Paginator([Problem.from_list(p) for p in run.problems], PROBLEMS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context.update(page_obj=page, counts=sorted(run.counts.items()))
+    return render(request, "interchange/run_detail.html", context)
