@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from stufenweg.core.visibility import scope_of
 from stufenweg.web.forms import AuditFilterForm
@@ -21,6 +22,7 @@ def _start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+@require_GET
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
     if not scope_of(request.user).audit:
