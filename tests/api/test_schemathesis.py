@@ -16,16 +16,24 @@ from schemathesis.checks import not_a_server_error
 
 from tests.api.conftest import client_for
 
+SETTINGS = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+
 
 @pytest.fixture
-def coordinator_token(world):
-    """The coordinator's token; requests go straight to the WSGI app inside the test's
-    transaction, so the connection must not be closed at the end of each request (Django's own
-    test client does the same)."""
-    client_for(world.personas["coordinator"])
+def tokens(world, journeys):
+    """persona -> token. Requests go straight to the WSGI app inside the test's transaction, so
+    the connection must not be closed at the end of each request (Django's test client does the
+    same)."""
+    keys = {}
+    for name, user in world.personas.items():
+        client_for(user)
+        keys[name] = user.auth_token.key
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
-    yield world.personas["coordinator"].auth_token.key
+    yield keys
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
 
@@ -35,26 +43,26 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_app
 
 
 @schema.parametrize()
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-def test_no_server_error(case, journeys, coordinator_token):
+@settings(max_examples=25, **SETTINGS)
+def test_no_server_error(case, tokens):
     case.call_and_validate(
-        headers={"Authorization": f"Token {coordinator_token}"}, checks=[not_a_server_error]
+        headers={"Authorization": f"Token {tokens['coordinator']}"}, checks=[not_a_server_error]
     )
 
 
 # The generated bodies above rarely name an existing person, so they mostly stop at validation.
 # Here the same generated bodies name the journeys of the fixture, so that the rule engine and the
-# write path see every event kind with arbitrary other fields.
+# write path see every event kind with arbitrary other fields, sent by personas with different
+# scopes.
 PERSON_IDS = ["PA-1", "PB-1"]
 MEASURES = ["MA", "MB", "MM", None]
 STAGES = ["S2", "S3", "S4", ""]
+PERSONAS = ["coordinator", "regional", "provider", "jobcenter", "dpo"]
 
 
-def _name_real_objects(case, draw):
+@st.composite
+def event_posts(draw):
+    case = draw(schema["/api/v1/events/"]["POST"].as_strategy())
     if isinstance(case.body, dict):
         case.body["person_id"] = draw(st.sampled_from(PERSON_IDS))
         case.body["programme"] = "JPS"
@@ -64,19 +72,7 @@ def _name_real_objects(case, draw):
     return case
 
 
-@st.composite
-def event_posts(draw):
-    case = draw(schema["/api/v1/events/"]["POST"].as_strategy())
-    return _name_real_objects(case, draw)
-
-
-@given(case=event_posts())
-@settings(
-    max_examples=120,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-def test_events_with_real_persons_never_fail_with_a_server_error(case, journeys, coordinator_token):
-    case.call_and_validate(
-        headers={"Authorization": f"Token {coordinator_token}"}, checks=[not_a_server_error]
-    )
+@given(case=event_posts(), persona=st.sampled_from(PERSONAS))
+@settings(max_examples=120, **SETTINGS)
+def test_events_naming_real_journeys_never_fail_with_a_server_error(case, persona, tokens):
+    case.call_and_validate(headers={"Authorization": f"Token {tokens[persona]}"}, checks=[not_a_server_error])

@@ -10,8 +10,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 SWAGGER_UI_SETTINGS = {"validatorUrl": None, "deepLinking": True, "persistAuthorization": False}
 
 
-# One name per shared code list (yes/no/na appears in five person fields).
-SCHEMA_SETTINGS = {"ENUM_NAME_OVERRIDES": {"YesNoNaEnum": "stufenweg.people.models.YesNoNa"}}
+# One name per shared code list (yes/no/na appears in five person fields); operations grouped
+# by resource (tags "events", "persons", …).
+SCHEMA_SETTINGS = {
+    "ENUM_NAME_OVERRIDES": {"YesNoNaEnum": "stufenweg.people.models.YesNoNa"},
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+}
 
 
 class SchemaView(SpectacularAPIView):
