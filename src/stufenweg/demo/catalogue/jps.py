@@ -220,7 +220,7 @@ PROGRAMME = {
                 "job_loss": 0.45,
                 "outcomes": [
                     {
-                        "w": 26,
+                        "w": 29.5,
                         "exit": "early_negative",
                         "at": (0.05, 0.85),
                         "statuses": {
@@ -320,7 +320,7 @@ PROGRAMME = {
                 "interruption": 0.03,
                 "internship": None,
                 "employment": {"employed_svb": 0.95, "minijob": 0.03, "self_employed": 0.02},
-                "job_loss": 0.4,
+                "job_loss": 0.3,
                 "outcomes": [
                     {
                         "w": 21,

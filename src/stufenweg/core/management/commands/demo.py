@@ -1,0 +1,86 @@
+"""``stufenweg demo``: the demo in one command.
+
+Creates the data folder (``./data``, or ``STUFENWEG_DATA_DIR``), applies the migrations to the
+SQLite database in it, loads the synthetic demo data once (a second start does not load again),
+prints the address and one login per persona, and serves on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+
+from stufenweg.demo import DEFAULT_SEED, demo_loaded, load_demo
+from stufenweg.demo.catalogue.common import DEMO_PASSWORD, PERSONAS
+from stufenweg.organisations.models import User
+
+
+class Command(BaseCommand):
+    help = (
+        "Startet die Demo: Datenbank anlegen, Demodaten einmalig laden, Anmeldedaten zeigen, Server starten."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="Port auf 127.0.0.1 (Standard 8000)")
+        parser.add_argument("--no-serve", action="store_true", help="nur vorbereiten, keinen Server starten")
+        parser.add_argument(
+            "--reset", action="store_true", help="Demo-Datenbank löschen und neu aufbauen (nur SQLite)"
+        )
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="Zufallsstartwert der Demodaten")
+        parser.add_argument("--scale", type=float, default=1.0, help="Größe der Demodaten (1.0 = voll)")
+
+    def handle(self, *args, port: int, no_serve: bool, reset: bool, seed: int, scale: float, **options):
+        data_dir = Path(settings.DATA_DIR)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if reset:
+            self._reset()
+        self.stdout.write(f"Datenordner: {data_dir}")
+        call_command("migrate", interactive=False, verbosity=0)
+        marker = demo_loaded()
+        if marker is not None:
+            self.stdout.write(f"Demodaten sind bereits geladen ({marker.summary}); kein erneutes Laden.")
+        else:
+            self.stdout.write("Demodaten werden geladen (einmalig, etwa eine halbe Minute) …")
+            load_demo(seed=seed, scale=scale, out=lambda message: self.stdout.write(message))
+        url = f"http://127.0.0.1:{port}/"
+        self.stdout.write("")
+        self.stdout.write(f"Stufenweg-Demo: {url}")
+        self.stdout.write(self.logins())
+        self.stdout.write("Alle Daten sind synthetisch. Das Passwort gilt nur für diese Demo.")
+        if no_serve:
+            return
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+    def logins(self) -> str:
+        existing = set(
+            User.objects.filter(username__in=[p[1] for p in PERSONAS]).values_list("username", flat=True)
+        )
+        rows = [("Persona", "Benutzername", "Passwort", "sieht")]
+        rows += [
+            (persona, username, DEMO_PASSWORD, sees)
+            for persona, username, _first, _last, _org, _role, sees in PERSONAS
+            if username in existing
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+        lines.insert(1, "  ".join("-" * w for w in widths))
+        return "\n".join(lines)
+
+    def _reset(self) -> None:
+        database = settings.DATABASES["default"]
+        name = str(database.get("NAME", ""))
+        if database["ENGINE"] != "django.db.backends.sqlite3" or not name or name.startswith(":memory:"):
+            raise CommandError("--reset löscht nur eine SQLite-Datenbankdatei im Datenordner.")
+        path = Path(name).resolve()
+        if Path(settings.DATA_DIR).resolve() not in path.parents:
+            raise CommandError(f"--reset: {path} liegt nicht im Datenordner {settings.DATA_DIR}.")
+        connections.close_all()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            candidate = path.with_name(path.name + suffix)
+            if candidate.exists():
+                candidate.unlink()
+        self.stdout.write(f"Demo-Datenbank gelöscht: {path.name}")
