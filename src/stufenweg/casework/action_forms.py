@@ -1,0 +1,380 @@
+"""Forms for the journey actions. Each one calls exactly one function of
+``stufenweg.journeys.services``; rule violations come back as ``JourneyRuleError`` and are put
+next to the field they concern (``apply_rule_error``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from stufenweg.casework.overviews import measures_with_free_places
+from stufenweg.journeys import services
+from stufenweg.journeys.codes import (
+    AssessmentResult,
+    Benefit,
+    BenefitEffect,
+    Change,
+    EmploymentKind,
+    EmploymentStatus,
+    ExitKind,
+    ExitStatus,
+    FollowUpSource,
+)
+from stufenweg.journeys.models import JourneyEvent, Participation
+from stufenweg.journeys.rules import JourneyRuleError
+from stufenweg.organisations.models import Organisation
+from stufenweg.programmes.models import Measure, Stage
+
+# model field named by a JourneyRuleError -> form field
+FIELD_MAP = {
+    "measure_id": "measure",
+    "stage_id": "stage",
+    "exit_kind": "exit_kind",
+    "employer_id": "employer",
+}
+
+
+def apply_rule_error(form: forms.Form, exc: JourneyRuleError) -> None:
+    name = FIELD_MAP.get(exc.field or "", exc.field or "")
+    name = name.removesuffix("_id")
+    form.add_error(name if name in form.fields else None, exc.rule_message)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+DATE_LABEL = _("Datum")
+
+
+def date_field(label=DATE_LABEL, required=True, **kwargs) -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DateInput(), **kwargs)
+
+
+def choice(choices, label, required=True) -> forms.ChoiceField:
+    blank = [] if required else [("", "–")]
+    return forms.ChoiceField(label=label, choices=[*blank, *choices], required=required)
+
+
+YES_NO = [("", "–"), ("true", _("ja")), ("false", _("nein"))]
+
+
+def yes_no(label, required=False) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO if not required else YES_NO[1:],
+        coerce=lambda v: {"true": True, "false": False}.get(v),
+        empty_value=None,
+        required=required,
+    )
+
+
+class EventForm(forms.Form):
+    """Base: a date, the participation and the acting user."""
+
+    occurred_on = date_field()
+
+    def __init__(self, *args, participation: Participation, user, **kwargs):
+        self.participation = participation
+        self.user = user
+        kwargs.setdefault("initial", {}).setdefault("occurred_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        if "stage" in self.fields:
+            self.fields["stage"].queryset = Stage.objects.filter(programme_id=participation.programme_id)
+
+    def save(self) -> JourneyEvent:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _common(self) -> dict:
+        return {"participation": self.participation, "on": self.cleaned_data["occurred_on"], "by": self.user}
+
+
+def stage_field(required=True) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(label=_("Stufe"), queryset=Stage.objects.none(), required=required)
+
+
+class StartAssessmentForm(EventForm):
+    def save(self):
+        p = self.participation
+        return services.participation_start_assessment(
+            person=p.person, programme=p.programme, on=self.cleaned_data["occurred_on"], by=self.user
+        )
+
+
+class NotArrivedForm(EventForm):
+    def save(self):
+        return services.participation_not_arrived(**self._common())
+
+
+class AssessmentResultForm(EventForm):
+    result = choice(AssessmentResult.choices, _("Ergebnis"))
+    stage = stage_field(required=False)
+
+    def save(self):
+        return services.participation_assessment_result(
+            **self._common(), result=self.cleaned_data["result"], stage=self.cleaned_data["stage"]
+        )
+
+
+class WaitlistForm(EventForm):
+    stage = stage_field()
+
+    def save(self):
+        return services.participation_waitlist(**self._common(), stage=self.cleaned_data["stage"])
+
+
+class MeasureChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        self.occupancy: dict[int, tuple[int, bool]] = {}
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Measure) -> str:
+        taken, free = self.occupancy.get(obj.pk, (0, True))
+        stages = ", ".join(stage.code for stage in obj.stages.all())
+        text = _(
+            "%(code)s – %(name)s (%(provider)s; Stufen %(stages)s) – belegt %(taken)s von %(places)s"
+        ) % {
+            "code": obj.code,
+            "name": obj.name,
+            "provider": obj.provider.name,
+            "stages": stages,
+            "taken": taken,
+            "places": obj.places,
+        }
+        if not free:
+            text += " – " + str(_("voll, Überbelegung nur mit Bestätigung"))
+        return text
+
+
+class EnterForm(EventForm):
+    """Entry into a measure: only measures with a free place on the chosen day are offered."""
+
+    measure = MeasureChoiceField(label=_("Maßnahme"), queryset=Measure.objects.none())
+    stage = stage_field()
+    planned_end = date_field(_("geplantes Ende"), required=False)
+    employment_status = choice(EmploymentStatus.choices, _("Erwerbsstatus bei Eintritt"))
+    unemployed_since = date_field(_("arbeitslos seit"), required=False)
+    benefit = choice(Benefit.choices, _("Leistungsbezug"))
+    confirm_overbooking = forms.BooleanField(
+        label=_("Überbelegung bestätigen"),
+        required=False,
+        help_text=_("Nur bei Maßnahmen, die eine Überbelegung zulassen."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        on = self._chosen_date()
+        offered = measures_with_free_places(self.participation, on)
+        field = self.fields["measure"]
+        field.queryset = (
+            Measure.objects.filter(pk__in=[m.pk for m, _t, _f in offered])
+            .select_related("provider")
+            .prefetch_related("stages")
+            .order_by("code")
+        )
+        field.occupancy = {m.pk: (taken, free) for m, taken, free in offered}
+        field.help_text = _("Angeboten werden Maßnahmen mit freiem Platz am %(date)s.") % {
+            "date": on.strftime("%d.%m.%Y")
+        }
+        if not any(m.allow_overbooking for m, _t, _f in offered):
+            del self.fields["confirm_overbooking"]
+
+    def _chosen_date(self) -> dt.date:
+        raw = self.data.get(self.add_prefix("occurred_on")) if self.is_bound else None
+        try:
+            return dt.date.fromisoformat(raw) if raw else timezone.localdate()
+        except ValueError:
+            return timezone.localdate()
+
+    def save(self):
+        data = self.cleaned_data
+        return services.enrolment_enter(
+            **self._common(),
+            measure=data["measure"],
+            stage=data["stage"],
+            planned_end=data["planned_end"],
+            employment_status=data["employment_status"],
+            unemployed_since=data["unemployed_since"],
+            benefit=data["benefit"],
+            confirm_overbooking=data.get("confirm_overbooking", False),
+        )
+
+
+class ChangeStageForm(EnterForm):
+    change = choice(Change.choices, _("Art des Wechsels"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("employment_status", "unemployed_since", "benefit"):
+            del self.fields[name]
+
+    def save(self):
+        data = self.cleaned_data
+        return services.enrolment_change_stage(
+            **self._common(),
+            measure=data["measure"],
+            stage=data["stage"],
+            change=data["change"],
+            planned_end=data["planned_end"],
+            confirm_overbooking=data.get("confirm_overbooking", False),
+        )
+
+
+class ExtendForm(EventForm):
+    planned_end = date_field(_("neues geplantes Ende"))
+    reason = forms.CharField(label=_("Grund"), required=False, max_length=500)
+
+    def save(self):
+        return services.enrolment_extend(
+            **self._common(), planned_end=self.cleaned_data["planned_end"], reason=self.cleaned_data["reason"]
+        )
+
+
+class InterruptForm(EventForm):
+    reason = forms.CharField(label=_("Grund"), required=False, max_length=500)
+
+    def save(self):
+        return services.enrolment_interrupt(**self._common(), reason=self.cleaned_data["reason"])
+
+
+class ResumeForm(InterruptForm):
+    def save(self):
+        return services.enrolment_resume(**self._common(), reason=self.cleaned_data["reason"])
+
+
+class ExitForm(EventForm):
+    exit_kind = choice(ExitKind.choices, _("Austrittsart"))
+    statuses = forms.MultipleChoiceField(
+        label=_("Status beim Austritt"), choices=ExitStatus.choices, widget=forms.CheckboxSelectMultiple
+    )
+    reason = forms.CharField(label=_("Grund"), required=False, max_length=500)
+    qualification = yes_no(_("Qualifikation erworben"))
+
+    def save(self):
+        data = self.cleaned_data
+        return services.enrolment_exit(
+            **self._common(),
+            kind=data["exit_kind"],
+            statuses=data["statuses"],
+            reason=data["reason"],
+            qualification=data["qualification"],
+        )
+
+
+class ReactivateForm(EventForm):
+    def save(self):
+        return services.participation_reactivate(**self._common())
+
+
+def employer_field(required=False) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("Arbeitgeber / Praktikumsbetrieb"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER, active=True).order_by("name"),
+        required=required,
+    )
+
+
+class InternshipForm(EventForm):
+    employer = employer_field(required=True)
+    end_date = date_field(_("Ende"), required=False)
+    first_labour_market = yes_no(_("erster Arbeitsmarkt"), required=True)
+
+    def save(self):
+        data = self.cleaned_data
+        return services.internship_record(
+            **self._common(),
+            employer=data["employer"],
+            end_date=data["end_date"],
+            first_labour_market=data["first_labour_market"],
+        )
+
+
+class EmploymentStartForm(EventForm):
+    employment_kind = choice(EmploymentKind.choices, _("Beschäftigungsart"))
+    employer = employer_field()
+    hours = forms.DecimalField(
+        label=_("Wochenstunden"), required=False, min_value=0, max_digits=5, decimal_places=2
+    )
+    end_date = date_field(_("befristet bis"), required=False)
+    benefit_effect = choice(BenefitEffect.choices, _("Wirkung auf Leistungsbezug"), required=False)
+
+    def save(self):
+        data = self.cleaned_data
+        return services.employment_start_record(
+            **self._common(),
+            kind=data["employment_kind"],
+            employer=data["employer"],
+            hours=data["hours"],
+            end_date=data["end_date"],
+            benefit_effect=data["benefit_effect"],
+        )
+
+
+class EmploymentEndForm(EventForm):
+    def save(self):
+        return services.employment_end_record(**self._common())
+
+
+class QualificationForm(EventForm):
+    what = forms.CharField(label=_("Qualifikation"), max_length=200)
+
+    def save(self):
+        return services.qualification_record(**self._common(), what=self.cleaned_data["what"])
+
+
+class FollowUpForm(EventForm):
+    reached = yes_no(_("erreicht"), required=True)
+    statuses = forms.MultipleChoiceField(
+        label=_("Status"), choices=ExitStatus.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    source = choice(FollowUpSource.choices, _("Quelle"), required=False)
+
+    def save(self):
+        data = self.cleaned_data
+        return services.follow_up_record(
+            **self._common(), statuses=data["statuses"], reached=data["reached"], source=data["source"]
+        )
+
+
+class CorrectEventForm(forms.Form):
+    """Correct the date (and the planned end, where the event has one) of an event."""
+
+    occurred_on = date_field()
+    planned_end = date_field(_("geplantes Ende"), required=False)
+    reason = forms.CharField(label=_("Grund der Korrektur"), max_length=200)
+
+    def __init__(self, *args, event: JourneyEvent, user, **kwargs):
+        self.event = event
+        self.user = user
+        kwargs.setdefault("initial", {}).update(
+            {"occurred_on": event.occurred_on, "planned_end": event.planned_end}
+        )
+        super().__init__(*args, **kwargs)
+        if event.planned_end is None and event.kind not in ("entry", "stage_change", "extension"):
+            del self.fields["planned_end"]
+
+    def save(self):
+        changes = {"occurred_on": self.cleaned_data["occurred_on"]}
+        if "planned_end" in self.fields:
+            changes["planned_end"] = self.cleaned_data["planned_end"]
+        return services.journey_event_correct(
+            event=self.event, by=self.user, reason=self.cleaned_data["reason"], **changes
+        )
+
+
+class VoidEventForm(forms.Form):
+    reason = forms.CharField(label=_("Grund der Rücknahme"), max_length=200)
+
+    def __init__(self, *args, event: JourneyEvent, user, **kwargs):
+        self.event = event
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def save(self):
+        return services.journey_event_void(event=self.event, by=self.user, reason=self.cleaned_data["reason"])

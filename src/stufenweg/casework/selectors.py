@@ -1,0 +1,202 @@
+"""Reads for casework, always starting from ``participations_visible_to(user)``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    DateField,
+    DateTimeField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from stufenweg.casework.models import (
+    Appointment,
+    Contact,
+    ContactKind,
+    Goal,
+    NeedsAssessment,
+    PersonSearch,
+    PlanAction,
+    SupportPlan,
+)
+from stufenweg.casework.search import search_terms
+from stufenweg.core.time import add_months
+from stufenweg.journeys.codes import State
+from stufenweg.journeys.models import Enrolment, Participation
+from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.people.selectors import persons_visible_to
+
+S = State
+ACTIVE_STATES = (S.REFERRED, S.IN_ASSESSMENT, S.SUITABLE, S.WAITING, S.IN_STAGE, S.INTERRUPTED)
+IN_MEASURE_STATES = (S.IN_STAGE, S.INTERRUPTED)
+REVIEW_MONTHS = 3
+NO_CONTACT_DAYS = 42
+PAGE_SIZE = 25
+
+
+def next_appointment_subquery(now: dt.datetime) -> Subquery:
+    return Subquery(
+        Appointment.objects.filter(
+            participation_id=OuterRef("pk"), starts_at__gte=now, status=Appointment.Status.PLANNED
+        )
+        .order_by("starts_at")
+        .values("starts_at")[:1],
+        output_field=DateTimeField(),
+    )
+
+
+def last_contact_subquery(kind: str | None = None) -> Subquery:
+    contacts = Contact.objects.filter(participation_id=OuterRef("pk"))
+    if kind:
+        contacts = contacts.filter(kind=kind)
+    return Subquery(contacts.order_by("-occurred_on").values("occurred_on")[:1], output_field=DateField())
+
+
+def review_base_expression():
+    """The day from which the next quarterly review is counted: the last review, else the entry."""
+    entered = Subquery(
+        Enrolment.objects.filter(participation_id=OuterRef("pk"), exited_on__isnull=True)
+        .order_by("-entered_on")
+        .values("entered_on")[:1],
+        output_field=DateField(),
+    )
+    return Coalesce(last_contact_subquery(ContactKind.QUARTERLY_REVIEW), entered)
+
+
+@dataclass
+class ListFilters:
+    q: str = ""
+    programme: int | None = None
+    stage: int | None = None
+    region: int | None = None
+    measure: int | None = None
+    status: str = ""
+    caseworker: int | None = None
+    no_caseworker: bool = False
+    waiting: bool = False
+    overdue_review: bool = False
+    sort: str = "name"
+    extra: dict = field(default_factory=dict)
+
+
+SORTS = {
+    "name": ("person__last_name", "person__first_name", "pk"),
+    "-name": ("-person__last_name", "-person__first_name", "-pk"),
+    "stage": ("current_stage__position", "person__last_name", "pk"),
+    "-stage": ("-current_stage__position", "person__last_name", "pk"),
+    "since": ("state_since", "pk"),
+    "-since": ("-state_since", "-pk"),
+    "planned_end": (F("planned_end").asc(nulls_last=True), "pk"),
+    "-planned_end": (F("planned_end").desc(nulls_last=True), "-pk"),
+    "next_appointment": (F("next_appointment").asc(nulls_last=True), "pk"),
+    "-next_appointment": (F("next_appointment").desc(nulls_last=True), "-pk"),
+    "last_contact": (F("last_contact").asc(nulls_first=True), "pk"),
+    "-last_contact": (F("last_contact").desc(nulls_last=True), "-pk"),
+}
+
+
+def participant_list(user, filters: ListFilters, *, today: dt.date | None = None) -> QuerySet[Participation]:
+    """The participant list of ``user`` with ``filters`` applied, annotated for the columns."""
+    today = today or timezone.localdate()
+    queryset = participations_visible_to(user)
+    for term in search_terms(filters.q):
+        queryset = queryset.filter(
+            person_id__in=PersonSearch.objects.filter(text__contains=term).values("person_id")
+        )
+    if filters.programme:
+        queryset = queryset.filter(programme_id=filters.programme)
+    if filters.stage:
+        queryset = queryset.filter(Q(current_stage_id=filters.stage) | Q(waiting_stage_id=filters.stage))
+    if filters.region:
+        queryset = queryset.filter(region_id=filters.region)
+    if filters.measure:
+        queryset = queryset.filter(current_measure_id=filters.measure)
+    if filters.status:
+        queryset = queryset.filter(state=filters.status)
+    if filters.no_caseworker:
+        queryset = queryset.filter(caseworker__isnull=True)
+    elif filters.caseworker:
+        queryset = queryset.filter(caseworker_id=filters.caseworker)
+    if filters.waiting:
+        queryset = queryset.filter(state=S.WAITING)
+    if filters.overdue_review:
+        queryset = queryset.filter(state__in=IN_MEASURE_STATES).alias(review_base=review_base_expression())
+        queryset = queryset.filter(review_base__lte=add_months(today, -REVIEW_MONTHS))
+    now = timezone.now()
+    queryset = queryset.annotate(
+        next_appointment=next_appointment_subquery(now), last_contact=last_contact_subquery()
+    )
+    order = SORTS.get(filters.sort, SORTS["name"])
+    return queryset.select_related(
+        "person", "programme", "current_stage", "waiting_stage", "region", "caseworker"
+    ).order_by(*order)
+
+
+# --- the participant page ------------------------------------------------------------------------
+
+
+def person_for(user, pk: int):
+    """The person ``pk`` if ``user`` may see it, else ``Person.DoesNotExist``."""
+    return persons_visible_to(user).select_related("household").get(pk=pk)
+
+
+def participations_of(user, person) -> list[Participation]:
+    return list(
+        participations_visible_to(user)
+        .filter(person=person)
+        .select_related(
+            "programme", "current_stage", "current_measure", "waiting_stage", "region", "caseworker"
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass
+class CaseFile:
+    """Everything shown for one participation on the participant page."""
+
+    plan: SupportPlan | None
+    goals: list[Goal]
+    contacts: list[Contact]
+    appointments: list[Appointment]
+    assessments_current: list[NeedsAssessment]
+    assessments_history: list[NeedsAssessment]
+
+
+def case_file(participation: Participation) -> CaseFile:
+    plan = SupportPlan.objects.filter(participation=participation).first()
+    goals = (
+        list(
+            Goal.objects.filter(plan=plan).prefetch_related(
+                Prefetch("actions", queryset=PlanAction.objects.order_by("due_on", "id"))
+            )
+        )
+        if plan
+        else []
+    )
+    contacts = list(participation.contacts.select_related("staff").order_by("-occurred_on", "-id")[:50])
+    appointments = list(participation.appointments.select_related("staff").order_by("-starts_at")[:30])
+    history = list(
+        participation.needs_assessments.select_related("staff").order_by("key_area", "-assessed_on", "-id")
+    )
+    current: dict[str, NeedsAssessment] = {}
+    for row in history:
+        current.setdefault(row.key_area, row)
+    return CaseFile(plan, goals, contacts, appointments, list(current.values()), history)
+
+
+def participation_for(user, pk: int) -> Participation:
+    return (
+        participations_visible_to(user)
+        .select_related("person", "programme", "current_stage", "current_measure", "region")
+        .get(pk=pk)
+    )

@@ -1,0 +1,231 @@
+"""Writes of casework (ARCHITECTURE.md habit 1): validate, save and audit in one transaction.
+
+Journey facts (entry, exit, …) are not written here but through ``stufenweg.journeys.services``;
+this module holds what surrounds them: contacts, appointments, needs assessments, the support
+plan, caseworker reassignment, saved filters and the search index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stufenweg.casework.models import (
+    Appointment,
+    Contact,
+    Goal,
+    NeedsAssessment,
+    PersonSearch,
+    PlanAction,
+    SavedFilter,
+    SupportPlan,
+)
+from stufenweg.casework.search import search_text
+from stufenweg.core.audit import audit_write, snapshot
+from stufenweg.core.models import AuditEntry
+from stufenweg.journeys.models import Participation
+from stufenweg.journeys.services import participation_assign_caseworker
+from stufenweg.organisations.models import User
+from stufenweg.people.models import Person
+
+NOTE_FIELDS = {"notes"}
+
+
+def _safe_snapshot(obj) -> dict:
+    """Snapshot without encrypted free text (notes never go into the audit trail)."""
+    data = snapshot(obj)
+    for name in NOTE_FIELDS & set(data):
+        data[name] = "(verschlüsselt)" if data[name] else ""
+    return data
+
+
+def _not_in_future(on: dt.date, field: str) -> None:
+    if on > timezone.localdate():
+        raise ValidationError({field: _("Das Datum liegt in der Zukunft.")})
+
+
+def _save(obj, *, by: User | None, person: Person, summary: str, action: str = AuditEntry.Action.CREATE):
+    obj.full_clean()
+    obj.save()
+    audit_write(actor=by, action=action, obj=obj, person=person, summary=summary, after=_safe_snapshot(obj))
+    return obj
+
+
+@transaction.atomic
+def contact_record(
+    *, participation: Participation, kind: str, on: dt.date, notes: str = "", by: User | None
+) -> Contact:
+    _not_in_future(on, "occurred_on")
+    contact = Contact(participation=participation, kind=kind, occurred_on=on, notes=notes, staff=by)
+    return _save(contact, by=by, person=participation.person, summary=f"Kontakt ({kind}) erfasst")
+
+
+@transaction.atomic
+def appointment_schedule(
+    *,
+    participation: Participation,
+    starts_at: dt.datetime,
+    kind: str,
+    place: str = "",
+    by: User | None,
+    staff: User | None = None,
+) -> Appointment:
+    appointment = Appointment(
+        participation=participation, starts_at=starts_at, kind=kind, place=place, staff=staff or by
+    )
+    return _save(appointment, by=by, person=participation.person, summary="Termin angelegt")
+
+
+@transaction.atomic
+def appointment_set_status(*, appointment: Appointment, status: str, by: User | None) -> Appointment:
+    before = snapshot(appointment)
+    appointment.status = status
+    appointment.full_clean()
+    appointment.save(update_fields=["status"])
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        obj=appointment,
+        person=appointment.participation.person,
+        summary=f"Termin: {status}",
+        before=before,
+        after=snapshot(appointment),
+    )
+    return appointment
+
+
+@transaction.atomic
+def needs_assessment_record(
+    *,
+    participation: Participation,
+    key_area: str,
+    rating: int,
+    on: dt.date,
+    notes: str = "",
+    by: User | None,
+) -> NeedsAssessment:
+    _not_in_future(on, "assessed_on")
+    row = NeedsAssessment(
+        participation=participation, key_area=key_area, rating=rating, assessed_on=on, notes=notes, staff=by
+    )
+    return _save(row, by=by, person=participation.person, summary=f"Bedarfseinschätzung {key_area}: {rating}")
+
+
+def _plan_for(participation: Participation, by: User | None) -> SupportPlan:
+    plan = SupportPlan.objects.filter(participation=participation).first()
+    if plan is None:
+        plan = _save(
+            SupportPlan(participation=participation, created_on=timezone.localdate(), created_by=by),
+            by=by,
+            person=participation.person,
+            summary="Förderplan angelegt",
+        )
+    return plan
+
+
+@transaction.atomic
+def goal_add(
+    *, participation: Participation, title: str, key_area: str, due_on: dt.date | None, by: User | None
+) -> Goal:
+    plan = _plan_for(participation, by)
+    goal = Goal(plan=plan, title=title, key_area=key_area, due_on=due_on)
+    return _save(goal, by=by, person=participation.person, summary="Ziel im Förderplan angelegt")
+
+
+@transaction.atomic
+def plan_action_add(
+    *, goal: Goal, description: str, responsible: str, due_on: dt.date | None, by: User | None
+) -> PlanAction:
+    action = PlanAction(goal=goal, description=description, responsible=responsible, due_on=due_on)
+    person = goal.plan.participation.person
+    return _save(action, by=by, person=person, summary="Schritt im Förderplan angelegt")
+
+
+@transaction.atomic
+def plan_action_progress(*, action: PlanAction, progress: int, by: User | None) -> PlanAction:
+    before = snapshot(action)
+    action.progress = progress
+    action.done_on = (action.done_on or timezone.localdate()) if progress == 100 else None
+    action.full_clean()
+    action.save(update_fields=["progress", "done_on"])
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        obj=action,
+        person=action.goal.plan.participation.person,
+        summary=f"Fortschritt {progress} %",
+        before=before,
+        after=snapshot(action),
+    )
+    return action
+
+
+def caseload_reassign(
+    *, participations: Iterable[Participation], caseworker: User | None, by: User | None
+) -> int:
+    """Give ``participations`` to ``caseworker`` (each change audited by the journeys service)."""
+    count = 0
+    with transaction.atomic():
+        for participation in participations:
+            if participation.caseworker_id != getattr(caseworker, "pk", None):
+                participation_assign_caseworker(participation=participation, caseworker=caseworker, by=by)
+                count += 1
+    return count
+
+
+@transaction.atomic
+def saved_filter_save(*, user: User, name: str, query: str) -> SavedFilter:
+    saved, _created = SavedFilter.objects.update_or_create(user=user, name=name, defaults={"query": query})
+    return saved
+
+
+@transaction.atomic
+def saved_filter_delete(*, user: User, pk: int) -> int:
+    deleted, _detail = SavedFilter.objects.filter(user=user, pk=pk).delete()
+    return deleted
+
+
+def search_index_update(*, persons: Iterable[Person]) -> int:
+    """Write the normalised search text of ``persons`` (insert or replace). Not personal-data
+    audited: it copies what is already stored, for the same purpose."""
+    rows = [
+        PersonSearch(
+            person_id=person.pk,
+            text=search_text(
+                last_name=person.last_name, first_name=person.first_name, person_id=person.person_id
+            ),
+        )
+        for person in persons
+    ]
+    if rows:
+        PersonSearch.objects.bulk_create(
+            rows, batch_size=2000, update_conflicts=True, unique_fields=["person"], update_fields=["text"]
+        )
+    return len(rows)
+
+
+def search_index_rebuild(*, batch: int = 5000) -> int:
+    """Rebuild the whole index from ``people.Person`` (command ``rebuild_search_index``)."""
+    total = 0
+    with transaction.atomic():
+        PersonSearch.objects.all().delete()
+        queryset = Person.objects.order_by("pk").only("pk", "last_name", "first_name", "person_id")
+        last = 0
+        while True:
+            chunk = list(queryset.filter(pk__gt=last)[:batch])
+            if not chunk:
+                break
+            total += search_index_update(persons=chunk)
+            last = chunk[-1].pk
+    return total
+
+
+def search_index_missing() -> int:
+    """Index persons that have no row yet (cheap; run before a search if persons were imported)."""
+    missing = Person.objects.filter(pk__gt=0).exclude(pk__in=PersonSearch.objects.values("person_id"))
+    return search_index_update(persons=missing.only("pk", "last_name", "first_name", "person_id"))

@@ -1,0 +1,316 @@
+"""Action forms: journey actions (through journeys.services), corrections, casework entries,
+and the referral of a new person."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from stufenweg.casework import forms as cf
+from stufenweg.casework import services
+from stufenweg.casework.action_forms import CorrectEventForm, VoidEventForm
+from stufenweg.casework.actions import ACTIONS
+from stufenweg.casework.models import Appointment, Goal, PlanAction
+from stufenweg.casework.permissions import DELIVERING, REFERRING, acting_organisations
+from stufenweg.casework.selectors import participation_for
+from stufenweg.casework.views.common import form_response, require_act
+from stufenweg.journeys import services as journey_services
+from stufenweg.journeys.codes import EventKind
+from stufenweg.journeys.models import Participation
+from stufenweg.journeys.selectors import events_visible_to
+from stufenweg.organisations.models import Organisation
+from stufenweg.people.services import person_create
+from stufenweg.programmes.selectors import programmes_visible_to
+
+
+def _participation(request: HttpRequest, pk: int) -> Participation:
+    try:
+        return participation_for(request.user, pk)
+    except Participation.DoesNotExist:
+        raise Http404 from None
+
+
+def page_url(participation: Participation) -> str:
+    return f"{reverse('casework:participant_detail', args=[participation.person_id])}?teilnahme={participation.pk}"
+
+
+@login_required
+def journey_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    spec = ACTIONS.get(slug)
+    if spec is None:
+        raise Http404
+    participation = _participation(request, pk)
+    require_act(request, spec.kinds)
+    data = request.POST if request.method == "POST" else None
+    initial = {}
+    if data is None and request.GET.get("occurred_on"):
+        initial["occurred_on"] = request.GET["occurred_on"]
+    form = spec.form_class(data, participation=participation, user=request.user, initial=initial)
+    if data is None and initial:
+        form.data = {"occurred_on": initial["occurred_on"]}  # date decides the offered measures
+        form.is_bound = False
+    return form_response(
+        request,
+        form=form,
+        title=str(spec.label),
+        action_url=reverse("casework:journey_action", args=[participation.pk, slug]),
+        back_url=page_url(participation),
+        on_valid=form.save,
+        success_message=_("%(action)s wurde gespeichert.") % {"action": spec.label},
+        context={"participation": participation, "refreshable": "measure" in form.fields},
+        refresh="_refresh" in request.POST,
+    )
+
+
+def _event(request: HttpRequest, pk: int):
+    event = get_object_or_404(
+        events_visible_to(request.user).select_related("participation__person", "participation__programme"),
+        pk=pk,
+    )
+    if event.kind == EventKind.VOID or event.superseded_by.exists():
+        raise Http404
+    return event
+
+
+@login_required
+def event_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event(request, pk)
+    require_act(request, DELIVERING)
+    form = CorrectEventForm(request.POST or None, event=event, user=request.user)
+    return form_response(
+        request,
+        form=form,
+        title=_("Ereignis korrigieren: %(event)s") % {"event": event},
+        action_url=reverse("casework:event_correct", args=[event.pk]),
+        back_url=page_url(event.participation),
+        on_valid=form.save,
+        success_message=_("Die Korrektur wurde gespeichert."),
+        context={"participation": event.participation},
+    )
+
+
+@login_required
+def event_void(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event(request, pk)
+    require_act(request, DELIVERING)
+    form = VoidEventForm(request.POST or None, event=event, user=request.user)
+    return form_response(
+        request,
+        form=form,
+        title=_("Ereignis zurücknehmen: %(event)s") % {"event": event},
+        action_url=reverse("casework:event_void", args=[event.pk]),
+        back_url=page_url(event.participation),
+        on_valid=form.save,
+        success_message=_("Das Ereignis wurde zurückgenommen."),
+        context={"participation": event.participation},
+        submit_label=_("Zurücknehmen"),
+    )
+
+
+# --- casework entries ----------------------------------------------------------------------------
+
+
+def _entry(request, pk, *, form_class, title, url_name, save, message, form_kwargs=None):
+    participation = _participation(request, pk)
+    require_act(request, DELIVERING)
+    form = form_class(request.POST or None, **(form_kwargs(participation) if form_kwargs else {}))
+    return form_response(
+        request,
+        form=form,
+        title=title,
+        action_url=reverse(url_name, args=[participation.pk]),
+        back_url=page_url(participation),
+        on_valid=lambda: save(participation, form.cleaned_data, request.user),
+        success_message=message,
+        context={"participation": participation},
+    )
+
+
+@login_required
+def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _entry(
+        request,
+        pk,
+        form_class=cf.ContactForm,
+        title=_("Kontakt erfassen"),
+        url_name="casework:contact_add",
+        save=lambda p, d, u: services.contact_record(
+            participation=p, kind=d["kind"], on=d["occurred_on"], notes=d["notes"], by=u
+        ),
+        message=_("Der Kontakt wurde gespeichert."),
+    )
+
+
+@login_required
+def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _entry(
+        request,
+        pk,
+        form_class=cf.AppointmentForm,
+        title=_("Termin anlegen"),
+        url_name="casework:appointment_add",
+        save=lambda p, d, u: services.appointment_schedule(
+            participation=p, starts_at=d["starts_at"], kind=d["kind"], place=d["place"], by=u
+        ),
+        message=_("Der Termin wurde angelegt."),
+    )
+
+
+@login_required
+def assessment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _entry(
+        request,
+        pk,
+        form_class=cf.NeedsAssessmentForm,
+        title=_("Bedarf einschätzen"),
+        url_name="casework:assessment_add",
+        save=lambda p, d, u: services.needs_assessment_record(
+            participation=p,
+            key_area=d["key_area"],
+            rating=d["rating"],
+            on=d["assessed_on"],
+            notes=d["notes"],
+            by=u,
+        ),
+        message=_("Die Einschätzung wurde gespeichert."),
+    )
+
+
+@login_required
+def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _entry(
+        request,
+        pk,
+        form_class=cf.GoalForm,
+        title=_("Ziel im Förderplan anlegen"),
+        url_name="casework:goal_add",
+        save=lambda p, d, u: services.goal_add(
+            participation=p, title=d["title"], key_area=d["key_area"], due_on=d["due_on"], by=u
+        ),
+        message=_("Das Ziel wurde angelegt."),
+    )
+
+
+@login_required
+def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _entry(
+        request,
+        pk,
+        form_class=cf.PlanActionForm,
+        title=_("Schritt im Förderplan anlegen"),
+        url_name="casework:plan_action_add",
+        save=lambda p, d, u: services.plan_action_add(
+            goal=d["goal"],
+            description=d["description"],
+            responsible=d["responsible"],
+            due_on=d["due_on"],
+            by=u,
+        ),
+        message=_("Der Schritt wurde angelegt."),
+        form_kwargs=lambda p: {"goals": Goal.objects.filter(plan__participation=p)},
+    )
+
+
+@login_required
+def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_object_or_404(PlanAction.objects.select_related("goal__plan"), pk=pk)
+    participation = _participation(request, action.goal.plan.participation_id)
+    require_act(request, DELIVERING)
+    form = cf.ProgressForm(request.POST or None, initial={"progress": action.progress})
+    return form_response(
+        request,
+        form=form,
+        title=_("Fortschritt: %(step)s") % {"step": action.description},
+        action_url=reverse("casework:plan_action_progress", args=[action.pk]),
+        back_url=page_url(participation),
+        on_valid=lambda: services.plan_action_progress(
+            action=action, progress=form.cleaned_data["progress"], by=request.user
+        ),
+        success_message=_("Der Fortschritt wurde gespeichert."),
+        context={"participation": participation},
+    )
+
+
+@login_required
+def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
+    appointment = get_object_or_404(Appointment, pk=pk)
+    participation = _participation(request, appointment.participation_id)
+    require_act(request, DELIVERING)
+    form = cf.AppointmentStatusForm(request.POST or None, initial={"status": appointment.status})
+    return form_response(
+        request,
+        form=form,
+        title=_("Termin: Stand ändern"),
+        action_url=reverse("casework:appointment_status", args=[appointment.pk]),
+        back_url=page_url(participation),
+        on_valid=lambda: services.appointment_set_status(
+            appointment=appointment, status=form.cleaned_data["status"], by=request.user
+        ),
+        success_message=_("Der Termin wurde aktualisiert."),
+        context={"participation": participation},
+    )
+
+
+# --- referral of a new person --------------------------------------------------------------------
+
+
+@login_required
+def refer(request: HttpRequest) -> HttpResponse:
+    require_act(request, REFERRING)
+    own = [o.pk for o in acting_organisations(request.user, frozenset({Organisation.Kind.JOBCENTER}))]
+    if own:
+        referrers = Organisation.objects.filter(pk__in=own)
+    else:  # an office records a referral on behalf of a Jobcenter
+        referrers = Organisation.objects.filter(kind=Organisation.Kind.JOBCENTER, active=True).order_by(
+            "name"
+        )
+    form = cf.ReferForm(
+        request.POST or None,
+        programmes=programmes_visible_to(request.user).filter(active=True),
+        referrers=referrers,
+    )
+    created = {}
+
+    @transaction.atomic
+    def save():
+        d = form.cleaned_data
+        person = person_create(
+            by=request.user,
+            person_id=d["person_id"],
+            first_name=d["first_name"],
+            last_name=d["last_name"],
+            birth_date=d["birth_date"],
+            gender=d["gender"],
+        )
+        services.search_index_update(persons=[person])
+        event = journey_services.participation_refer(
+            person=person,
+            programme=d["programme"],
+            on=d["occurred_on"],
+            referrer=d["referrer"],
+            region=d["region"],
+            by=request.user,
+        )
+        created["participation"] = event.participation
+
+    response = form_response(
+        request,
+        form=form,
+        title=_("Person zuweisen"),
+        action_url=reverse("casework:refer"),
+        back_url=reverse("casework:participant_list"),
+        on_valid=save,
+        success_message=_("Die Zuweisung wurde gespeichert."),
+        submit_label=_("Zuweisen"),
+    )
+    if "participation" in created:
+        url = page_url(created["participation"])
+        if response.has_header("HX-Redirect"):
+            response["HX-Redirect"] = url
+        else:
+            response["Location"] = url
+    return response

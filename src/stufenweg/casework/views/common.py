@@ -1,0 +1,74 @@
+"""Helpers shared by the casework views: the form page/partial pattern and permission checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+
+from stufenweg.casework.action_forms import apply_rule_error
+from stufenweg.casework.permissions import DELIVERING, can_act
+from stufenweg.journeys.rules import JourneyRuleError
+
+
+def require_act(request: HttpRequest, kinds: frozenset[str] = DELIVERING) -> None:
+    """Refuse (403) users without an acting role in one of ``kinds``."""
+    if not can_act(request.user, kinds):
+        raise PermissionDenied
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))
+
+
+def form_response(
+    request: HttpRequest,
+    *,
+    form,
+    title: str,
+    action_url: str,
+    back_url: str,
+    on_valid: Callable[[], object],
+    success_message: str,
+    context: dict | None = None,
+    submit_label: str = "",
+    refresh: bool = False,
+) -> HttpResponse:
+    """GET: show the form. POST: validate and call ``on_valid`` (a service); on a rule
+    violation put the German message next to the field and show the form again (422 for htmx,
+    200 without JavaScript); on success redirect to ``back_url``. Nothing is saved on error."""
+    status = 200
+    if request.method == "POST" and not refresh:
+        if form.is_valid():
+            try:
+                on_valid()
+            except JourneyRuleError as exc:
+                apply_rule_error(form, exc)
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, exc.messages)
+            else:
+                messages.success(request, success_message)
+                if is_htmx(request):
+                    response = HttpResponse(status=204)
+                    response["HX-Redirect"] = back_url
+                    return response
+                return HttpResponseRedirect(back_url)
+        status = 422 if is_htmx(request) else 200
+    ctx = {
+        "form": form,
+        "title": title,
+        "action_url": action_url,
+        "back_url": back_url,
+        "submit_label": submit_label,
+        "show_title": is_htmx(request),
+        **(context or {}),
+    }
+    template = "casework/partials/form.html" if is_htmx(request) else "casework/form_page.html"
+    return render(request, template, ctx, status=status)

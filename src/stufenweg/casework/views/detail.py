@@ -1,0 +1,98 @@
+"""The participant page: person, household, journeys with timeline, outcomes and casework."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from stufenweg.casework import forms as cf
+from stufenweg.casework.actions import actions_for
+from stufenweg.casework.permissions import DELIVERING, acting_kinds, can_act
+from stufenweg.casework.selectors import case_file, participations_of, person_for
+from stufenweg.core.audit import audit_read
+from stufenweg.core.time import age_on
+from stufenweg.journeys.codes import EventKind
+from stufenweg.journeys.selectors import participation_timeline
+from stufenweg.outcomes.selectors import outcomes_of
+from stufenweg.people.models import Person
+
+AUDIT_PURPOSE = "Fallbearbeitung"
+
+
+def timeline_entries(events) -> list[dict]:
+    """Events with their correction status for display: superseded ones are marked, corrections
+    and voids name what they replace."""
+    entries = []
+    for event in events:
+        replaced_by = list(event.superseded_by.all())
+        entries.append(
+            {
+                "event": event,
+                "replaced_by": replaced_by[0] if replaced_by else None,
+                "is_void": event.kind == EventKind.VOID,
+                "is_correction": event.supersedes_id is not None and event.kind != EventKind.VOID,
+                "in_force": not replaced_by and event.kind != EventKind.VOID,
+            }
+        )
+    return entries
+
+
+@login_required
+def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    try:
+        person = person_for(user, pk)
+    except Person.DoesNotExist:
+        raise Http404 from None
+    participations = participations_of(user, person)
+    if not participations:
+        raise Http404
+    chosen = participations[0]
+    wanted = request.GET.get("teilnahme", "")
+    if wanted.isdigit():
+        chosen = next((p for p in participations if p.pk == int(wanted)), chosen)
+    audit_read(actor=user, person=person, purpose=AUDIT_PURPOSE)
+
+    today = timezone.localdate()
+    household_members = []
+    if person.household_id:
+        household_members = list(
+            Person.objects.filter(household_id=person.household_id)
+            .exclude(pk=person.pk)
+            .order_by("household_role", "last_name", "first_name")
+        )
+    latest_month = person.household.months.order_by("-month").first() if person.household_id else None
+    kinds = acting_kinds(user)
+    acting = can_act(user, DELIVERING)
+    files = case_file(chosen)
+    context = {
+        "person": person,
+        "age": age_on(person.birth_date, today),
+        "household_members": household_members,
+        "latest_month": latest_month,
+        "participations": participations,
+        "p": chosen,
+        "timeline": timeline_entries(participation_timeline(chosen)),
+        "enrolments": list(chosen.enrolments.select_related("measure", "stage").order_by("entered_on", "id")),
+        "outcomes": outcomes_of(chosen),
+        "file": files,
+        "can_act": acting,
+        "actions": actions_for(chosen.state, kinds),
+        "today": today,
+        "now": timezone.now(),
+    }
+    if acting:
+        context.update(
+            contact_form=cf.ContactForm(),
+            appointment_form=cf.AppointmentForm(),
+            assessment_form=cf.NeedsAssessmentForm(),
+            goal_form=cf.GoalForm(),
+            plan_action_form=cf.PlanActionForm(
+                goals=cf.Goal.objects.filter(pk__in=[g.pk for g in files.goals])
+            )
+            if files.goals
+            else None,
+        )
+    return render(request, "casework/participant_detail.html", context)

@@ -1,0 +1,92 @@
+"""The participant list: search, filters, sorting, pagination, saved filters."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stufenweg.casework import services
+from stufenweg.casework.forms import FILTER_KEYS, ListFilterForm, SavedFilterForm
+from stufenweg.casework.models import SavedFilter
+from stufenweg.casework.overviews import caseworker_choices
+from stufenweg.casework.selectors import PAGE_SIZE, participant_list
+from stufenweg.casework.views.common import is_htmx
+from stufenweg.core.audit import audit_reads
+from stufenweg.organisations.models import Region
+from stufenweg.programmes.selectors import measures_visible_to, programmes_visible_to
+
+AUDIT_PURPOSE = "Fallbearbeitung (Liste)"
+
+
+def filter_query(params) -> str:
+    """The filter part of a query string (ids and codes, never the search term)."""
+    return urlencode([(k, v) for k in FILTER_KEYS for v in params.getlist(k) if v])
+
+
+def _regions(user):
+    return Region.objects.order_by("name")
+
+
+@login_required
+def participant_list_view(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = ListFilterForm(
+        request.GET or None,
+        programmes=programmes_visible_to(user).order_by("code"),
+        regions=_regions(user),
+        measures=measures_visible_to(user).order_by("code"),
+        caseworkers=caseworker_choices(user),
+    )
+    filters = form.filters()
+    paginator = Paginator(participant_list(user, filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    if rows:
+        audit_reads(actor=user, persons=[row.person for row in rows], purpose=AUDIT_PURPOSE)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "rows": rows,
+        "filters": filters,
+        "sort": filters.sort,
+        "saved_filters": SavedFilter.objects.filter(user=user),
+        "saved_form": SavedFilterForm(initial={"query": filter_query(request.GET)}),
+        "filter_query": filter_query(request.GET),
+    }
+    if is_htmx(request) and request.htmx.target == "participant-results":
+        return render(request, "casework/partials/participant_results.html", context)
+    return render(request, "casework/participant_list.html", context)
+
+
+@login_required
+@require_POST
+def saved_filter_save_view(request: HttpRequest) -> HttpResponse:
+    form = SavedFilterForm(request.POST)
+    url = reverse("casework:participant_list")
+    if form.is_valid():
+        query = form.cleaned_data["query"]
+        # keep only known filter keys: the search term never goes into a saved filter
+        from django.http import QueryDict
+
+        query = filter_query(QueryDict(query))
+        services.saved_filter_save(user=request.user, name=form.cleaned_data["name"], query=query)
+        messages.success(request, _("Filter gespeichert."))
+        return HttpResponseRedirect(f"{url}?{query}" if query else url)
+    messages.error(request, _("Bitte einen Namen für den Filter angeben."))
+    return HttpResponseRedirect(url)
+
+
+@login_required
+@require_POST
+def saved_filter_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    services.saved_filter_delete(user=request.user, pk=pk)
+    messages.success(request, _("Filter gelöscht."))
+    return HttpResponseRedirect(reverse("casework:participant_list"))

@@ -1,0 +1,146 @@
+"""Overview screens: worklists, caseload (with reassignment), measures and capacity."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stufenweg.casework import overviews as sel
+from stufenweg.casework import services
+from stufenweg.casework.forms import ReassignForm
+from stufenweg.casework.permissions import COORDINATING, DELIVERING, can_act
+from stufenweg.casework.selectors import ACTIVE_STATES
+from stufenweg.core.audit import audit_reads
+from stufenweg.core.visibility import scope_of
+from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.organisations.models import Region
+from stufenweg.programmes.selectors import programmes_visible_to
+
+WORKLIST_PURPOSE = "Fallbearbeitung (Arbeitslisten)"
+
+
+def _personal(request: HttpRequest) -> None:
+    if not scope_of(request.user).personal_data:
+        raise PermissionDenied
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@login_required
+def worklists(request: HttpRequest) -> HttpResponse:
+    _personal(request)
+    today = timezone.localdate()
+    region = _int(request.GET.get("region"))
+    lists = sel.worklists(request.user, today=today, region=region)
+    persons = {row.person.pk: row.person for wl in lists.values() for row in wl.rows}
+    if persons:
+        audit_reads(actor=request.user, persons=list(persons.values()), purpose=WORKLIST_PURPOSE)
+    context = {
+        "lists": lists,
+        "waiting_summary": sel.waiting_summary(request.user, region=region),
+        "regions": Region.objects.order_by("name"),
+        "region": region,
+        "today": today,
+        "sections": [
+            (
+                "reviews",
+                _("Fällige Quartalsgespräche"),
+                _(
+                    "Letztes Quartalsgespräch (sonst Eintritt) liegt drei Monate zurück oder wird es in den nächsten 14 Tagen."
+                ),
+            ),
+            (
+                "follow_ups",
+                _("Fällige Verbleibsabfragen"),
+                _(
+                    "Austritt liegt sechs Monate (Programmeinstellung) zurück oder wird es in den nächsten 30 Tagen; noch kein Verbleib erfasst."
+                ),
+            ),
+            ("planned_ends", _("Geplantes Ende in den nächsten 30 Tagen"), ""),
+            ("waiting", _("Warteliste"), _("nach Programm, Stufe und Region, längste Wartezeit zuerst")),
+            (
+                "no_contact",
+                _("Seit sechs Wochen ohne Kontakt"),
+                _("laufende Teilnahmen ohne erfassten Kontakt in den letzten 42 Tagen"),
+            ),
+        ],
+    }
+    return render(request, "casework/worklists.html", context)
+
+
+@login_required
+def caseload(request: HttpRequest) -> HttpResponse:
+    _personal(request)
+    user = request.user
+    rows = sel.caseload(user)
+    may_reassign = can_act(user, COORDINATING | DELIVERING)
+    from_caseworker = _int(request.GET.get("von") or request.POST.get("von"))
+    form = None
+    if may_reassign and from_caseworker is not None:
+        participations = (
+            participations_visible_to(user)
+            .filter(caseworker_id=from_caseworker, state__in=ACTIVE_STATES)
+            .select_related("person", "programme")
+            .order_by("person__last_name", "person__first_name", "pk")
+        )
+        form = ReassignForm(
+            request.POST if request.method == "POST" else None,
+            participations=participations,
+            caseworkers=sel.caseworker_choices(user).exclude(pk=from_caseworker),
+        )
+        if request.method == "POST" and form.is_valid():
+            moved = services.caseload_reassign(
+                participations=form.cleaned_data["participations"],
+                caseworker=form.cleaned_data["caseworker"],
+                by=user,
+            )
+            messages.success(request, _("%(count)s Teilnahmen neu zugeordnet.") % {"count": moved})
+            return HttpResponseRedirect(reverse("casework:caseload"))
+        shown = list(participations[:200])
+        if shown:
+            audit_reads(actor=user, persons=[p.person for p in shown], purpose="Fallbearbeitung (Fallzahlen)")
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {
+        "rows": rows,
+        "may_reassign": may_reassign,
+        "form": form,
+        "from_caseworker": from_caseworker,
+        "breaches": sum(1 for row in rows if row.breach),
+    }
+    return render(
+        request, "casework/caseload.html", context, status=422 if form is not None and form.errors else 200
+    )
+
+
+@login_required
+def measure_list(request: HttpRequest) -> HttpResponse:
+    _personal(request)
+    today = timezone.localdate()
+    programme = _int(request.GET.get("programme"))
+    region = _int(request.GET.get("region"))
+    rows = sel.measure_overview(request.user, today=today, programme=programme, region=region)
+    months = sel.month_starts(today)
+    context = {
+        "rows": rows,
+        "months": months,
+        "programmes": programmes_visible_to(request.user).order_by("code"),
+        "regions": Region.objects.order_by("name"),
+        "programme": programme,
+        "region": region,
+        "today": today,
+        "totals": {
+            "places": sum(r.measure.places for r in rows),
+            "occupied": sum(r.occupied for r in rows),
+            "free": sum(r.free for r in rows),
+        },
+    }
+    return render(request, "casework/measure_list.html", context)
