@@ -6,6 +6,7 @@ from django import template
 from django.core.paginator import Paginator
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import conditional_escape, format_html
+from django.utils.translation import gettext
 
 from stufenweg.journeys.codes import State
 
@@ -43,4 +44,4 @@ def participant_link(person) -> str:
 def state_badge(state: str) -> str:
     """A badge for a participation state code (CSS class badge--<code>)."""
     labels = dict(State.choices)
-    return format_html('<span class="badge badge--{}">{}</span>', state, labels.get(state, state))
+    return format_html('<span class="badge badge--{}">{}</span>', state, gettext(labels.get(state, state)))
