@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from stufenweg.casework.demo import add_casework
 from stufenweg.demo.activity import record_recent_activity, select_recent
 from stufenweg.demo.context import DemoContext
 from stufenweg.demo.master import create_master_data
@@ -26,4 +27,5 @@ STEPS: list[tuple[str, Step]] = [
     ("Verläufe schreiben (Massenpfad, gleiche Regeln wie die Oberfläche)", write_journeys),
     ("Fallverantwortung zuordnen", assign_caseworkers),
     ("Aktuelle Erfassungen über die Services", record_recent_activity),
+    ("Fallarbeit (Kontakte, Förderpläne, Termine, Einschätzungen, Suchindex)", add_casework),
 ]

@@ -136,11 +136,15 @@ def assign_caseworkers(ctx: DemoContext) -> None:
     codes = {p.pk: code for code, p in ctx.programmes.items()}
     wanted = {(j.person_id, j.programme): ctx.users[j.caseworker].pk for j in ctx.plan.journeys}
     rows = list(Participation.objects.filter(programme__in=ctx.programmes.values()))
+    by_caseworker: dict[int, list[int]] = {}
     for participation in rows:
         key = (by_person[participation.person_id], codes[participation.programme_id])
         participation.caseworker_id = wanted[key]
         ctx.participations[key] = participation
-    Participation.objects.bulk_update(rows, ["caseworker"], batch_size=2000)
+        by_caseworker.setdefault(participation.caseworker_id, []).append(participation.pk)
+    for caseworker_id, ids in by_caseworker.items():  # one UPDATE per caseworker
+        for start in range(0, len(ids), 900):
+            Participation.objects.filter(pk__in=ids[start : start + 900]).update(caseworker_id=caseworker_id)
     now = timezone.now()
     AuditEntry.objects.bulk_create(
         [

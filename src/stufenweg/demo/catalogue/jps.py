@@ -160,7 +160,6 @@ PROGRAMME = {
         "reentry": {"share": 0.25, "via_referral": 0.68, "after_days": (30, 300)},
         "follow_up": {"share": 0.86, "reached": 0.88},
         "benefit_effect": {"ended": 0.45, "reduced": 0.3, "none": 0.1, "unknown": 0.15},
-        # fmt: off
         "stages": {
             "S4": {
                 "months": (5, 9),
@@ -265,7 +264,7 @@ PROGRAMME = {
                 "interruption": 0.06,
                 "internship": {"share": 0.7, "count": (1, 2), "first_labour_market": 1.0},
                 "employment": {"employed_svb": 0.86, "minijob": 0.1, "self_employed": 0.04},
-                "job_loss": 0.3,
+                "job_loss": 0.2,
                 "outcomes": [
                     {
                         "w": 33,
@@ -285,8 +284,8 @@ PROGRAMME = {
                         "at": "end",
                         "qualification": "Berufsabschluss (Kammerprüfung)",
                         "statuses": {
-                            "employed": 44,
-                            "job_seeking": 46,
+                            "employed": 50,
+                            "job_seeking": 40,
                             "education": 9,
                             "parental_leave": 0.5,
                             "rehab_pension_other": 0.5,
@@ -351,6 +350,5 @@ PROGRAMME = {
                 ],
             },
         },
-        # fmt: on
     },
 }
