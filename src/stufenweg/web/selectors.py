@@ -112,7 +112,7 @@ class RegionOverview:
 
 
 def _participation_rows(queryset: QuerySet[Participation]) -> QuerySet[Participation]:
-    return queryset.select_related("person", "programme", "current_stage").only(
+    return queryset.select_related("person", "programme", "current_stage", "waiting_stage").only(
         "id",
         "state",
         "state_since",
@@ -125,6 +125,9 @@ def _participation_rows(queryset: QuerySet[Participation]) -> QuerySet[Participa
         "current_stage__id",
         "current_stage__code",
         "current_stage__name",
+        "waiting_stage__id",
+        "waiting_stage__code",
+        "waiting_stage__name",
     )
 
 
