@@ -5,6 +5,8 @@ from __future__ import annotations
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.people.models import Person
+from tests.api.conftest import client_for
+from tests.factories import MembershipFactory, UserFactory
 
 NEW = {
     "person_id": "JC-2026-0001",
@@ -114,3 +116,15 @@ def test_read_only_dpo_and_outsider_cannot_create(journeys, as_persona):
     for persona in ("dpo", "outsider"):
         assert as_persona(persona).post("/api/v1/persons/", NEW, format="json").status_code == 403
     assert not Person.objects.filter(person_id=NEW["person_id"]).exists()
+
+
+def test_only_the_creating_organisation_may_open_a_journey_for_a_new_person(world, journeys, as_persona):
+    as_persona("jobcenter").post("/api/v1/persons/", NEW, format="json")
+    referral = {"person_id": "JC-2026-0001", "programme": "JPS", "event": "referral", "date": "2022-06-01"}
+    other_jobcenter = MembershipFactory(
+        user=UserFactory(username="jc-b"), organisation=world.jobcenter_b
+    ).user
+    assert client_for(other_jobcenter).post("/api/v1/events/", referral, format="json").status_code == 404
+    colleague = MembershipFactory(user=UserFactory(username="jc-a-2"), organisation=world.jobcenter_a).user
+    response = client_for(colleague).post("/api/v1/events/", referral, format="json")
+    assert response.status_code == 201 and response.json()["referrer"] == "JC-A"

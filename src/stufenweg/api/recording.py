@@ -2,8 +2,8 @@
 the one write path (``journeys.services.journey_event_record``). Nothing here writes by itself.
 
 - The person is named by ``person_id``. A person the user cannot see is treated exactly like one
-  that does not exist (404). A person without any participation yet (just created) may be named
-  by an opening event (``referral`` or ``assessment_start``).
+  that does not exist (404). A person without any participation yet, created by someone of the
+  user's own organisation, may be named by an opening event (``referral`` or ``assessment_start``).
 - The participation must be visible to the user's memberships with a writing role; one that is
   visible only through a read-only membership gives 403.
 - After the event is recorded, the participation must still be visible to the writer (a
@@ -21,6 +21,7 @@ from rest_framework.settings import api_settings
 
 from stufenweg.api.errors import EVENT_FIELD_NAMES, api_validation_error
 from stufenweg.api.permissions import as_writer, participations_writable_by, write_scope
+from stufenweg.core.models import AuditEntry
 from stufenweg.journeys import services
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.selectors import participations_visible_to
@@ -66,12 +67,12 @@ def _record(user, data: dict) -> JourneyEvent:
             if participations_visible_to(user).filter(pk=participation.pk).exists():
                 raise _Refused(exceptions.PermissionDenied())
             raise _Refused(_not_found())
-    elif not persons_visible_to(writer).filter(pk=person.pk).exists():
-        fresh = kind in OPENING_KINDS and not person.participations.exists()
-        if not fresh:
-            if persons_visible_to(user).filter(pk=person.pk).exists():
-                raise _Refused(exceptions.PermissionDenied())
-            raise _Refused(_not_found())
+    elif not persons_visible_to(writer).filter(pk=person.pk).exists() and not (
+        kind in OPENING_KINDS and _fresh_from_own_organisation(person, user)
+    ):
+        if persons_visible_to(user).filter(pk=person.pk).exists():
+            raise _Refused(exceptions.PermissionDenied())
+        raise _Refused(_not_found())
 
     supersedes = None
     if data.get("supersedes"):
@@ -117,6 +118,19 @@ def _record(user, data: dict) -> JourneyEvent:
             )
         )
     return event
+
+
+def _fresh_from_own_organisation(person: Person, user) -> bool:
+    """``person`` has no participation yet and was created by someone of the user's own writing
+    organisations (so that nobody can pull another organisation's new person into view)."""
+    if person.participations.exists():
+        return False
+    return AuditEntry.objects.filter(
+        action=AuditEntry.Action.CREATE,
+        object_type="people.person",
+        object_id=str(person.pk),
+        actor__memberships__organisation_id__in=write_scope(user).organisation_ids,
+    ).exists()
 
 
 def _default_referrer(user) -> Organisation | None:
