@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from stufenweg.api.filters import EventFilter, ParticipationFilter
 from stufenweg.api.recording import record_event
+from stufenweg.api.schema import write_responses
 from stufenweg.api.serializers.journeys import EventCreateSerializer, EventSerializer, ParticipationSerializer
 from stufenweg.api.views.base import ID_LOOKUP, ApiViewSet, AuditedReadMixin
 from stufenweg.journeys.models import Enrolment, JourneyEvent
@@ -85,7 +86,9 @@ class EventViewSet(
     def persons_of(self, objects) -> list:
         return [Person(pk=event.participation.person_id) for event in objects]
 
-    @extend_schema(request=EventCreateSerializer, responses={201: EventSerializer})
+    @extend_schema(
+        request=EventCreateSerializer, responses=write_responses(EventSerializer, names_a_person=True)
+    )
     def create(self, request, *args, **kwargs):
         """Ein Ereignis anhängen (Rollen Fallbearbeitung und Organisationsverwaltung einer Stelle,
         die die Teilnahme sieht). Verstöße gegen die Verlaufsregeln: HTTP 400, nichts gespeichert."""

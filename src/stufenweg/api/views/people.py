@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from stufenweg.api.errors import api_validation_error
 from stufenweg.api.filters import PersonFilter
+from stufenweg.api.schema import write_responses
 from stufenweg.api.serializers.persons import PersonCreateSerializer, PersonSerializer
 from stufenweg.api.views.base import ID_LOOKUP, ApiViewSet, AuditedReadMixin
 from stufenweg.people.selectors import persons_visible_to
@@ -29,7 +30,7 @@ class PersonViewSet(AuditedReadMixin, mixins.ListModelMixin, mixins.RetrieveMode
     def persons_of(self, objects) -> list:
         return list(objects)
 
-    @extend_schema(request=PersonCreateSerializer, responses={201: PersonSerializer})
+    @extend_schema(request=PersonCreateSerializer, responses=write_responses(PersonSerializer))
     def create(self, request, *args, **kwargs):
         """Person anlegen (Rollen Fallbearbeitung und Organisationsverwaltung). Danach ist sie
         für die anlegende Stelle sichtbar, sobald eine Zuweisung oder Eignungsfeststellung
