@@ -55,7 +55,11 @@ class ListFilterForm(forms.Form):
     stage = forms.ModelChoiceField(label=_("Stufe"), queryset=Stage.objects.none(), required=False)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none(), required=False)
     measure = forms.ModelChoiceField(label=_("Maßnahme"), queryset=Measure.objects.none(), required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("alle")), *State.choices], required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("active", _("laufende")), ("", _("alle")), *State.choices],
+        required=False,
+    )
     caseworker = forms.ChoiceField(label=_("Fallverantwortliche/r"), required=False)
     waiting = forms.BooleanField(label=_("nur Warteliste"), required=False)
     overdue = forms.BooleanField(label=_("Quartalsgespräch überfällig"), required=False)
@@ -84,7 +88,7 @@ class ListFilterForm(forms.Form):
     def filters(self) -> ListFilters:
         """The valid filters (an invalid one, e.g. an unknown id, is ignored, not the others)."""
         if not self.is_bound:
-            return ListFilters()
+            return ListFilters(status="active")
         self.is_valid()
         d = self.cleaned_data
         caseworker = d.get("caseworker") or ""

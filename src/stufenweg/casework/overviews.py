@@ -29,8 +29,10 @@ from stufenweg.organisations.models import User
 from stufenweg.programmes.models import Measure, Programme
 from stufenweg.programmes.selectors import measures_visible_to
 
-WORKLIST_LIMIT = 50
+WORKLIST_LIMIT = 10  # rows per list on the overview
+FULL_LIMIT = 200  # rows when one list is opened on its own
 HORIZON_DAYS = 30
+FOLLOW_UP_GRACE_MONTHS = 3  # a follow-up overdue by more than this is no longer listed
 
 
 def _rows(queryset: QuerySet[Participation]) -> QuerySet[Participation]:
@@ -44,7 +46,14 @@ class Worklist:
     total: int
 
 
-def worklists(user, *, today: dt.date | None = None, region: int | None = None) -> dict[str, Worklist]:
+def worklists(
+    user,
+    *,
+    today: dt.date | None = None,
+    region: int | None = None,
+    limit: int = WORKLIST_LIMIT,
+    only: str | None = None,
+) -> dict[str, Worklist]:
     today = today or timezone.localdate()
     base = participations_visible_to(user)
     if region:
@@ -61,9 +70,11 @@ def worklists(user, *, today: dt.date | None = None, region: int | None = None) 
 
     follow_up = Q(pk__in=[])
     for programme_id, months in Programme.objects.values_list("pk", "follow_up_months"):
+        due_by = add_months(today + dt.timedelta(days=HORIZON_DAYS), -months)
         follow_up |= Q(
             programme_id=programme_id,
-            state_since__lte=add_months(today + dt.timedelta(days=HORIZON_DAYS), -months),
+            state_since__lte=due_by,
+            state_since__gt=add_months(today, -(months + FOLLOW_UP_GRACE_MONTHS)),
         )
     lists["follow_ups"] = base.filter(follow_up, state=State.EXITED).order_by("state_since", "pk")
 
@@ -89,10 +100,9 @@ def worklists(user, *, today: dt.date | None = None, region: int | None = None) 
     now = timezone.now()
     result = {}
     for key, queryset in lists.items():
-        rows = list(
-            _rows(queryset).annotate(next_appointment=next_appointment_subquery(now))[:WORKLIST_LIMIT]
-        )
-        total = len(rows) if len(rows) < WORKLIST_LIMIT else queryset.count()
+        size = FULL_LIMIT if key == only else limit
+        rows = list(_rows(queryset).annotate(next_appointment=next_appointment_subquery(now))[:size])
+        total = len(rows) if len(rows) < size else queryset.count()
         result[key] = Worklist(key, rows, total)
     return result
 

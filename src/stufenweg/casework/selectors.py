@@ -120,7 +120,9 @@ def participant_list(user, filters: ListFilters, *, today: dt.date | None = None
         queryset = queryset.filter(region_id=filters.region)
     if filters.measure:
         queryset = queryset.filter(current_measure_id=filters.measure)
-    if filters.status:
+    if filters.status == "active":
+        queryset = queryset.filter(state__in=ACTIVE_STATES)
+    elif filters.status:
         queryset = queryset.filter(state=filters.status)
     if filters.no_caseworker:
         queryset = queryset.filter(caseworker__isnull=True)
@@ -137,7 +139,7 @@ def participant_list(user, filters: ListFilters, *, today: dt.date | None = None
     )
     order = SORTS.get(filters.sort, SORTS["name"])
     return queryset.select_related(
-        "person", "programme", "current_stage", "waiting_stage", "region", "caseworker"
+        "person", "programme", "current_stage", "current_measure", "waiting_stage", "region", "caseworker"
     ).order_by(*order)
 
 

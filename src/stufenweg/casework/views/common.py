@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,12 @@ def require_act(request: HttpRequest, kinds: frozenset[str] = DELIVERING) -> Non
 
 def is_htmx(request: HttpRequest) -> bool:
     return bool(getattr(request, "htmx", False))
+
+
+def _on_own_page(request: HttpRequest, action_url: str) -> bool:
+    """True when an htmx request comes from the form's own page (which has the heading)."""
+    current = request.headers.get("HX-Current-URL", "")
+    return urlsplit(current).path == urlsplit(action_url).path
 
 
 def form_response(
@@ -67,7 +74,7 @@ def form_response(
         "action_url": action_url,
         "back_url": back_url,
         "submit_label": submit_label,
-        "show_title": is_htmx(request),
+        "show_title": is_htmx(request) and not _on_own_page(request, action_url),
         **(context or {}),
     }
     template = "casework/partials/form.html" if is_htmx(request) else "casework/form_page.html"

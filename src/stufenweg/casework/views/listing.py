@@ -40,6 +40,7 @@ def participant_list_view(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = ListFilterForm(
         request.GET or None,
+        initial={"status": "active"},
         programmes=programmes_visible_to(user).order_by("code"),
         regions=_regions(user),
         measures=measures_visible_to(user).order_by("code"),

@@ -39,7 +39,8 @@ def worklists(request: HttpRequest) -> HttpResponse:
     _personal(request)
     today = timezone.localdate()
     region = _int(request.GET.get("region"))
-    lists = sel.worklists(request.user, today=today, region=region)
+    only = request.GET.get("liste") or None
+    lists = sel.worklists(request.user, today=today, region=region, only=only)
     persons = {row.person.pk: row.person for wl in lists.values() for row in wl.rows}
     if persons:
         audit_reads(actor=request.user, persons=list(persons.values()), purpose=WORKLIST_PURPOSE)
@@ -48,6 +49,7 @@ def worklists(request: HttpRequest) -> HttpResponse:
         "waiting_summary": sel.waiting_summary(request.user, region=region),
         "regions": Region.objects.order_by("name"),
         "region": region,
+        "only": only,
         "today": today,
         "sections": [
             (
@@ -127,6 +129,9 @@ def measure_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     programme = _int(request.GET.get("programme"))
     region = _int(request.GET.get("region"))
+    scope = scope_of(request.user)
+    if "region" not in request.GET and len(scope.region_ids) == 1 and not scope.everything:
+        region = next(iter(scope.region_ids))  # a regional office starts with its own region
     rows = sel.measure_overview(request.user, today=today, programme=programme, region=region)
     months = sel.month_starts(today)
     context = {
