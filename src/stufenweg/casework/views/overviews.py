@@ -63,7 +63,7 @@ def worklists(request: HttpRequest) -> HttpResponse:
                 "follow_ups",
                 _("Fällige Verbleibsabfragen"),
                 _(
-                    "Austritt liegt sechs Monate (Programmeinstellung) zurück oder wird es in den nächsten 30 Tagen; noch kein Verbleib erfasst."
+                    "Austritt liegt sechs Monate (Programmeinstellung) zurück oder wird es in den nächsten 30 Tagen; noch kein Verbleib erfasst; höchstens drei Monate überfällig."
                 ),
             ),
             ("planned_ends", _("Geplantes Ende in den nächsten 30 Tagen"), ""),
