@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 from django.utils import timezone
 
+import stufenweg.api
+from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.organisations.models import Membership
 from tests.api.conftest import client_for
@@ -190,3 +194,27 @@ def test_a_given_event_id_is_kept_and_cannot_be_used_twice(journeys, as_persona)
     again = _post(client, event="resumption", date="2022-03-02", event_id="QUELLE-1")
     assert again.status_code == 400
     assert list(again.json()) == ["event_id"]
+
+
+def test_the_write_goes_through_the_service_with_its_audit_row(world, journeys, as_persona):
+    response = _post(as_persona("regional"), event="interruption", date="2022-03-01", reason="Krankheit")
+    event = JourneyEvent.objects.get(event_id=response.json()["event_id"])
+    entry = AuditEntry.objects.get(
+        action="event", object_type="journeys.journeyevent", object_id=str(event.pk)
+    )
+    assert entry.actor == world.personas["regional"] and entry.person == journeys.person_a
+    assert entry.after["state"] == "interrupted"
+
+
+def test_the_api_code_never_writes_models_itself():
+    """Writes belong to the services (ARCHITECTURE.md habit 1); the API only calls them."""
+    source = Path(stufenweg.api.__file__).parent
+    offending = [
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if path.name != "services.py"
+        and re.search(
+            r"\.objects\.(create|bulk_create|update|get_or_create)\(|\.save\(|\.delete\(", path.read_text()
+        )
+    ]
+    assert offending == []
