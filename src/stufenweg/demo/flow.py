@@ -18,6 +18,7 @@ from stufenweg.core.time import add_months, age_on
 from stufenweg.demo.catalogue.common import EMPLOYERS
 from stufenweg.demo.names import DROPOUT_REASONS, EXTENSION_REASONS, INTERRUPTION_REASONS, NEUTRAL_REASONS
 from stufenweg.demo.population import PersonFactory, PlannedHousehold, PlannedPerson, weighted
+from stufenweg.journeys.codes import join_statuses
 
 DAY = dt.timedelta(days=1)
 ORIGIN = dt.date(2020, 1, 1)
@@ -477,7 +478,7 @@ class Planner:
         elif kind == "early_neutral":
             reason = rng.choice(NEUTRAL_REASONS)
         qualification = bool(outcome.get("qualification"))
-        self.add(j, "exit", on, by, exit_kind=kind, statuses="|".join(statuses), reason=reason,
+        self.add(j, "exit", on, by, exit_kind=kind, statuses=join_statuses(statuses), reason=reason,
                  qualification=qualification)  # fmt: skip
         if qualification:
             self.add(j, "qualification", on, by, reason=outcome["qualification"])
@@ -557,4 +558,6 @@ class Planner:
                 start = on - self.days(20, 120)
                 self._job_start(j, max(start, earliest), KIND_OF_STATUS[status])
         source = weighted(rng, {"register": 45, "self": 45, "employer": 10})
-        self.add(j, "follow_up", on, j.caseworker, statuses="|".join(statuses), reached=True, source=source)
+        self.add(
+            j, "follow_up", on, j.caseworker, statuses=join_statuses(statuses), reached=True, source=source
+        )
