@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "stufenweg.core",
     "stufenweg.organisations",
+    "stufenweg.accounts",
     "stufenweg.people",
     "stufenweg.programmes",
     "stufenweg.journeys",
@@ -47,13 +48,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "stufenweg.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "stufenweg.core.middleware.GermanFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "stufenweg.accounts.middleware.IdleTimeoutMiddleware",
+    "stufenweg.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -65,6 +69,16 @@ AUTH_USER_MODEL = "organisations.User"
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
+AUTHENTICATION_BACKENDS = ["stufenweg.accounts.backends.ThrottledModelBackend"]
+
+# Two-factor login (TOTP + recovery codes) for every staff account; off only in settings/test.py so
+# that tests of other areas can use force_login (the security tests switch it on).
+STUFENWEG_REQUIRE_2FA = True
+OTP_TOTP_ISSUER = "Stufenweg"
+STUFENWEG_LOGIN_MAX_FAILURES = 5
+STUFENWEG_LOGIN_MAX_FAILURES_PER_IP = 20
+STUFENWEG_LOGIN_LOCK_SECONDS = 15 * 60
+STUFENWEG_SESSION_IDLE_SECONDS = env_int("STUFENWEG_SESSION_IDLE_SECONDS", 30 * 60)
 
 TEMPLATES = [
     {
@@ -123,6 +137,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_COOKIE_HTTPONLY = True  # the token reaches htmx through <meta name="csrf-token">
 
 TASKS = {
     "default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"},
@@ -131,7 +147,7 @@ TASKS = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "stufenweg.accounts.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -154,8 +170,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "stufenweg.core.logformat.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": os.environ.get("STUFENWEG_LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("STUFENWEG_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
