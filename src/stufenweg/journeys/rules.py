@@ -10,14 +10,37 @@ transition table and the stage rules, and returns the resulting state or raises
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from stufenweg.core.time import add_months, age_on, format_date
+from stufenweg.core.time import format_date
 from stufenweg.journeys.codes import STATUS_ORDER, EventKind, State, split_statuses
+from stufenweg.journeys.records import (
+    Ev,
+    JourneyRuleError,
+    JourneyState,
+    MeasureInfo,
+    OpenEnrolment,
+    RuleContext,
+    StageRule,
+)
+from stufenweg.journeys.stage_rules import check_extension, check_stage_entry
+
+__all__ = [
+    "Ev",
+    "JourneyRuleError",
+    "JourneyState",
+    "MeasureInfo",
+    "OpenEnrolment",
+    "RuleContext",
+    "StageRule",
+    "TRANSITIONS",
+    "REQUIRED_FIELDS",
+    "check_new_event",
+    "check_supersession",
+    "effective",
+    "replay",
+]
 
 K = EventKind
 S = State
@@ -70,178 +93,6 @@ FIELD_LABELS = {
     "statuses": "Status",
     "unemployed_since": "arbeitslos seit",
 }
-
-
-class JourneyRuleError(ValidationError):
-    """A refused journey action. ``field`` is the model field the message belongs to (or None)."""
-
-    def __init__(
-        self, message: str, *, field: str | None = None, event_key: str | None = None, code: str = "rule"
-    ):
-        self.field = field
-        self.event_key = event_key
-        self.rule_message = message
-        field_name = field.removesuffix("_id") if field else None
-        super().__init__({field_name: [message]} if field_name else message, code=code)
-
-    def __str__(self) -> str:
-        return self.rule_message
-
-
-@dataclass(slots=True)
-class Ev:
-    """The parts of an event the rules look at (built from a model row or an import row)."""
-
-    key: str
-    kind: str
-    occurred_on: dt.date
-    recorded_at: dt.datetime
-    order: int = 0
-    supersedes: str | None = None
-    region_id: int | None = None
-    measure_id: int | None = None
-    stage_id: int | None = None
-    referrer_id: int | None = None
-    result: str = ""
-    planned_end: dt.date | None = None
-    employment_status: str = ""
-    unemployed_since: dt.date | None = None
-    change: str = ""
-    exit_kind: str = ""
-    statuses: str = ""
-    employment_kind: str = ""
-
-    FIELDS = (
-        "event_id",
-        "kind",
-        "occurred_on",
-        "recorded_at",
-        "id",
-        "supersedes__event_id",
-        "region_id",
-        "measure_id",
-        "stage_id",
-        "referrer_id",
-        "result",
-        "planned_end",
-        "employment_status",
-        "unemployed_since",
-        "change",
-        "exit_kind",
-        "statuses",
-        "employment_kind",
-    )
-
-    @classmethod
-    def from_values(cls, row: dict[str, Any]) -> Ev:
-        """From a ``JourneyEvent.objects.values(*Ev.FIELDS)`` row."""
-        return cls(
-            key=row["event_id"],
-            kind=row["kind"],
-            occurred_on=row["occurred_on"],
-            recorded_at=row["recorded_at"],
-            order=row["id"] or 0,
-            supersedes=row["supersedes__event_id"],
-            region_id=row["region_id"],
-            measure_id=row["measure_id"],
-            stage_id=row["stage_id"],
-            referrer_id=row["referrer_id"],
-            result=row["result"],
-            planned_end=row["planned_end"],
-            employment_status=row["employment_status"],
-            unemployed_since=row["unemployed_since"],
-            change=row["change"],
-            exit_kind=row["exit_kind"],
-            statuses=row["statuses"],
-            employment_kind=row["employment_kind"],
-        )
-
-    @classmethod
-    def from_event(cls, event, *, order: int, supersedes: str | None) -> Ev:
-        """From an unsaved (or saved) ``JourneyEvent``; ``supersedes`` is the superseded event's key."""
-        return cls(
-            key=event.event_id,
-            kind=event.kind,
-            occurred_on=event.occurred_on,
-            recorded_at=event.recorded_at,
-            order=order,
-            supersedes=supersedes,
-            region_id=event.region_id,
-            measure_id=event.measure_id,
-            stage_id=event.stage_id,
-            referrer_id=event.referrer_id,
-            result=event.result,
-            planned_end=event.planned_end,
-            employment_status=event.employment_status,
-            unemployed_since=event.unemployed_since,
-            change=event.change,
-            exit_kind=event.exit_kind,
-            statuses=event.statuses,
-            employment_kind=event.employment_kind,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class StageRule:
-    id: int
-    code: str
-    name: str
-    position: int
-    max_months: int | None
-    min_age: int | None
-    max_age: int | None
-    min_unemployed_months: int | None
-    extendable: bool
-    next_ids: frozenset[int]
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureInfo:
-    id: int
-    code: str
-    name: str
-    programme_id: int
-    stage_ids: frozenset[int]
-    region_id: int
-    start: dt.date
-    end: dt.date | None
-
-
-@dataclass(slots=True)
-class RuleContext:
-    programme_id: int
-    stages: dict[int, StageRule]
-    measures: dict[int, MeasureInfo]
-
-
-@dataclass(slots=True)
-class OpenEnrolment:
-    entry_key: str
-    measure_id: int
-    stage_id: int
-    entered_on: dt.date
-    planned_end: dt.date | None
-    extensions: int = 0
-    interrupted_since: dt.date | None = None
-    exited_on: dt.date | None = None
-    exit_key: str | None = None
-    exit_kind: str = ""
-
-
-@dataclass(slots=True)
-class JourneyState:
-    state: str | None = None
-    state_since: dt.date | None = None
-    region_id: int | None = None
-    waiting_stage_id: int | None = None
-    open: OpenEnrolment | None = None
-    closed: list[OpenEnrolment] = field(default_factory=list)
-    unemployed_since: dt.date | None = None
-    last_event_on: dt.date | None = None
-
-    @property
-    def enrolments(self) -> list[OpenEnrolment]:
-        return [*self.closed, *([self.open] if self.open else [])]
 
 
 def effective(events: list[Ev]) -> list[Ev]:
@@ -352,7 +203,7 @@ def _apply(
 
     if ev.kind in (K.ENTRY, K.STAGE_CHANGE):
         if strict:
-            _check_stage_entry(st, ev, ctx, birth_date)
+            check_stage_entry(st, ev, ctx, birth_date)
         if ev.kind == K.STAGE_CHANGE:
             _close(st, ev, exit_kind="regular" if ev.change == "planned" else "early_neutral")
         if ev.unemployed_since:
@@ -367,7 +218,7 @@ def _apply(
         st.waiting_stage_id = None
     elif ev.kind == K.EXTENSION:
         if strict:
-            _check_extension(st, ev, ctx)
+            check_extension(st, ev, ctx)
         st.open.planned_end = ev.planned_end
         st.open.extensions += 1
     elif ev.kind == K.INTERRUPTION:
@@ -406,164 +257,6 @@ def _close(st: JourneyState, ev: Ev, *, exit_kind: str) -> None:
     enrolment.interrupted_since = None
     st.closed.append(enrolment)
     st.open = None
-
-
-def _stage(ctx: RuleContext, stage_id: int | None, ev: Ev) -> StageRule:
-    stage = ctx.stages.get(stage_id)
-    if stage is None:
-        raise JourneyRuleError(
-            _("Diese Stufe gehört nicht zum Programm."), field="stage_id", event_key=ev.key
-        )
-    return stage
-
-
-def _check_stage_entry(st: JourneyState, ev: Ev, ctx: RuleContext, birth_date: dt.date | None) -> None:
-    stage = _stage(ctx, ev.stage_id, ev)
-    measure = ctx.measures.get(ev.measure_id)
-    if measure is None:
-        raise JourneyRuleError(
-            _("Diese Maßnahme gehört nicht zum Programm."), field="measure_id", event_key=ev.key
-        )
-    if stage.id not in measure.stage_ids:
-        raise JourneyRuleError(
-            _("Die Maßnahme %(measure)s bietet die Stufe „%(stage)s“ nicht an.")
-            % {"measure": measure.code, "stage": stage.name},
-            field="measure_id",
-            event_key=ev.key,
-        )
-    if ev.occurred_on < measure.start or (measure.end and ev.occurred_on > measure.end):
-        raise JourneyRuleError(
-            _(
-                "Die Maßnahme %(measure)s läuft vom %(start)s bis %(end)s; ein Eintritt am %(date)s ist nicht möglich."
-            )
-            % {
-                "measure": measure.code,
-                "start": format_date(measure.start),
-                "end": format_date(measure.end),
-                "date": format_date(ev.occurred_on),
-            },
-            field="occurred_on",
-            event_key=ev.key,
-        )
-    if ev.kind == K.STAGE_CHANGE and st.open is not None:
-        current = ctx.stages.get(st.open.stage_id)
-        if current is not None and current.next_ids and stage.id not in current.next_ids:
-            names = ", ".join(sorted(ctx.stages[i].name for i in current.next_ids if i in ctx.stages))
-            raise JourneyRuleError(
-                _("Von „%(from)s“ ist ein Wechsel nach „%(to)s“ nicht vorgesehen (zulässig: %(allowed)s).")
-                % {"from": current.name, "to": stage.name, "allowed": names},
-                field="stage_id",
-                event_key=ev.key,
-            )
-    if birth_date is not None and (stage.min_age is not None or stage.max_age is not None):
-        age = age_on(birth_date, ev.occurred_on)
-        if stage.min_age is not None and age < stage.min_age:
-            raise JourneyRuleError(
-                _(
-                    "Für „%(stage)s“ gilt ein Mindestalter von %(limit)s Jahren bei Eintritt; die Person ist am %(date)s %(age)s Jahre alt."
-                )
-                % {
-                    "stage": stage.name,
-                    "limit": stage.min_age,
-                    "date": format_date(ev.occurred_on),
-                    "age": age,
-                },
-                field="stage_id",
-                event_key=ev.key,
-            )
-        if stage.max_age is not None and age > stage.max_age:
-            raise JourneyRuleError(
-                _(
-                    "Für „%(stage)s“ gilt ein Höchstalter von %(limit)s Jahren bei Eintritt; die Person ist am %(date)s %(age)s Jahre alt."
-                )
-                % {
-                    "stage": stage.name,
-                    "limit": stage.max_age,
-                    "date": format_date(ev.occurred_on),
-                    "age": age,
-                },
-                field="stage_id",
-                event_key=ev.key,
-            )
-    if stage.min_unemployed_months:
-        since = ev.unemployed_since or st.unemployed_since
-        if since is None:
-            raise JourneyRuleError(
-                _(
-                    "Für „%(stage)s“ ist eine Arbeitslosigkeit von mindestens %(months)s Monaten Voraussetzung; „arbeitslos seit“ fehlt."
-                )
-                % {"stage": stage.name, "months": stage.min_unemployed_months},
-                field="unemployed_since",
-                event_key=ev.key,
-            )
-        if add_months(since, stage.min_unemployed_months) > ev.occurred_on:
-            raise JourneyRuleError(
-                _(
-                    "Für „%(stage)s“ ist eine Arbeitslosigkeit von mindestens %(months)s Monaten Voraussetzung; arbeitslos seit %(since)s reicht bei Eintritt am %(date)s nicht."
-                )
-                % {
-                    "stage": stage.name,
-                    "months": stage.min_unemployed_months,
-                    "since": format_date(since),
-                    "date": format_date(ev.occurred_on),
-                },
-                field="unemployed_since",
-                event_key=ev.key,
-            )
-    _check_planned_end(stage, entered_on=ev.occurred_on, planned_end=ev.planned_end, ev=ev)
-
-
-def _check_planned_end(stage: StageRule, *, entered_on: dt.date, planned_end: dt.date | None, ev: Ev) -> None:
-    if planned_end is None:
-        return
-    if planned_end < entered_on:
-        raise JourneyRuleError(
-            _("Das geplante Ende %(end)s liegt vor dem Eintritt am %(date)s.")
-            % {"end": format_date(planned_end), "date": format_date(entered_on)},
-            field="planned_end",
-            event_key=ev.key,
-        )
-    if stage.max_months is not None:
-        limit = add_months(entered_on, stage.max_months)
-        if planned_end > limit:
-            raise JourneyRuleError(
-                _(
-                    "Das geplante Ende %(end)s überschreitet die Höchstdauer von „%(stage)s“ (%(months)s Monate, also spätestens %(limit)s)."
-                )
-                % {
-                    "end": format_date(planned_end),
-                    "stage": stage.name,
-                    "months": stage.max_months,
-                    "limit": format_date(limit),
-                },
-                field="planned_end",
-                event_key=ev.key,
-            )
-
-
-def _check_extension(st: JourneyState, ev: Ev, ctx: RuleContext) -> None:
-    stage = _stage(ctx, st.open.stage_id, ev)
-    if not stage.extendable:
-        raise JourneyRuleError(
-            _("Die Stufe „%(stage)s“ kann nicht verlängert werden.") % {"stage": stage.name},
-            field="planned_end",
-            event_key=ev.key,
-        )
-    if st.open.planned_end and ev.planned_end <= st.open.planned_end:
-        raise JourneyRuleError(
-            _("Das neue geplante Ende muss nach dem bisherigen (%(end)s) liegen.")
-            % {"end": format_date(st.open.planned_end)},
-            field="planned_end",
-            event_key=ev.key,
-        )
-    if ev.planned_end < ev.occurred_on:
-        raise JourneyRuleError(
-            _("Das neue geplante Ende %(end)s liegt vor dem Datum der Verlängerung.")
-            % {"end": format_date(ev.planned_end)},
-            field="planned_end",
-            event_key=ev.key,
-        )
-    _check_planned_end(stage, entered_on=st.open.entered_on, planned_end=ev.planned_end, ev=ev)
 
 
 def _refusal(st: JourneyState, ev: Ev, ctx: RuleContext, later: list[Ev]) -> str:
