@@ -6,6 +6,10 @@ were missing (no dropouts, no reactivations, no internships, no follow-ups …).
 
 from __future__ import annotations
 
+import io
+
+from django.core.management import call_command
+
 from stufenweg.demo.rates import jps_rates, other_rates
 
 BANDS = {  # label: (low, high, minimum denominator); seed value in the comment
@@ -44,3 +48,12 @@ def test_other_programmes_have_their_outcomes(rates_demo, db):
     work = rates["AMM: Teilnehmende in Arbeit vermittelt"]
     assert work.denominator >= 15 and 0.2 <= work.value <= 0.75  # seed 003: 2480 of 5300
     assert rates["WP: Teilnehmende je Bedarfsgemeinschaft"].value > 1  # partners take part too
+
+
+def test_demo_rates_command_prints_demo_next_to_seed(rates_demo, db):
+    out = io.StringIO()
+    call_command("demo_rates", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["Kennzahl", "Demo", "Zähler/Nenner", "Seed"]
+    dropout = next(line for line in lines if line.startswith("S4: Abbrüche / Austritte"))
+    assert "25,7 % (581/2264)" in dropout  # the seed's figure next to the demo's

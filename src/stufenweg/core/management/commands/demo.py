@@ -44,7 +44,7 @@ class Command(BaseCommand):
         if marker is not None:
             self.stdout.write(f"Demodaten sind bereits geladen ({marker.summary}); kein erneutes Laden.")
         else:
-            self.stdout.write("Demodaten werden geladen (einmalig, etwa eine halbe Minute) …")
+            self.stdout.write("Demodaten werden geladen (einmalig, etwa eine Minute) …")
             load_demo(seed=seed, scale=scale, out=lambda message: self.stdout.write(message))
         url = f"http://127.0.0.1:{port}/"
         self.stdout.write("")
