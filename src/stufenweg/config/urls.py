@@ -2,6 +2,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("stufenweg.core.urls")),
+    path("konto/", include("stufenweg.accounts.urls")),
     path("api/", include("stufenweg.api.urls")),
     path("teilnehmende/", include("stufenweg.casework.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),

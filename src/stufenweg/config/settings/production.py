@@ -20,3 +20,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+SESSION_COOKIE_NAME = "__Host-sessionid"  # Secure, host-only, Path=/ (the browser enforces it)
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+STUFENWEG_REQUIRE_2FA = True  # never switched off in production
+# Keys for encrypted fields, newest first (comma-separated Fernet keys). Without it the key is
+# derived from SECRET_KEY; set it so that SECRET_KEY can change without losing the notes.
+if env_list("STUFENWEG_FIELD_KEYS"):
+    STUFENWEG_FIELD_KEYS = env_list("STUFENWEG_FIELD_KEYS")

@@ -9,6 +9,7 @@ from .base import *  # noqa: F403
 DATABASES = {"default": env_database(default="sqlite:///:memory:")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].pop("OPTIONS", None)
+STUFENWEG_REQUIRE_2FA = False  # tests/security switch it on
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {

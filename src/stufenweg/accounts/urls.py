@@ -1,0 +1,12 @@
+from django.urls import path
+
+from stufenweg.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("zwei-faktor/einrichten/", views.setup, name="setup"),
+    path("zwei-faktor/pruefen/", views.verify, name="verify"),
+    path("zwei-faktor/wiederherstellungscodes/", views.recovery_codes, name="recovery_codes"),
+    path("zwei-faktor/wiederherstellungscodes/neu/", views.recovery_codes_renew, name="recovery_codes_renew"),
+]

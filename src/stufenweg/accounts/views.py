@@ -1,0 +1,122 @@
+"""Two-factor pages: set-up on first login, verification on every login, recovery codes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice
+
+from stufenweg.accounts import services, throttle
+from stufenweg.accounts.forms import CodeForm, SetupForm
+from stufenweg.accounts.signals import lock_message
+
+RECOVERY_SESSION_KEY = "_stufenweg_recovery_codes"
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("web:home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def setup(request: HttpRequest) -> HttpResponse:
+    if user_has_device(request.user, confirmed=True):
+        return redirect(reverse("accounts:verify") if not request.user.is_verified() else "web:home")
+    device = services.pending_totp_device(user=request.user)
+    form = SetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            codes = services.totp_device_confirm(device=device, by=request.user)
+            otp_login(request, device)
+            request.session[RECOVERY_SESSION_KEY] = codes
+            return redirect(f"{reverse('accounts:recovery_codes')}?next={_next_url(request)}")
+        form.add_error(
+            "code",
+            _(
+                "Der Code stimmt nicht. Prüfen Sie die Uhrzeit Ihres Geräts und geben Sie den aktuellen Code ein."
+            ),
+        )
+    return render(
+        request,
+        "accounts/setup.html",
+        {
+            "form": form,
+            "qr_svg": services.qr_svg(device),
+            "secret": services.secret_for_display(device),
+            "next": _next_url(request),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    if request.user.is_verified():
+        return redirect(_next_url(request))
+    if not user_has_device(request.user, confirmed=True):
+        return redirect("accounts:setup")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        username = request.user.get_username()
+        if throttle.locked_until(username, request) is None:
+            device = match_token(request.user, form.cleaned_data["code"])
+            if device is not None:
+                otp_login(request, device)
+                throttle.record_success(username)
+                if isinstance(device, StaticDevice):
+                    left = device.token_set.count()
+                    messages.warning(
+                        request,
+                        _("Sie haben einen Wiederherstellungscode verwendet. Es verbleiben %(n)d Codes.")
+                        % {"n": left},
+                    )
+                return redirect(_next_url(request))
+            until = throttle.record_failure(username, request)
+        else:
+            until = throttle.locked_until(username, request)
+        if until is not None:
+            logout(request)
+            messages.error(request, lock_message(until))
+            return redirect("web:login")
+        form.add_error("code", _("Der Code ist ungültig oder abgelaufen."))
+    return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request)})
+
+
+@login_required
+def recovery_codes(request: HttpRequest) -> HttpResponse:
+    codes = request.session.pop(RECOVERY_SESSION_KEY, None)
+    if not codes:
+        return redirect(_next_url(request))
+    response = render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def recovery_codes_renew(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_verified():
+        return redirect("accounts:verify")
+    request.session[RECOVERY_SESSION_KEY] = services.recovery_codes_issue(user=request.user, by=request.user)
+    return redirect("accounts:recovery_codes")
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    static = StaticDevice.objects.filter(user=request.user).first()
+    left = static.token_set.count() if static else 0
+    return render(request, "accounts/overview.html", {"recovery_left": left})
