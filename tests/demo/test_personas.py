@@ -13,6 +13,7 @@ EXPECTED = {  # username: (organisation kind, role)
     "regie": ("coordination_office", "caseworker"),
     "rb.bautzen": ("regional_office", "caseworker"),
     "rb.dresden": ("regional_office", "caseworker"),
+    "rb.vogtland": ("regional_office", "caseworker"),
     "traeger": ("provider", "caseworker"),
     "jobcenter": ("jobcenter", "caseworker"),
     "mentor": ("mentoring_project", "caseworker"),
@@ -45,3 +46,10 @@ def test_personas_see_what_their_organisation_may_see(small_demo, db):
 def test_regional_offices_have_a_caseload(small_demo, db):
     for code in ("RB-BZ", "RB-DD"):
         assert Participation.objects.filter(caseworker__memberships__organisation__code=code).exists()
+
+
+def test_every_regional_office_has_a_persona_login(small_demo, db):
+    for office in Organisation.objects.filter(kind="regional_office"):
+        assert Membership.objects.filter(organisation=office, user__username__startswith="rb.").exists(), (
+            office
+        )
