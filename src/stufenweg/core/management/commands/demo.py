@@ -39,6 +39,7 @@ class Command(BaseCommand):
         if reset:
             self._reset()
         self.stdout.write(f"Datenordner: {data_dir}")
+        self.stdout.write("Datenbank wird vorbereitet (Migrationen) …")
         call_command("migrate", interactive=False, verbosity=0)
         marker = demo_loaded()
         if marker is not None:
