@@ -22,7 +22,11 @@ def read_only(world):
 
 def make_person(last_name: str, first_name: str, person_id: str, **kwargs):
     person = PersonFactory(
-        last_name=last_name, first_name=first_name, person_id=person_id, birth_date=dt.date(1980, 5, 17), **kwargs
+        last_name=last_name,
+        first_name=first_name,
+        person_id=person_id,
+        birth_date=dt.date(1980, 5, 17),
+        **kwargs,
     )
     search_index_update(persons=[person])
     return person

@@ -91,16 +91,36 @@ class ListFilters:
 SORTS = {
     "name": ("person__last_name", "person__first_name", "pk"),
     "-name": ("-person__last_name", "-person__first_name", "-pk"),
-    "stage": ("current_stage__position", "person__last_name", "pk"),
-    "-stage": ("-current_stage__position", "person__last_name", "pk"),
-    "since": ("state_since", "pk"),
-    "-since": ("-state_since", "-pk"),
-    "planned_end": (F("planned_end").asc(nulls_last=True), "pk"),
-    "-planned_end": (F("planned_end").desc(nulls_last=True), "-pk"),
-    "next_appointment": (F("next_appointment").asc(nulls_last=True), "pk"),
-    "-next_appointment": (F("next_appointment").desc(nulls_last=True), "-pk"),
-    "last_contact": (F("last_contact").asc(nulls_first=True), "pk"),
-    "-last_contact": (F("last_contact").desc(nulls_last=True), "-pk"),
+    "stage": ("current_stage__position", "person__last_name", "person__first_name", "pk"),
+    "-stage": ("-current_stage__position", "person__last_name", "person__first_name", "pk"),
+    "since": ("state_since", "person__last_name", "person__first_name", "pk"),
+    "-since": ("-state_since", "person__last_name", "person__first_name", "pk"),
+    "planned_end": (F("planned_end").asc(nulls_last=True), "person__last_name", "person__first_name", "pk"),
+    "-planned_end": (F("planned_end").desc(nulls_last=True), "person__last_name", "person__first_name", "pk"),
+    "next_appointment": (
+        F("next_appointment").asc(nulls_last=True),
+        "person__last_name",
+        "person__first_name",
+        "pk",
+    ),
+    "-next_appointment": (
+        F("next_appointment").desc(nulls_last=True),
+        "person__last_name",
+        "person__first_name",
+        "pk",
+    ),
+    "last_contact": (
+        F("last_contact").asc(nulls_first=True),
+        "person__last_name",
+        "person__first_name",
+        "pk",
+    ),
+    "-last_contact": (
+        F("last_contact").desc(nulls_last=True),
+        "person__last_name",
+        "person__first_name",
+        "pk",
+    ),
 }
 
 
