@@ -1,0 +1,24 @@
+"""``stufenweg anonymise_expired [--dry-run] [--today YYYY-MM-DD]``: erase persons past retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand
+
+from stufenweg.privacy.tasks import anonymise_expired
+
+
+class Command(BaseCommand):
+    help = "Anonymisiert alle Personen, deren Aufbewahrungsfrist abgelaufen ist (täglich ausführen)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="nur auflisten (Datenbank-IDs)")
+        parser.add_argument("--today", type=dt.date.fromisoformat, default=None)
+
+    def handle(self, *args, dry_run: bool = False, today=None, **options):
+        ids = anonymise_expired(today=today, dry_run=dry_run)
+        if dry_run:
+            self.stdout.write(f"{len(ids)} Personen mit abgelaufener Aufbewahrungsfrist: {ids}")
+        else:
+            self.stdout.write(f"{len(ids)} Personen anonymisiert.")

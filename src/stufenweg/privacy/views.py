@@ -1,0 +1,151 @@
+"""Pages of the data-protection officer: audit export, Art. 15 export, retention and erasure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from stufenweg.core.models import AuditEntry
+from stufenweg.core.visibility import scope_of
+from stufenweg.people.models import Person
+from stufenweg.privacy import auditexport, export
+from stufenweg.privacy.anonymise import person_anonymise
+from stufenweg.privacy.retention import expiries
+
+
+def dpo_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not scope_of(request.user).audit:
+            raise PermissionDenied(_("Nur für Datenschutzbeauftragte."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class AuditExportForm(forms.Form):
+    date_from = forms.DateField(
+        label=gettext_lazy("von"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=gettext_lazy("bis"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    actor = forms.CharField(label=gettext_lazy("Benutzername"), required=False, max_length=150)
+    person = forms.IntegerField(label=gettext_lazy("Person (Datenbank-ID)"), required=False, min_value=1)
+    action = forms.ChoiceField(
+        label=gettext_lazy("Aktion"), required=False, choices=[("", "–"), *AuditEntry.Action.choices]
+    )
+    format = forms.ChoiceField(
+        label=gettext_lazy("Format"), choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)")], initial="csv"
+    )
+
+
+class PersonLookupForm(forms.Form):
+    person_id = forms.CharField(label=gettext_lazy("Personen-ID"), max_length=64)
+
+
+@dpo_required
+@require_http_methods(["GET", "POST"])
+def home(request: HttpRequest) -> HttpResponse:
+    lookup = PersonLookupForm(request.POST or None)
+    if request.method == "POST" and lookup.is_valid():
+        person = Person.objects.filter(person_id=lookup.cleaned_data["person_id"].strip()).first()
+        if person is not None:
+            return redirect("privacy:person", pk=person.pk)
+        lookup.add_error("person_id", _("Keine Person mit dieser Personen-ID."))
+    return render(
+        request,
+        "privacy/home.html",
+        {"lookup": lookup, "audit_form": AuditExportForm(), "due": len(expiries(today=timezone.localdate()))},
+    )
+
+
+@dpo_required
+@require_GET
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = get_object_or_404(Person, pk=pk)
+    return render(request, "privacy/person.html", {"subject": subject})
+
+
+@dpo_required
+@require_GET
+def person_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in ("json", "pdf"):
+        raise PermissionDenied
+    subject = get_object_or_404(Person, pk=pk)
+    data = export.person_export_data(person=subject, by=request.user)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "json":
+        response = HttpResponse(export.to_json(data), content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(export.to_pdf(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="auskunft-{subject.pk}-{stamp}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@dpo_required
+@require_GET
+def audit_export(request: HttpRequest) -> HttpResponse:
+    form = AuditExportForm(request.GET)
+    if not form.is_valid():
+        return render(
+            request, "privacy/home.html", {"audit_form": form, "lookup": PersonLookupForm()}, status=400
+        )
+    data = form.cleaned_data
+    qs = auditexport.audit_entries(
+        auditexport.AuditFilter(
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            actor=data["actor"],
+            person_pk=data["person"],
+            action=data["action"],
+        )
+    )
+    stamp = dt.date.today().isoformat()  # noqa: DTZ011 - file name only
+    if data["format"] == "xlsx":
+        body = auditexport.to_xlsx(qs)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body = auditexport.to_csv(qs)
+        content_type = "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="protokoll-{stamp}.{data["format"]}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@dpo_required
+@require_GET
+def retention(request: HttpRequest) -> HttpResponse:
+    due = expiries(today=timezone.localdate())
+    persons = {p.pk: p for p in Person.objects.filter(pk__in=[e.person_id for e in due])}
+    rows = [(persons[e.person_id], e.expires_on) for e in due if e.person_id in persons]
+    return render(request, "privacy/retention.html", {"rows": rows})
+
+
+@dpo_required
+@require_POST
+def anonymise(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = get_object_or_404(Person, pk=pk)
+    due = {e.person_id for e in expiries(today=timezone.localdate())}
+    if subject.pk not in due:
+        messages.error(
+            request, _("Diese Person ist nicht zur Löschung fällig (Aufbewahrungsfrist läuft noch).")
+        )
+        return redirect("privacy:retention")
+    person_anonymise(person=subject, by=request.user, reason="dpo")
+    messages.success(request, _("Die Person wurde anonymisiert."))
+    return redirect("privacy:retention")
