@@ -28,12 +28,22 @@ def assert_nothing_written() -> None:
 def flush_domain_tables() -> None:
     """Delete every row of the domain apps (not users), as if the database were empty.
 
-    Raw deletes: the journey log and the audit trail refuse ordinary deletes by design.
+    Raw deletes: the journey log refuses ordinary deletes by design; the audit trail refuses them
+    even in the database, so it is emptied the way the ``flush`` command does it.
     """
     from django.apps import apps
+    from django.db import connection
+
+    from stufenweg.core.auditguard import audit_maintenance
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE core_auditentry")
+    else:
+        with audit_maintenance():
+            AuditEntry.objects.all()._raw_delete(AuditEntry.objects.db)
 
     for label in (
-        "core",
         "organisations",
         "people",
         "programmes",

@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from django.db.models.base import ModelState
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
@@ -59,11 +60,23 @@ PLAIN_FIELDS = (
     "reached",
     "source",
 )
-TEXT_FIELDS = {"result", "employment_status", "benefit", "change", "reason", "exit_kind", "statuses"} | {
-    "employment_kind",
-    "benefit_effect",
-    "source",
-}
+
+
+_EVENT_TEMPLATE: dict | None = None
+
+
+def new_event(fields: dict) -> JourneyEvent:
+    """An unsaved ``JourneyEvent`` from attribute values (``*_id`` for relations), without the
+    cost of ``Model.__init__`` for a million rows: the defaults of a blank instance, then ``fields``."""
+    global _EVENT_TEMPLATE
+    if _EVENT_TEMPLATE is None:
+        blank = JourneyEvent()
+        _EVENT_TEMPLATE = {k: v for k, v in blank.__dict__.items() if k != "_state"}
+    event = JourneyEvent.__new__(JourneyEvent)
+    event.__dict__.update(_EVENT_TEMPLATE)
+    event.__dict__.update(fields)
+    event._state = ModelState()
+    return event
 
 
 class Spool:
@@ -191,8 +204,10 @@ class EventImport:
             p: (pk, born) for p, pk, born in Person.objects.values_list("person_id", "id", "birth_date")
         }
         self.births = dict(self.persons.values())
+        self.by_id = self.ctx.by.pk if getattr(self.ctx.by, "pk", None) else None
         self.measures = dict(Measure.objects.values_list("code", "id"))
         done = 0
+        self.progress("events", 0, self.total)
         try:
             for rows in self.spool.partitions():
                 self._partition(rows)
@@ -325,10 +340,10 @@ class EventImport:
                 )
             return None
         refs = {}
-        for column, table, broken_file, what in (
-            ("measure", self.measures, s.MEASURES.name, _("Die Maßnahme")),
-            ("referrer", ctx.organisations, s.ORGANISATIONS.name, _("Die Organisation")),
-            ("employer", ctx.organisations, s.ORGANISATIONS.name, _("Die Organisation")),
+        for column, table, broken_file in (
+            ("measure", self.measures, s.MEASURES.name),
+            ("referrer", ctx.organisations, s.ORGANISATIONS.name),
+            ("employer", ctx.organisations, s.ORGANISATIONS.name),
         ):
             code = values.get(column)
             if not code:
@@ -338,6 +353,7 @@ class EventImport:
             if refs[column] is None:
                 ok = False
                 if not ctx.is_broken(broken_file, code):
+                    what = _("Die Maßnahme") if column == "measure" else _("Die Organisation")
                     ctx.problem(
                         SCHEMA,
                         row,
@@ -358,24 +374,23 @@ class EventImport:
                 )
         if not ok:
             return None
-        fields = {}
+        fields = {
+            "event_id": values["event_id"],
+            "kind": values["event"],
+            "occurred_on": values["date"],
+            "recorded_at": values.get("recorded_at") or self.now,
+            "recorded_by_id": self.by_id,
+            "region_id": self.ctx.regions.get(values["region"]) if values.get("region") else None,
+            "measure_id": refs["measure"],
+            "stage_id": stage_id,
+            "referrer_id": refs["referrer"],
+            "employer_id": refs["employer"],
+        }
         for name in PLAIN_FIELDS:
             value = values.get(name)
-            fields[name] = ("" if name in TEXT_FIELDS else None) if value is None else value
-        event = JourneyEvent(
-            event_id=values["event_id"],
-            kind=values["event"],
-            occurred_on=values["date"],
-            recorded_at=values.get("recorded_at") or self.now,
-            recorded_by=ctx.by if getattr(ctx.by, "pk", None) else None,
-            region_id=self.ctx.regions.get(values["region"]) if values.get("region") else None,
-            measure_id=refs["measure"],
-            stage_id=stage_id,
-            referrer_id=refs["referrer"],
-            employer_id=refs["employer"],
-            **fields,
-        )
-        return (person[0], programme_id), event
+            if value is not None:
+                fields[name] = value
+        return (person[0], programme_id), new_event(fields)
 
 
 def _cell(cells: list[str], position: dict[str, int], name: str) -> str:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from stufenweg.core.audit import _jsonable
 from stufenweg.core.models import AuditEntry
+from stufenweg.journeys.bulk import fast_insert, reserve_ids
 from stufenweg.organisations.models import Organisation, Region, User
 from stufenweg.people.models import Household, HouseholdMonth, Person
 from stufenweg.programmes.models import Measure, Programme, Stage, Target
@@ -138,15 +139,16 @@ def _upsert(
         return result
     with transaction.atomic():
         if to_create:
-            model.objects.bulk_create([obj for _row, obj in to_create], batch_size=BATCH)
-            if any(obj.pk is None for _row, obj in to_create):  # pragma: no cover - old SQLite
-                raise RuntimeError("bulk_create did not return primary keys")
+            created = [obj for _row, obj in to_create]
+            for obj, pk in zip(created, reserve_ids(model, len(created)), strict=True):
+                obj.pk = pk
+            fast_insert(model, created)
         if to_update:
             names = sorted({n for _r, _o, before, _a in to_update for n in before})
             model.objects.bulk_update([obj for _r, obj, _b, _a in to_update], names, batch_size=BATCH)
         audit = [(obj, None, row.values, person_of(obj) if person_of else None) for row, obj in to_create]
         audit += [(obj, b, a, person_of(obj) if person_of else None) for _r, obj, b, a in to_update]
-        AuditEntry.objects.bulk_create(_audit_rows(by=by, items=audit, summary=summary), batch_size=BATCH)
+        fast_insert(AuditEntry, _audit_rows(by=by, items=audit, summary=summary))
     result.created, result.updated = len(to_create), len(to_update)
     return result
 
@@ -321,14 +323,17 @@ def households_ensure(*, household_ids: Iterable[str], by: User | None) -> dict[
     found = dict(Household.objects.filter(household_id__in=wanted).values_list("household_id", "id"))
     missing = sorted(wanted - set(found))
     if missing:
-        new = Household.objects.bulk_create([Household(household_id=h) for h in missing], batch_size=BATCH)
-        AuditEntry.objects.bulk_create(
+        new = [Household(household_id=h) for h in missing]
+        for household, pk in zip(new, reserve_ids(Household, len(new)), strict=True):
+            household.pk = pk
+        fast_insert(Household, new)
+        fast_insert(
+            AuditEntry,
             _audit_rows(
                 by=by,
                 items=[(h, None, {"household_id": h.household_id}, None) for h in new],
                 summary=_("Import: Bedarfsgemeinschaft angelegt"),
             ),
-            batch_size=BATCH,
         )
         found.update({h.household_id: h.pk for h in new})
     return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -12,11 +12,22 @@ from stufenweg.interchange.parsers import CellError, parse_cell
 from stufenweg.interchange.problems import Problem
 
 
-@dataclass(slots=True)
 class ParsedRow:
-    line: int
-    values: dict[str, Any]  # column -> parsed value (None = empty), only columns in the header
-    raw: dict[str, str]  # column -> cell text as read
+    """A parsed row: ``values`` maps column -> value (None = empty), only columns in the header;
+    ``raw`` gives the cell text as read (built on demand, for problem reports)."""
+
+    __slots__ = ("line", "values", "cells", "positions")
+
+    def __init__(self, line: int, values: dict[str, Any], cells: list[str], positions: dict[str, int]):
+        self.line = line
+        self.values = values
+        self.cells = cells
+        self.positions = positions
+
+    @property
+    def raw(self) -> dict[str, str]:
+        width = len(self.cells)
+        return {n: (self.cells[p].strip() if p < width else "") for n, p in self.positions.items()}
 
 
 class RowParser:
@@ -58,6 +69,9 @@ class RowParser:
                     value="",
                 )
         self.present = frozenset(c.name for _p, c in self.index)
+        self.positions = {c.name: p for p, c in self.index}
+        self.plan = [(p, c.name, c.required, _parser_for(c)) for p, c in self.index]
+        self.names = [c.name for _p, c in self.index]
 
     def _header_problem(self, name: str, message: str, value: str | None = None) -> None:
         self.ok = False
@@ -75,21 +89,36 @@ class RowParser:
                 Problem(file, line, "", "", _("Die Zeile hat mehr Zellen als die Kopfzeile Spalten."))
             )
             failed = True
-        values: dict[str, Any] = {}
-        raw: dict[str, str] = {}
-        for position, column in self.index:
-            text = cells[position].strip() if position < len(cells) else ""
-            raw[column.name] = text
+        if len(cells) < self.width:
+            cells = cells + [""] * (self.width - len(cells))
+        values: dict[str, Any] = dict.fromkeys(self.names)
+        for position, name, required, parse in self.plan:
+            text = cells[position]
+            if text:
+                text = text.strip()
             if not text:
-                if column.required:
-                    self.problems.append(Problem(file, line, column.name, "", _("Pflichtangabe fehlt.")))
+                if required:
+                    self.problems.append(Problem(file, line, name, "", _("Pflichtangabe fehlt.")))
                     failed = True
-                values[column.name] = None
                 continue
             try:
-                values[column.name] = parse_cell(column, text)
+                values[name] = parse(text)
             except CellError as exc:
-                self.problems.append(Problem(file, line, column.name, text, exc.message))
+                self.problems.append(Problem(file, line, name, text, exc.message))
                 failed = True
         self.last_failed = failed
-        return None if failed else ParsedRow(line, values, raw)
+        return None if failed else ParsedRow(line, values, cells, self.positions)
+
+
+def _parser_for(column: s.Column):
+    """A one-argument parser for ``column``; text columns get a cheap length check only."""
+    if column.kind in (s.STR, s.REF):
+        limit = column.max_length
+
+        def text(value: str) -> str:
+            if limit is not None and len(value) > limit:
+                return parse_cell(column, value)  # raises with the message
+            return value
+
+        return text
+    return partial(parse_cell, column)

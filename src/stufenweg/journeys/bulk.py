@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import json
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -20,9 +23,15 @@ from django.utils.translation import gettext as _
 
 from stufenweg.core.models import AuditEntry
 from stufenweg.core.time import format_date
-from stufenweg.journeys.codes import EventKind
+from stufenweg.journeys.codes import STATUS_ORDER, EventKind, join_statuses, split_statuses
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
-from stufenweg.journeys.projection import events_by_participation, rule_context, write_projection
+from stufenweg.journeys.projection import (
+    PROJECTED_FIELDS,
+    apply_state,
+    enrolment_rows,
+    events_by_participation,
+    rule_context,
+)
 from stufenweg.journeys.rules import (
     Ev,
     JourneyRuleError,
@@ -60,7 +69,10 @@ class NewEvent:
 
 
 def _to_ev(item: NewEvent, order: int) -> Ev:
-    return Ev.from_event(item.event, order=order, supersedes=item.supersedes_key)
+    e = item.event
+    if "|" in e.statuses and all(code in STATUS_ORDER for code in split_statuses(e.statuses)):
+        e.statuses = join_statuses(split_statuses(e.statuses))  # the canonical form, as the services store it
+    return Ev.from_event(e, order=order, supersedes=item.supersedes_key)
 
 
 def journey_events_bulk_append(
@@ -85,12 +97,11 @@ def journey_events_bulk_append(
         return 0
     with transaction.atomic():
         participations = _participations(journeys.keys())
-        existing = events_by_participation(p.id for p in participations.values())
-        existing_keys = set(
-            JourneyEvent.objects.filter(
-                event_id__in=[n.event.event_id for items in journeys.values() for n in items]
-            ).values_list("event_id", flat=True)
-        )
+        existing: dict[int, list[Ev]] = {}
+        old_ids = [p.id for p in participations.values() if p.id is not None]
+        for start in range(0, len(old_ids), LOOKUP_CHUNK):
+            existing.update(events_by_participation(old_ids[start : start + LOOKUP_CHUNK]))
+        existing_keys = existing_event_ids([n.event.event_id for items in journeys.values() for n in items])
         contexts: dict[int, RuleContext] = {}
         problems: list[Problem] = []
         states: list[tuple[Participation, JourneyState]] = []
@@ -143,45 +154,155 @@ def journey_events_bulk_append(
         if problems:
             raise BulkRuleErrors(problems)
 
-        count = len(_insert_events(journeys, participations))
-        write_projection(states)
-        now = timezone.now()
-        AuditEntry.objects.bulk_create(
-            [
-                AuditEntry(
-                    at=now,
-                    actor=by if getattr(by, "pk", None) else None,
-                    actor_label=getattr(by, "username", "") or "system",
-                    action=AuditEntry.Action.IMPORT,
-                    object_type="journeys.participation",
-                    object_id=str(p.id),
-                    person_id=p.person_id,
-                    summary=f"{audit_summary}: {len(journeys[(p.person_id, p.programme_id)])} Ereignisse"[
-                        :255
-                    ],
-                )
-                for p, _state in states
-            ],
-            batch_size=2000,
-        )
+        count = _write(journeys, participations, states, by=by, audit_summary=audit_summary)
     return count
 
 
 def _participations(keys) -> dict[tuple[int, int], Participation]:
+    """Existing participations by (person, programme); unsaved ones (pk None) for the others,
+    created with their projected state once every journey has passed the rules."""
     keys = list(keys)
     found: dict[tuple[int, int], Participation] = {}
-    person_ids = {k[0] for k in keys}
-    for p in Participation.objects.filter(person_id__in=person_ids):
-        found[(p.person_id, p.programme_id)] = p
-    missing = [Participation(person_id=k[0], programme_id=k[1]) for k in keys if k not in found]
-    if missing:
-        Participation.objects.bulk_create(missing, batch_size=2000)
-        if any(p.pk is None for p in missing):  # backends without RETURNING
-            for p in Participation.objects.filter(person_id__in=person_ids):
-                found[(p.person_id, p.programme_id)] = p
+    person_ids = sorted({k[0] for k in keys})
+    for start in range(0, len(person_ids), LOOKUP_CHUNK):
+        for p in Participation.objects.filter(person_id__in=person_ids[start : start + LOOKUP_CHUNK]):
+            found[(p.person_id, p.programme_id)] = p
+    for k in keys:
+        if k not in found:
+            found[k] = Participation(person_id=k[0], programme_id=k[1])
+    return found
+
+
+def _write(journeys, participations, states, *, by, audit_summary: str) -> int:
+    """Participations with their projected state, the events, enrolments and audit rows."""
+    new_parts = [p for p, _st in states if p.pk is None]
+    old_parts = [p for p, _st in states if p.pk is not None]
+    for participation, st in states:
+        apply_state(participation, st)
+    for participation, pk in zip(new_parts, reserve_ids(Participation, len(new_parts)), strict=True):
+        participation.pk = pk
+    fast_insert(Participation, new_parts)
+    if old_parts:
+        Participation.objects.bulk_update(old_parts, PROJECTED_FIELDS, batch_size=1000)
+    key_to_id = _insert_events(journeys, participations)
+    old_ids = [p.pk for p in old_parts]
+    for start in range(0, len(old_ids), LOOKUP_CHUNK):
+        chunk = old_ids[start : start + LOOKUP_CHUNK]
+        key_to_id.update(
+            JourneyEvent.objects.filter(participation_id__in=chunk).values_list("event_id", "id")
+        )
+        Enrolment.objects.filter(participation_id__in=chunk).delete()
+    fast_insert(
+        Enrolment,
+        [row for participation, st in states for row in enrolment_rows(participation.pk, st, key_to_id)],
+    )
+    now = timezone.now()
+    actor = by if getattr(by, "pk", None) else None
+    label = getattr(by, "username", "") or "system"
+    fast_insert(
+        AuditEntry,
+        [
+            AuditEntry(
+                at=now,
+                actor=actor,
+                actor_label=label,
+                action=AuditEntry.Action.IMPORT,
+                object_type="journeys.participation",
+                object_id=str(p.pk),
+                person_id=p.person_id,
+                summary=f"{audit_summary}: {len(journeys[(p.person_id, p.programme_id)])} Ereignisse"[:255],
+            )
+            for p, _state in states
+        ],
+    )
+    return sum(len(items) for items in journeys.values())
+
+
+def fast_insert(model, objs: list, *, chunk: int = 5000) -> None:
+    """Insert unsaved model instances without the ORM's per-row SQL building.
+
+    PostgreSQL: ``COPY … FROM STDIN``; SQLite: one prepared ``INSERT`` run with ``executemany``.
+    Values are prepared with the backend's own adapters (dates, datetimes, decimals) and JSON is
+    serialised, as ``bulk_create`` would; ``auto_now``/``auto_now_add`` fields are filled. The pk
+    column is written when the instances have pks (see ``reserve_ids``), else the database assigns
+    them (and they are not read back). No signals, no ``save()``: for append-only bulk paths.
+    """
+    if not objs:
+        return
+    opts = model._meta
+    with_pk = objs[0].pk is not None
+    fields = [f for f in opts.concrete_fields if with_pk or not f.primary_key]
+    for f in fields:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            for obj in objs:
+                f.pre_save(obj, add=True)
+    ops = connection.ops
+    vendor = connection.vendor
+    converters = []
+    for index, f in enumerate(fields):
+        kind = f.get_internal_type()
+        if kind == "DateTimeField":
+            converters.append((index, ops.adapt_datetimefield_value))
+        elif kind == "DateField" and vendor != "postgresql":
+            converters.append((index, ops.adapt_datefield_value))
+        elif kind == "DecimalField":
+            converters.append(
+                (
+                    index,
+                    partial(
+                        ops.adapt_decimalfield_value, max_digits=f.max_digits, decimal_places=f.decimal_places
+                    ),
+                )
+            )
+        elif kind == "JSONField":
+            converters.append((index, partial(json.dumps, cls=f.encoder)))
+    getter = operator.attrgetter(*[f.attname for f in fields])
+
+    def rows(batch):
+        for obj in batch:
+            values = getter(obj)
+            if converters:
+                values = list(values)
+                for index, convert in converters:
+                    if values[index] is not None:
+                        values[index] = convert(values[index])
+            yield values
+
+    table = connection.ops.quote_name(opts.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        for start in range(0, len(objs), chunk):
+            batch = objs[start : start + chunk]
+            if vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for values in rows(batch):
+                        copy.write_row(values)
+            else:
+                placeholders = ", ".join(["%s"] * len(fields))
+                cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows(batch))  # noqa: S608
+
+
+def existing_event_ids(keys: list[str]) -> set[str]:
+    """Which of ``keys`` are event ids already in the log (one cheap query per chunk, raw SQL:
+    an IN list of thousands of ORM parameters costs more to build than to run)."""
+    found: set[str] = set()
+    table = connection.ops.quote_name(JourneyEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for start in range(0, len(keys), 50_000):
+                cursor.execute(
+                    f"SELECT event_id FROM {table} WHERE event_id = ANY(%s)",  # noqa: S608 - table from model
+                    [keys[start : start + 50_000]],
+                )
+                found.update(row[0] for row in cursor.fetchall())
         else:
-            for p in missing:
-                found[(p.person_id, p.programme_id)] = p
+            for start in range(0, len(keys), 900):
+                chunk = keys[start : start + 900]
+                cursor.execute(
+                    f"SELECT event_id FROM {table} WHERE event_id IN ({', '.join(['%s'] * len(chunk))})",  # noqa: S608
+                    chunk,
+                )
+                found.update(row[0] for row in cursor.fetchall())
     return found
 
 
@@ -218,9 +339,9 @@ def _insert_events(journeys, participations) -> dict[str, int]:
     a void names its target (even one in the same batch) in the same INSERT. Returns key -> id."""
     items: list[NewEvent] = []
     for key, journey in journeys.items():
-        participation = participations[key]
+        participation_id = participations[key].pk
         for item in journey:
-            item.event.participation = participation
+            item.event.participation_id = participation_id
             items.append(item)
     key_to_id: dict[str, int] = {}
     for item, pk in zip(items, reserve_ids(JourneyEvent, len(items)), strict=True):
@@ -236,13 +357,13 @@ def _insert_events(journeys, participations) -> dict[str, int]:
     for item in items:
         if item.supersedes_key:
             item.event.supersedes_id = key_to_id[item.supersedes_key]
-    JourneyEvent.objects.bulk_create([i.event for i in items], batch_size=2000)
+    fast_insert(JourneyEvent, [i.event for i in items])
     return key_to_id
 
 
 def _capacity_problems(states, journeys, participations) -> list[Problem]:
     """New entries that find their measure full on the entry day (an exit that day frees the place)."""
-    touched = {p.id for p, _ in states}
+    touched = {p.id for p, _ in states if p.id is not None}
     new_keys = {n.event.event_id for items in journeys.values() for n in items}
     intervals: dict[int, list[tuple[dt.date, dt.date | None, str | None]]] = defaultdict(list)
     for _participation, st in states:
