@@ -255,3 +255,21 @@ def test_required_fields_per_event_kind(world):
             statuses="hired",
             by=None,
         )
+
+
+def test_a_void_without_target_and_negative_hours_get_field_messages(world):
+    participation = suitable(world)
+    with pytest.raises(JourneyRuleError) as caught:
+        services.journey_event_record(
+            person=participation.person,
+            programme=world.programme,
+            kind="void",
+            occurred_on=D(2022, 3, 1),
+            by=None,
+        )
+    assert caught.value.field == "supersedes" and "event_void" not in caught.value.rule_message
+    with pytest.raises(JourneyRuleError) as caught:
+        services.employment_start_record(
+            participation=participation, on=D(2022, 3, 1), kind="svb", hours=-5, by=None
+        )
+    assert caught.value.field == "hours"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -152,7 +153,14 @@ class JourneyEvent(models.Model):
     employment_kind = models.CharField(
         "Beschäftigungsart", max_length=20, choices=EmploymentKind.choices, blank=True
     )
-    hours = models.DecimalField("Wochenstunden", max_digits=5, decimal_places=2, null=True, blank=True)
+    hours = models.DecimalField(
+        "Wochenstunden",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     benefit_effect = models.CharField(
         "Wirkung auf Leistungsbezug", max_length=8, choices=BenefitEffect.choices, blank=True
     )

@@ -141,7 +141,9 @@ def journey_event_record(
     if event_id:
         event.event_id = event_id
     try:
-        event.full_clean(exclude=["participation"])
+        # Constraints are the rules' last line of defence in the database; the rules below say
+        # the same in words, so model validation checks fields only.
+        event.full_clean(exclude=["participation"], validate_constraints=False)
     except ValidationError as exc:
         raise JourneyRuleError(_first_message(exc), field=_first_field(exc), code="invalid") from None
     if supersedes is not None and supersedes.participation_id != participation.id:
