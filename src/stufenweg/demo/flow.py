@@ -12,109 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from dataclasses import dataclass, field
 
 from stufenweg.core.time import add_months, age_on
 from stufenweg.demo.catalogue.common import EMPLOYERS
-from stufenweg.demo.names import DROPOUT_REASONS, EXTENSION_REASONS, INTERRUPTION_REASONS, NEUTRAL_REASONS
+from stufenweg.demo.names import EXTENSION_REASONS, INTERRUPTION_REASONS
+from stufenweg.demo.outcomes import OutcomeMixin
+from stufenweg.demo.plan import DAY, Draft, Occupancy, PEvent, PJourney, Plan
 from stufenweg.demo.population import PersonFactory, PlannedHousehold, PlannedPerson, weighted
-from stufenweg.journeys.codes import join_statuses
 
-DAY = dt.timedelta(days=1)
-ORIGIN = dt.date(2020, 1, 1)
-EMPLOYED = ("employed_svb", "minijob", "self_employed")
-KIND_OF_STATUS = {"employed_svb": "svb", "minijob": "minijob", "self_employed": "self_employed"}
-STATUS_OF_KIND = {
-    "svb": "employed_svb",
-    "minijob": "minijob",
-    "self_employed": "self_employed",
-    "vocational_training": "education",
-    "publicly_funded": "employed_svb",
-}
-HOURS = {
-    "svb": [20, 25, 30, 30, 35, 38.5, 40, 40],
-    "minijob": [6, 8, 10, 12],
-    "self_employed": [20, 30, 40],
-    "vocational_training": [39],
-    "publicly_funded": [30],
-}
-# Status six months after exit, given the main status on leaving (no job open then)
-FOLLOW_UP_FROM = {
-    "job_seeking": {"job_seeking": 73, "employed_svb": 12, "minijob": 5, "education": 5, "unknown": 5},
-    "education": {"education": 55, "employed_svb": 15, "job_seeking": 30},
-    "parental_leave": {"parental_leave": 80, "job_seeking": 20},
-    "rehab_pension_other": {"rehab_pension_other": 85, "job_seeking": 15},
-    "unknown": {"unknown": 60, "job_seeking": 40},
-    "employed_svb": {"job_seeking": 80, "minijob": 20},
-    "minijob": {"job_seeking": 80, "minijob": 20},
-    "self_employed": {"job_seeking": 100},
-}
+__all__ = ["Occupancy", "PEvent", "PJourney", "Plan", "Planner"]
 
 
-@dataclass
-class PEvent:
-    kind: str
-    on: dt.date
-    by: str
-    fields: dict = field(default_factory=dict)
-    key: str = ""
-    recorded_at: dt.datetime | None = None
-
-
-@dataclass
-class PJourney:
-    person_id: str
-    programme: str
-    caseworker: str
-    events: list[PEvent] = field(default_factory=list)
-
-
-@dataclass
-class Plan:
-    persons: list[PlannedPerson] = field(default_factory=list)
-    households: list[PlannedHousehold] = field(default_factory=list)
-    journeys: list[PJourney] = field(default_factory=list)
-
-
-class Occupancy:
-    """Places taken per measure and day; an interval [entry, exit) occupies its days."""
-
-    def __init__(self, end: dt.date):
-        self.size = (end - ORIGIN).days + 2
-        self.days: dict[str, list[int]] = {}
-
-    def _span(self, start: dt.date, stop: dt.date | None) -> tuple[int, int]:
-        a = max(0, (start - ORIGIN).days)
-        b = self.size if stop is None else min(self.size, (stop - ORIGIN).days)
-        return a, max(b, a + 1)
-
-    def fits(self, measure: str, places: int, start: dt.date, stop: dt.date | None) -> bool:
-        days = self.days.setdefault(measure, [0] * self.size)
-        a, b = self._span(start, stop)
-        return max(days[a:b]) < places
-
-    def take(self, measure: str, start: dt.date, stop: dt.date | None) -> None:
-        days = self.days[measure]
-        a, b = self._span(start, stop)
-        for i in range(a, b):
-            days[i] += 1
-
-
-@dataclass
-class _Journey:
-    """Working state while one person's journey is planned."""
-
-    person: PlannedPerson
-    region: str
-    caseworker: str
-    events: list[PEvent] = field(default_factory=list)
-    job: tuple[str, dt.date] | None = None  # open employment: (kind, start)
-    spells: list[list] = field(default_factory=list)  # [start, end, effect]
-    last_statuses: list[str] = field(default_factory=list)
-    last_stage: str = ""
-
-
-class Planner:
+class Planner(OutcomeMixin):
     def __init__(
         self, ctx, definition: dict, factory: PersonFactory, occupancy: Occupancy, rng: random.Random
     ):
@@ -146,10 +55,10 @@ class Planner:
         pool = self.employers.get(region) or [code for code, _n, _r in EMPLOYERS]
         return self.rng.choice(pool)
 
-    def add(self, j: _Journey, kind: str, on: dt.date, by: str, **fields) -> None:
+    def add(self, j: Draft, kind: str, on: dt.date, by: str, **fields) -> None:
         j.events.append(PEvent(kind=kind, on=on, by=by, fields=fields))
 
-    def eligible(self, j: _Journey, stage: str, on: dt.date) -> bool:
+    def eligible(self, j: Draft, stage: str, on: dt.date) -> bool:
         rule = self.stage_rules[stage]
         age = age_on(j.person.birth_date, on)
         if rule.get("min_age") is not None and age < rule["min_age"]:
@@ -233,10 +142,10 @@ class Planner:
             household.spells.extend((s[0], s[1], s[2]) for s in j.spells)
         out.households.append(household)
 
-    def _journey(self, person: PlannedPerson, region: str, on: dt.date) -> tuple[PJourney, _Journey]:
+    def _journey(self, person: PlannedPerson, region: str, on: dt.date) -> tuple[PJourney, Draft]:
         flow, rng = self.flow, self.rng
         caseworker = self.staff(rng.choice(flow["caseworkers"][region]))
-        j = _Journey(person=person, region=region, caseworker=caseworker)
+        j = Draft(person=person, region=region, caseworker=caseworker)
         self._refer(j, on)
         if rng.random() < flow["not_arrived"]:
             self.add(j, "not_arrived", on + self.days(14, 42), caseworker)
@@ -250,11 +159,11 @@ class Planner:
         journey.events = self._finish(j)
         return journey, j
 
-    def _refer(self, j: _Journey, on: dt.date) -> None:
+    def _refer(self, j: Draft, on: dt.date) -> None:
         referrer = self.rng.choice(self.flow["referrers"][j.region])
         self.add(j, "referral", on, self.staff(referrer), region=j.region, referrer=referrer)
 
-    def _finish(self, j: _Journey) -> list[PEvent]:
+    def _finish(self, j: Draft) -> list[PEvent]:
         """Order by date (stable), drop what lies after the demo's end, give keys and recording times."""
         kept = [e for e in sorted(j.events, key=lambda e: e.on) if e.on <= self.end]
         previous = None
@@ -269,12 +178,12 @@ class Planner:
 
     # --- assessment, entry, stages -----------------------------------------------------------------
 
-    def _first_stage(self, j: _Journey, on: dt.date) -> str | None:
+    def _first_stage(self, j: Draft, on: dt.date) -> str | None:
         options = {s: w for s, w in self.flow["first_stage"].items() if self.eligible(j, s, on + 60 * DAY)}
         options = {s: w for s, w in options.items() if self.eligible(j, s, on)} or options
         return weighted(self.rng, options) if options else None
 
-    def _episode(self, j: _Journey, t: dt.date, *, via_assessment: bool) -> dt.date | None:
+    def _episode(self, j: Draft, t: dt.date, *, via_assessment: bool) -> dt.date | None:
         """From assessment start (or reactivation) to the final exit date (None: no exit)."""
         rng, a = self.rng, self.flow["assessment"]
         stage = self._first_stage(j, t)
@@ -435,7 +344,7 @@ class Planner:
                 return m
         return None
 
-    def _entry_status(self, j: _Journey, rule: dict) -> dict:
+    def _entry_status(self, j: Draft, rule: dict) -> dict:
         r = self.rng.random()
         if rule.get("min_unemployed_months") or r < 0.9:
             status = {"employment_status": "unemployed", "unemployed_since": j.person.unemployed_since}
@@ -446,118 +355,3 @@ class Planner:
         r = self.rng.random()
         status["benefit"] = "sgb2" if r < 0.88 else "sgb3" if r < 0.97 else "none"
         return status
-
-    # --- outcomes ---------------------------------------------------------------------------------
-
-    def _exit(self, j: _Journey, outcome: dict, on: dt.date, by: str, stage: str) -> dt.date:
-        rng = self.rng
-        kind = outcome["exit"]
-        spec = self.flow["stages"][stage]
-        main = weighted(rng, outcome["statuses"])
-        statuses: list[str] = []
-        if main == "current":
-            statuses = [STATUS_OF_KIND[j.job[0]]] if j.job else ["job_seeking"]
-        elif main == "employed":
-            status = weighted(rng, spec["employment"])
-            statuses = [status]
-            if status == "minijob" and rng.random() < 0.3:
-                statuses.append("job_seeking")
-        else:
-            statuses = [main]
-        if outcome.get("job_ends") and j.job:
-            self._job_end(j, on, by)
-            if "current" in outcome["statuses"]:
-                statuses = ["job_seeking"]
-        for status in statuses:
-            if status in KIND_OF_STATUS and not j.job:
-                start = on + self.days(1, 10) if kind == "early_positive" else on + self.days(-5, 20)
-                self._job_start(j, start, KIND_OF_STATUS[status], by=by)
-        reason = ""
-        if kind == "early_negative":
-            reason = rng.choice(DROPOUT_REASONS)
-        elif kind == "early_neutral":
-            reason = rng.choice(NEUTRAL_REASONS)
-        qualification = bool(outcome.get("qualification"))
-        self.add(j, "exit", on, by, exit_kind=kind, statuses=join_statuses(statuses), reason=reason,
-                 qualification=qualification)  # fmt: skip
-        if qualification:
-            self.add(j, "qualification", on, by, reason=outcome["qualification"])
-        j.last_statuses = statuses
-        j.last_stage = stage
-        return on
-
-    def _job_start(self, j: _Journey, on: dt.date, kind: str, *, by: str | None = None, hours=None) -> None:
-        rng = self.rng
-        if j.job:
-            self._job_end(j, on - DAY, by or j.caseworker)
-        if kind == "minijob":
-            effect = "reduced" if rng.random() < 0.6 else "none"
-        elif kind == "publicly_funded":
-            effect = "reduced"
-        else:
-            effect = weighted(rng, self.flow["benefit_effect"])
-        self.add(
-            j,
-            "employment_start",
-            on,
-            by or j.caseworker,
-            employment_kind=kind,
-            employer=self.employer(j.region),
-            hours=hours or rng.choice(HOURS[kind]),
-            benefit_effect=effect,
-        )
-        j.job = (kind, on)
-        j.spells.append([on, None, effect])
-
-    def _job_end(self, j: _Journey, on: dt.date, by: str) -> None:
-        on = max(on, j.job[1])
-        self.add(j, "employment_end", on, by)
-        j.job = None
-        j.spells[-1][1] = on
-
-    def _after_exit(self, j: _Journey, exited: dt.date, *, reentries: int) -> None:
-        rng, flow = self.rng, self.flow
-        follow = flow["follow_up"]
-        months = self.d.get("follow_up_months", 6)
-        due = add_months(exited, months) + self.days(-10, 10)
-        loss = flow["stages"].get(j.last_stage, {}).get("job_loss", flow.get("job_loss", 0))
-        if j.job and rng.random() < loss:
-            self._job_end(j, exited + self.days(30, 170), j.caseworker)
-        reentry = flow["reentry"]
-        again = None
-        if reentries > 0 and not j.job and rng.random() < reentry["share"]:
-            again = exited + self.days(*reentry["after_days"])
-        if rng.random() < follow["share"] and (again is None or due < again - 7 * DAY):
-            self._follow_up(j, due, exited, follow["reached"])
-        if again is None or again > self.end:
-            return
-        if rng.random() < reentry["via_referral"]:
-            self._refer(j, again)
-            t = again + self.days(*flow["assessment"]["days"])
-            self.add(j, "assessment_start", t, j.caseworker, region=j.region)
-            result = self._episode(j, t, via_assessment=True)
-        else:
-            self.add(j, "reactivation", again, j.caseworker, region=j.region)
-            result = self._episode(j, again, via_assessment=False)
-        if result is not None:
-            self._after_exit(j, result, reentries=reentries - 1)
-
-    def _follow_up(self, j: _Journey, on: dt.date, exited: dt.date, reached_share: float) -> None:
-        rng = self.rng
-        if rng.random() >= reached_share:
-            self.add(j, "follow_up", on, j.caseworker, statuses="", reached=False, source="other")
-            return
-        if j.job and j.job[1] <= on:
-            statuses = [STATUS_OF_KIND[j.job[0]]]
-        else:
-            main = j.last_statuses[0] if j.last_statuses else "unknown"
-            status = weighted(rng, FOLLOW_UP_FROM.get(main, FOLLOW_UP_FROM["unknown"]))
-            statuses = [status]
-            if status in KIND_OF_STATUS:
-                earliest = exited + 29 * DAY
-                start = on - self.days(20, 120)
-                self._job_start(j, max(start, earliest), KIND_OF_STATUS[status])
-        source = weighted(rng, {"register": 45, "self": 45, "employer": 10})
-        self.add(
-            j, "follow_up", on, j.caseworker, statuses=join_statuses(statuses), reached=True, source=source
-        )
