@@ -37,8 +37,10 @@ def flush_domain_tables() -> None:
     from stufenweg.core.auditguard import audit_maintenance
 
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+        with connection.cursor() as cursor:  # settle the deferred FK checks, then empty the trail
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("TRUNCATE core_auditentry")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     else:
         with audit_maintenance():
             AuditEntry.objects.all()._raw_delete(AuditEntry.objects.db)
