@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from stufenweg.accounts.demo import create_demo_devices
 from stufenweg.casework.demo import add_casework
 from stufenweg.demo.activity import record_recent_activity, select_recent
 from stufenweg.demo.context import DemoContext
@@ -28,4 +29,5 @@ STEPS: list[tuple[str, Step]] = [
     ("Fallverantwortung zuordnen", assign_caseworkers),
     ("Aktuelle Erfassungen über die Services", record_recent_activity),
     ("Fallarbeit (Kontakte, Förderpläne, Termine, Einschätzungen, Suchindex)", add_casework),
+    ("Zwei-Faktor-Geräte der Personas", create_demo_devices),
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
@@ -51,6 +51,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"Stufenweg-Demo: {url}")
         self.stdout.write(self.logins())
+        if "totp_code" in get_commands():
+            self.stdout.write("Zwei-Faktor-Code einer Persona: stufenweg totp_code BENUTZERNAME")
         self.stdout.write("Alle Daten sind synthetisch. Das Passwort gilt nur für diese Demo.")
         if no_serve:
             return
