@@ -104,6 +104,8 @@ def test_the_guard_is_a_migration_on_this_database():
                 "SELECT tgname FROM pg_trigger WHERE tgrelid = 'core_auditentry'::regclass AND NOT tgisinternal"
             )
         else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'core_auditentry'")
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'core_auditentry'"
+            )
         names = {row[0] for row in cursor.fetchall()}
     assert {"core_auditentry_no_update", "core_auditentry_no_delete"} <= names

@@ -64,7 +64,9 @@ def test_production_turns_on_hsts_and_secure_cookies():
         "ALLOWED_HOSTS": "stufenweg.example",
         "DATABASE_URL": "postgres://u:p@db.example:5432/stufenweg",
     }
-    result = subprocess.run([sys.executable, "-c", PROD_CHECK], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", PROD_CHECK], env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     hsts, subdomains, redirect, session_secure, csrf_secure, cookie, twofa, debug = result.stdout.split()
     assert int(hsts) >= 31536000
@@ -82,7 +84,17 @@ def test_production_check_deploy_is_clean():
         "DATABASE_URL": "postgres://u:p@db.example:5432/stufenweg",
     }
     result = subprocess.run(
-        [sys.executable, "-m", "stufenweg", "check", "--deploy", "--tag", "security", "--fail-level", "WARNING"],
+        [
+            sys.executable,
+            "-m",
+            "stufenweg",
+            "check",
+            "--deploy",
+            "--tag",
+            "security",
+            "--fail-level",
+            "WARNING",
+        ],
         env={k: v for k, v in env.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         capture_output=True,
         text=True,

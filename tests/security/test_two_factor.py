@@ -33,7 +33,9 @@ def test_first_login_walks_through_the_set_up(client, require_2fa):
 
     assert base64.b32encode(device.bin_key).decode().rstrip("=") == secret.replace(" ", "")
 
-    wrong = client.post("/konto/zwei-faktor/einrichten/", {"code": "000000" if current_code(device) != "000000" else "111111"})
+    wrong = client.post(
+        "/konto/zwei-faktor/einrichten/", {"code": "000000" if current_code(device) != "000000" else "111111"}
+    )
     assert wrong.status_code == 200
     assert "Der Code stimmt nicht" in wrong.content.decode()
     assert client.get("/").status_code == 302  # still not through
@@ -51,7 +53,10 @@ def test_first_login_walks_through_the_set_up(client, require_2fa):
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/").status_code == 200
-    assert AuditEntry.objects.filter(object_type="accounts.two_factor", summary__contains="eingerichtet").count() == 1
+    assert (
+        AuditEntry.objects.filter(object_type="accounts.two_factor", summary__contains="eingerichtet").count()
+        == 1
+    )
 
 
 def test_returning_user_must_enter_a_code(client, require_2fa):
@@ -153,5 +158,7 @@ def test_settings_require_2fa_outside_tests():
     from stufenweg.config.settings import base
 
     assert base.STUFENWEG_REQUIRE_2FA is True
-    source = open(base.__file__.replace("base.py", "production.py")).read()
+    from pathlib import Path
+
+    source = Path(base.__file__).with_name("production.py").read_text()
     assert "STUFENWEG_REQUIRE_2FA = True" in source

@@ -2,7 +2,9 @@
 
 Coordination office: everything. Regional office: participations of its region. Provider and
 mentoring project: participations with an enrolment in one of its measures. Jobcenter:
-participations it referred. Data-protection officer: the audit trail only. Anyone else: nothing.
+participations it referred. Data-protection officer: the audit trail only. Statistics role (at
+any organisation, typically the coordination office): indicator reports only, no person. Anyone
+else: nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ class Scope:
     referrer_org_ids: frozenset[int] = frozenset()
     audit: bool = False
     staff: bool = False  # member of any organisation: may see programmes, measures, organisations
+    statistics: bool = False  # aggregates (indicator reports) without any personal data
     organisation_ids: frozenset[int] = frozenset()
 
     @property
@@ -38,7 +41,7 @@ def scope_of(user) -> Scope:
     from stufenweg.organisations.models import Membership, Organisation
 
     kinds = Organisation.Kind
-    everything = audit = False
+    everything = audit = statistics = False
     regions: set[int] = set()
     providers: set[int] = set()
     referrers: set[int] = set()
@@ -49,6 +52,10 @@ def scope_of(user) -> Scope:
         organisations.add(org_id)
         if role == Membership.Role.DATA_PROTECTION:
             audit = True
+            continue
+        if role == Membership.Role.STATISTICS:
+            # purpose-bound access (§ 67c SGB X): aggregates only, at any organisation kind
+            statistics = True
             continue
         if kind == kinds.COORDINATION_OFFICE:
             everything = True
@@ -64,6 +71,7 @@ def scope_of(user) -> Scope:
         provider_org_ids=frozenset(providers),
         referrer_org_ids=frozenset(referrers),
         audit=audit,
+        statistics=statistics or everything,
         staff=bool(organisations),
         organisation_ids=frozenset(organisations),
     )

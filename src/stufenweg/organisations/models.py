@@ -75,6 +75,7 @@ class Membership(models.Model):
         CASEWORKER = "caseworker", "Fallbearbeitung"
         ORG_ADMIN = "org_admin", "Organisationsverwaltung"
         DATA_PROTECTION = "dpo", "Datenschutzbeauftragte/r"
+        STATISTICS = "statistics", "Statistik (nur Kennzahlen, keine Personen)"
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")

@@ -48,7 +48,10 @@ class AuditExportForm(forms.Form):
         label=gettext_lazy("Aktion"), required=False, choices=[("", "–"), *AuditEntry.Action.choices]
     )
     format = forms.ChoiceField(
-        label=gettext_lazy("Format"), choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)")], initial="csv"
+        label=gettext_lazy("Format"),
+        choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)")],
+        initial="csv",
+        required=False,
     )
 
 
@@ -115,14 +118,15 @@ def audit_export(request: HttpRequest) -> HttpResponse:
         )
     )
     stamp = dt.date.today().isoformat()  # noqa: DTZ011 - file name only
-    if data["format"] == "xlsx":
+    fmt = data["format"] or "csv"
+    if fmt == "xlsx":
         body = auditexport.to_xlsx(qs)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         body = auditexport.to_csv(qs)
         content_type = "text/csv; charset=utf-8"
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="protokoll-{stamp}.{data["format"]}"'
+    response["Content-Disposition"] = f'attachment; filename="protokoll-{stamp}.{fmt}"'
     response["Cache-Control"] = "no-store"
     return response
 

@@ -1,0 +1,90 @@
+"""The fixture world of the permission matrix: one case every persona of region A may see and one
+in region B that only the coordination office sees, with an object of every kind for each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from stufenweg.casework import services as casework
+from stufenweg.casework.models import SavedFilter
+from stufenweg.interchange.models import ImportRun
+from stufenweg.journeys.models import JourneyEvent
+from stufenweg.organisations.models import Membership
+from tests.conftest import enter, start_journey
+from tests.factories import MembershipFactory, PersonFactory, UserFactory
+
+VISIBLE_NAME = "Sichtbarkeitsfall"
+HIDDEN_NAME = "Verborgenheitsfall"
+
+
+@dataclass
+class Case:
+    person: object
+    participation: object
+    event: object
+    plan_action: object
+    appointment: object
+
+
+@dataclass
+class MatrixWorld:
+    world: object
+    personas: dict
+    visible: Case
+    hidden: Case
+    own_filter: object  # belongs to the persona under test (made per persona)
+    import_run: object
+
+
+def _case(world, *, name, region, referrer, measure, stage, by) -> Case:
+    person = PersonFactory(last_name=name, first_name="Testfall")
+    participation = start_journey(world, person, region=region, referrer=referrer, by=by)
+    enter(world, participation, measure=measure, stage=stage, on=dt.date(2022, 2, 1), by=by)
+    goal = casework.goal_add(
+        participation=participation, title="Ziel", key_area="qualification", due_on=None, by=by
+    )
+    action = casework.plan_action_add(
+        goal=goal, description="Schritt", responsible="participant", due_on=None, by=by
+    )
+    appointment = casework.appointment_schedule(
+        participation=participation, starts_at=dt.datetime(2030, 3, 1, 10, tzinfo=dt.UTC), kind="phone", by=by
+    )
+    event = JourneyEvent.objects.filter(participation=participation).order_by("pk").last()
+    return Case(person, participation, event, action, appointment)
+
+
+def build(world) -> MatrixWorld:
+    personas = dict(world.personas)
+    personas["statistics"] = MembershipFactory(
+        user=UserFactory(username="statistik"),
+        organisation=world.coordination,
+        role=Membership.Role.STATISTICS,
+    ).user
+    personas["readonly"] = MembershipFactory(
+        user=UserFactory(username="nurlesen"), organisation=world.regional_a, role=Membership.Role.READ_ONLY
+    ).user
+    visible = _case(
+        world,
+        name=VISIBLE_NAME,
+        region=world.region_a,
+        referrer=world.jobcenter_a,
+        measure=world.measure_a,
+        stage=world.s3,
+        by=None,
+    )
+    hidden = _case(
+        world,
+        name=HIDDEN_NAME,
+        region=world.region_b,
+        referrer=world.jobcenter_b,
+        measure=world.measure_b,
+        stage=world.s4,
+        by=None,
+    )
+    run = ImportRun.objects.create(source_kind="csv", created_by=personas["coordinator"])
+    return MatrixWorld(world, personas, visible, hidden, None, run)
+
+
+def filter_of(user) -> SavedFilter:
+    return SavedFilter.objects.create(user=user, name="Meine Liste", query="q=x")

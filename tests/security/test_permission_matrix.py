@@ -1,0 +1,242 @@
+"""The permission matrix: every URL pattern of the project × every persona.
+
+Data-driven over ``get_resolver()``: a URL added later by any app fails
+``test_every_route_is_classified`` until it is entered in ROUTES below, and from then on every
+persona is checked against it. Objects come from ``matrix_world``: a case that the region-A
+personas may see and one in region B that only the coordination office sees. Rules checked:
+
+* anonymous users reach only PUBLIC routes (web pages redirect to the login, the API refuses);
+* an object outside a persona's scope is a 404 (never 200, never a 403 that confirms it exists);
+* an object inside the scope opens (200), or is refused with 403 where the persona's role or
+  organisation kind may not act (read-only members may never write);
+* DPO pages only for the data-protection officer, the audit list only for them;
+* no response to a persona shows the name of a person outside its scope; the statistics role,
+  the data-protection officer and outsiders see no person at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME, build, filter_of
+from tests.security.urlmap import Route, all_routes, fill
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "anonymous",
+    "coordinator",
+    "regional",
+    "readonly",
+    "provider",
+    "jobcenter",
+    "mentor",
+    "outsider",
+    "dpo",
+    "statistics",
+]
+SEES_VISIBLE = {"coordinator", "regional", "readonly", "provider", "jobcenter"}
+SEES_HIDDEN = {"coordinator"}
+NO_PERSONS = {"anonymous", "outsider", "dpo", "statistics", "mentor"}
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: str  # public | page | step | dpo | object | dpo_object | post_only | own_object | coordination
+    param: str = (
+        ""  # which object fills <pk>: person, participation, event, plan_action, appointment, import_run
+    )
+    write: bool = False  # a form that changes data (read-only members get 403)
+    extra: tuple[tuple[str, str], ...] = ()  # other URL parameters
+
+
+ROUTES: dict[str, Spec] = {
+    # public
+    "web:login": Spec("public"),
+    "core:health": Spec("public"),
+    "set_language": Spec("public"),
+    "web:logout": Spec("post_only"),
+    # accounts (two-factor pages; reachable by every signed-in user)
+    "accounts:overview": Spec("page"),
+    "accounts:setup": Spec("page"),
+    "accounts:verify": Spec("step"),  # redirects onwards when there is nothing to verify
+    "accounts:recovery_codes": Spec("step"),
+    "accounts:recovery_codes_renew": Spec("post_only"),
+    # web
+    "web:home": Spec("page"),
+    "web:audit_list": Spec("dpo"),
+    # API
+    "api:docs": Spec("public"),  # the API description holds no data
+    "api:schema": Spec("public"),
+    "api:programme-list": Spec("page"),
+    "api:measure-list": Spec("page"),
+    "api:person-list": Spec("page"),
+    "api:participation-list": Spec("page"),
+    "api:event-list": Spec("page"),
+    "api:person-detail": Spec("object", "person"),
+    "api:participation-detail": Spec("object", "participation"),
+    "api:event-detail": Spec("object", "event"),
+    # casework
+    "casework:participant_list": Spec("page"),
+    "casework:worklists": Spec("page"),
+    "casework:caseload": Spec("page"),
+    "casework:measure_list": Spec("page"),
+    "casework:refer": Spec("page", write=True),
+    "casework:saved_filter_save": Spec("post_only"),
+    "casework:saved_filter_delete": Spec("own_object"),
+    "casework:participant_detail": Spec("object", "person"),
+    "casework:journey_action": Spec("object", "participation", write=True, extra=(("slug", "austritt"),)),
+    "casework:contact_add": Spec("object", "participation", write=True),
+    "casework:appointment_add": Spec("object", "participation", write=True),
+    "casework:assessment_add": Spec("object", "participation", write=True),
+    "casework:goal_add": Spec("object", "participation", write=True),
+    "casework:plan_action_add": Spec("object", "participation", write=True),
+    "casework:plan_action_progress": Spec("object", "plan_action", write=True),
+    "casework:appointment_status": Spec("object", "appointment", write=True),
+    "casework:event_correct": Spec("object", "event", write=True),
+    "casework:event_void": Spec("object", "event", write=True),
+    # exchange format (coordination office only)
+    "interchange:upload": Spec("coordination"),
+    "interchange:run_detail": Spec("coordination", "import_run"),
+    # privacy (data-protection officer)
+    "privacy:home": Spec("dpo"),
+    "privacy:audit_export": Spec("dpo"),
+    "privacy:retention": Spec("dpo"),
+    "privacy:person": Spec("dpo_object", "person"),
+    "privacy:person_export": Spec("dpo_object", "person", extra=(("fmt", "json"),)),
+    "privacy:anonymise": Spec("post_only"),
+}
+
+
+def test_every_route_is_classified():
+    missing = sorted(r.name for r in all_routes() if r.name not in ROUTES)
+    assert not missing, f"Neue URLs ohne Eintrag in der Berechtigungsmatrix: {missing}"
+
+
+def test_no_stale_entries():
+    names = {r.name for r in all_routes()}
+    assert not sorted(set(ROUTES) - names)
+
+
+@pytest.fixture
+def matrix(world):
+    return build(world)
+
+
+def _client(matrix, persona: str) -> Client:
+    client = Client()
+    if persona != "anonymous":
+        client.force_login(matrix.personas[persona])
+    return client
+
+
+def _object_id(matrix, spec: Spec, which: str) -> int:
+    case = matrix.visible if which == "visible" else matrix.hidden
+    if spec.param == "import_run":
+        return matrix.import_run.pk
+    return getattr(case, spec.param).pk
+
+
+def _path(route: Route, spec: Spec, pk: int | None) -> str:
+    values = dict(spec.extra)
+    if pk is not None:
+        values["pk"] = pk
+    return fill(route, values)
+
+
+def _is_login_redirect(response) -> bool:
+    return response.status_code == 302 and response["Location"].startswith("/anmelden/")
+
+
+def _body(response) -> str:
+    content = getattr(response, "content", b"")
+    return content.decode(errors="replace") if isinstance(content, bytes) else ""
+
+
+def _refused_anonymous(route: Route, response) -> bool:
+    if route.route.startswith("api/"):
+        return response.status_code in (401, 403)
+    return _is_login_redirect(response)
+
+
+CASES = [(route, persona) for route in all_routes() if route.name in ROUTES for persona in PERSONAS]
+
+
+@pytest.mark.parametrize(("route", "persona"), CASES, ids=[f"{r.name}-{p}" for r, p in CASES])
+def test_matrix(matrix, route, persona):
+    spec = ROUTES[route.name]
+    client = _client(matrix, persona)
+    targets = ["visible", "hidden"] if spec.param else [None]
+    for which in targets:
+        pk = _object_id(matrix, spec, which) if which else None
+        if spec.kind == "own_object":
+            owner = matrix.personas["coordinator"]
+            pk = filter_of(owner).pk
+        response = client.get(_path(route, spec, pk))
+        status = response.status_code
+        body = _body(response)
+        label = f"{route.name} {persona} {which or ''}: {status}"
+
+        if spec.kind == "public":
+            assert status in (200, 302, 405), label
+            assert not _is_login_redirect(response), label
+            continue
+        if spec.kind in ("post_only", "own_object"):
+            # GET changes nothing: refused as a method, or earlier as not signed in / not allowed
+            assert status in (405, 403) or _is_login_redirect(response), label
+            continue
+        if persona == "anonymous":
+            assert _refused_anonymous(route, response), label
+            continue
+
+        # names of persons outside the scope never appear
+        answering_request = persona == "dpo" and spec.kind == "dpo_object"  # Art. 15: the DPO reads all
+        if persona not in SEES_HIDDEN and not answering_request:
+            assert HIDDEN_NAME not in body, label
+        if persona in NO_PERSONS and not answering_request:
+            assert VISIBLE_NAME not in body, label
+
+        if spec.kind == "page":
+            assert status in (200, 403), label
+            if spec.write and persona == "readonly":
+                assert status == 403, label
+        elif spec.kind == "step":
+            assert status in (200, 302), label
+        elif spec.kind in ("dpo", "dpo_object"):
+            assert status in ({200} if persona == "dpo" else {403, 404}), label
+        elif spec.kind == "coordination":
+            expected = {200} if persona == "coordinator" else {403, 404}
+            assert status in expected, label
+        elif spec.kind == "object":
+            sees = persona in (SEES_VISIBLE if which == "visible" else SEES_HIDDEN)
+            if not sees:
+                assert status == 404, label
+            elif spec.write and persona == "readonly":
+                assert status == 403, label
+            else:
+                assert status in (200, 403), label
+        else:  # pragma: no cover - a new kind needs its rule here
+            raise AssertionError(f"unknown kind {spec.kind}")
+
+
+@pytest.mark.parametrize("persona", ["regional", "provider", "jobcenter", "mentor", "readonly"])
+def test_someone_elses_saved_filter_cannot_be_deleted(matrix, persona):
+    from stufenweg.casework.models import SavedFilter
+
+    other = filter_of(matrix.personas["coordinator"])
+    client = _client(matrix, persona)
+    client.post(f"/teilnehmende/filter/{other.pk}/loeschen/")
+    assert SavedFilter.objects.filter(pk=other.pk).exists()
+
+
+def test_coordinator_sees_the_hidden_case(matrix):
+    """Guard against a vacuous matrix: the hidden case exists and the coordinator does see it."""
+    client = _client(matrix, "coordinator")
+    response = client.get(f"/teilnehmende/{matrix.hidden.person.pk}/")
+    assert response.status_code == 200
+    assert HIDDEN_NAME in response.content.decode()
+    regional = _client(matrix, "regional")
+    assert VISIBLE_NAME in regional.get(f"/teilnehmende/{matrix.visible.person.pk}/").content.decode()
