@@ -72,6 +72,8 @@ class RowParser:
         self.positions = {c.name: p for p, c in self.index}
         self.plan = [(p, c.name, c.required, _parser_for(c)) for p, c in self.index]
         self.names = [c.name for _p, c in self.index]
+        self.by_position = {p: (name, parse) for p, name, _required, parse in self.plan}
+        self.required = [(p, name) for p, name, required, _parse in self.plan if required]
 
     def _header_problem(self, name: str, message: str, value: str | None = None) -> None:
         self.ok = False
@@ -92,15 +94,20 @@ class RowParser:
         if len(cells) < self.width:
             cells = cells + [""] * (self.width - len(cells))
         values: dict[str, Any] = dict.fromkeys(self.names)
-        for position, name, required, parse in self.plan:
-            text = cells[position]
-            if text:
-                text = text.strip()
-            if not text:
-                if required:
-                    self.problems.append(Problem(file, line, name, "", _("Pflichtangabe fehlt.")))
-                    failed = True
+        by_position = self.by_position
+        for position, required_name in self.required:
+            if not cells[position] or not cells[position].strip():
+                self.problems.append(Problem(file, line, required_name, "", _("Pflichtangabe fehlt.")))
+                failed = True
+        # Only the non-empty cells are parsed (most cells of an event row are empty).
+        for position, text in [(i, c) for i, c in enumerate(cells) if c]:
+            entry = by_position.get(position)
+            if entry is None:
                 continue
+            text = text.strip()
+            if not text:
+                continue
+            name, parse = entry
             try:
                 values[name] = parse(text)
             except CellError as exc:

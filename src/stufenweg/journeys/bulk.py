@@ -256,11 +256,12 @@ def fast_insert(model, objs: list, *, chunk: int = 5000) -> None:
             )
         elif kind == "JSONField":
             converters.append((index, partial(json.dumps, cls=f.encoder)))
-    getter = operator.attrgetter(*[f.attname for f in fields])
+    # Read the attribute values straight from the instance dicts (no descriptor per field).
+    getter = operator.itemgetter(*[f.attname for f in fields])
 
     def rows(batch):
         for obj in batch:
-            values = getter(obj)
+            values = getter(obj.__dict__)
             if converters:
                 values = list(values)
                 for index, convert in converters:
