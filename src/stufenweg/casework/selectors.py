@@ -9,6 +9,8 @@ from django.db.models import (
     DateField,
     DateTimeField,
     F,
+    Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -41,6 +43,7 @@ IN_MEASURE_STATES = (S.IN_STAGE, S.INTERRUPTED)
 REVIEW_MONTHS = 3
 NO_CONTACT_DAYS = 42
 PAGE_SIZE = 25
+SEARCH_CAP = 5000
 
 
 def next_appointment_subquery(now: dt.datetime) -> Subquery:
@@ -125,13 +128,37 @@ SORTS = {
 
 
 def participant_list(user, filters: ListFilters, *, today: dt.date | None = None) -> QuerySet[Participation]:
-    """The participant list of ``user`` with ``filters`` applied, annotated for the columns."""
+    """The participant list of ``user`` with ``filters`` applied, annotated for the columns.
+
+    For paging through large lists use ``participant_ids`` + ``participant_rows`` (the
+    view does): the filtering and sorting query then carries no joins or subqueries it does not
+    need, and the columns are computed for the 25 rows of the page only."""
     today = today or timezone.localdate()
+    queryset = _filtered(user, filters, today)
+    now = timezone.now()
+    queryset = queryset.annotate(
+        next_appointment=next_appointment_subquery(now), last_contact=last_contact_subquery()
+    )
+    order = SORTS.get(filters.sort, SORTS["name"])
+    return queryset.select_related(
+        "person", "programme", "current_stage", "current_measure", "waiting_stage", "region", "caseworker"
+    ).order_by(*order)
+
+
+def _filtered(user, filters: ListFilters, today: dt.date) -> QuerySet[Participation]:
     queryset = participations_visible_to(user)
-    for term in search_terms(filters.q):
-        queryset = queryset.filter(
-            person_id__in=PersonSearch.objects.filter(text__contains=term).values("person_id")
-        )
+    terms = search_terms(filters.q)
+    if terms:
+        matches = PersonSearch.objects.all()
+        for term in terms:
+            matches = matches.filter(text__contains=term)
+        # Resolve the search first (trigram index on PostgreSQL) so the planner does not walk
+        # the whole name index filtering row by row; fall back to a subquery for huge results.
+        found = list(matches.values_list("person_id", flat=True)[: SEARCH_CAP + 1])
+        if len(found) > SEARCH_CAP:
+            queryset = queryset.filter(person_id__in=matches.values("person_id"))
+        else:
+            queryset = queryset.filter(person_id__in=found)
     if filters.programme:
         queryset = queryset.filter(programme_id=filters.programme)
     if filters.stage:
@@ -153,14 +180,47 @@ def participant_list(user, filters: ListFilters, *, today: dt.date | None = None
     if filters.overdue_review:
         queryset = queryset.filter(state__in=IN_MEASURE_STATES).alias(review_base=review_base_expression())
         queryset = queryset.filter(review_base__lte=add_months(today, -REVIEW_MONTHS))
-    now = timezone.now()
-    queryset = queryset.annotate(
-        next_appointment=next_appointment_subquery(now), last_contact=last_contact_subquery()
+    return queryset
+
+
+ANNOTATED_SORTS = {"next_appointment", "-next_appointment", "last_contact", "-last_contact"}
+
+
+def participant_ids(user, filters: ListFilters, *, today: dt.date | None = None) -> QuerySet:
+    """The filtered, ordered ids of the list (lean: only what filtering and sorting need)."""
+    today = today or timezone.localdate()
+    queryset = _filtered(user, filters, today)
+    if filters.sort in ANNOTATED_SORTS:
+        # sorting the whole list by a per-row date: one grouped join (hash aggregate) instead of
+        # a correlated subquery per participation
+        key = filters.sort.lstrip("-")
+        if key == "next_appointment":
+            expression = Min(
+                "appointments__starts_at",
+                filter=Q(
+                    appointments__starts_at__gte=timezone.now(),
+                    appointments__status=Appointment.Status.PLANNED,
+                ),
+            )
+        else:
+            expression = Max("contacts__occurred_on")
+        queryset = queryset.alias(**{key: expression})
+    return queryset.order_by(*SORTS.get(filters.sort, SORTS["name"])).values_list("pk", flat=True)
+
+
+def participant_rows(ids: list[int]) -> list[Participation]:
+    """The rows of one page, in the order of ``ids``, with the columns of the list."""
+    rows = (
+        Participation.objects.filter(pk__in=ids)
+        .annotate(
+            next_appointment=next_appointment_subquery(timezone.now()), last_contact=last_contact_subquery()
+        )
+        .select_related(
+            "person", "programme", "current_stage", "current_measure", "waiting_stage", "region", "caseworker"
+        )
     )
-    order = SORTS.get(filters.sort, SORTS["name"])
-    return queryset.select_related(
-        "person", "programme", "current_stage", "current_measure", "waiting_stage", "region", "caseworker"
-    ).order_by(*order)
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 # --- the participant page ------------------------------------------------------------------------

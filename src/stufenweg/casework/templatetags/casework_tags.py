@@ -17,5 +17,18 @@ def status_labels(value: str) -> str:
 
 
 @register.filter
+def options(bound_field) -> list[tuple[str, str, bool]]:
+    """(value, label, selected) of a choice field, for rendering a select in one template loop
+    (Django's widget templates render each option separately, which is slow for long lists)."""
+    current = bound_field.value()
+    chosen = (
+        {str(v) for v in current}
+        if isinstance(current, list | tuple)
+        else {"" if current is None else str(current)}
+    )
+    return [(str(value), str(label), str(value) in chosen) for value, label in bound_field.field.choices]
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None

@@ -17,7 +17,7 @@ from stufenweg.casework import services
 from stufenweg.casework.forms import FILTER_KEYS, ListFilterForm, SavedFilterForm
 from stufenweg.casework.models import SavedFilter
 from stufenweg.casework.overviews import caseworker_choices
-from stufenweg.casework.selectors import PAGE_SIZE, participant_list
+from stufenweg.casework.selectors import PAGE_SIZE, participant_ids, participant_rows
 from stufenweg.casework.views.common import is_htmx
 from stufenweg.core.audit import audit_reads
 from stufenweg.organisations.models import Region
@@ -47,9 +47,9 @@ def participant_list_view(request: HttpRequest) -> HttpResponse:
         caseworkers=caseworker_choices(user),
     )
     filters = form.filters()
-    paginator = Paginator(participant_list(user, filters), PAGE_SIZE)
+    paginator = Paginator(participant_ids(user, filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    rows = list(page.object_list)
+    rows = participant_rows(list(page.object_list))
     if rows:
         audit_reads(actor=user, persons=[row.person for row in rows], purpose=AUDIT_PURPOSE)
     context = {
