@@ -223,9 +223,3 @@ def search_index_rebuild(*, batch: int = 5000) -> int:
             total += search_index_update(persons=chunk)
             last = chunk[-1].pk
     return total
-
-
-def search_index_missing() -> int:
-    """Index persons that have no row yet (cheap; run before a search if persons were imported)."""
-    missing = Person.objects.filter(pk__gt=0).exclude(pk__in=PersonSearch.objects.values("person_id"))
-    return search_index_update(persons=missing.only("pk", "last_name", "first_name", "person_id"))
