@@ -20,14 +20,14 @@ from rest_framework import exceptions, serializers
 from rest_framework.settings import api_settings
 
 from stufenweg.api.errors import EVENT_FIELD_NAMES, api_validation_error
-from stufenweg.api.permissions import as_writer, participations_writable_by, write_scope
+from stufenweg.api.permissions import write_scope
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys import services
 from stufenweg.journeys.models import JourneyEvent, Participation
-from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.journeys.selectors import participations_visible_to, participations_writable_by
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import Person
-from stufenweg.people.selectors import persons_visible_to
+from stufenweg.people.selectors import persons_visible_to, persons_writable_by
 
 OPENING_KINDS = services.OPENING_KINDS
 
@@ -60,14 +60,13 @@ def _record(user, data: dict) -> JourneyEvent:
     person = Person.objects.filter(person_id=data["person_id"]).first()
     if person is None:
         raise _Refused(_not_found())
-    writer = as_writer(user)
     participation = Participation.objects.filter(person=person, programme=programme).first()
     if participation is not None:
         if not participations_writable_by(user).filter(pk=participation.pk).exists():
             if participations_visible_to(user).filter(pk=participation.pk).exists():
                 raise _Refused(exceptions.PermissionDenied())
             raise _Refused(_not_found())
-    elif not persons_visible_to(writer).filter(pk=person.pk).exists() and not (
+    elif not persons_writable_by(user).filter(pk=person.pk).exists() and not (
         kind in OPENING_KINDS and _fresh_from_own_organisation(person, user)
     ):
         if persons_visible_to(user).filter(pk=person.pk).exists():

@@ -31,11 +31,17 @@ class Scope:
 NO_SCOPE = Scope()
 
 
-def scope_of(user) -> Scope:
-    """The visibility scope of ``user``; cached on the user object for the request."""
+def scope_of(user, *, writing: bool = False) -> Scope:
+    """The visibility scope of ``user``; cached on the user object for the request.
+
+    With ``writing=True`` only memberships whose role may change data (``Membership.WRITING_ROLES``)
+    count:
+    the scope in which the user may act, not only read.
+    """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return NO_SCOPE
-    cached = getattr(user, "_stufenweg_scope", None)
+    cache_name = "_stufenweg_write_scope" if writing else "_stufenweg_scope"
+    cached = getattr(user, cache_name, None)
     if cached is not None:
         return cached
     from stufenweg.organisations.models import Membership, Organisation
@@ -46,9 +52,12 @@ def scope_of(user) -> Scope:
     providers: set[int] = set()
     referrers: set[int] = set()
     organisations: set[int] = set()
-    for org_id, kind, region_id, role in Membership.objects.filter(
-        user=user, organisation__active=True
-    ).values_list("organisation_id", "organisation__kind", "organisation__region_id", "role"):
+    memberships = Membership.objects.filter(user=user, organisation__active=True)
+    if writing:
+        memberships = memberships.filter(role__in=Membership.WRITING_ROLES)
+    for org_id, kind, region_id, role in memberships.values_list(
+        "organisation_id", "organisation__kind", "organisation__region_id", "role"
+    ):
         organisations.add(org_id)
         if role == Membership.Role.DATA_PROTECTION:
             audit = True
@@ -75,5 +84,5 @@ def scope_of(user) -> Scope:
         staff=bool(organisations),
         organisation_ids=frozenset(organisations),
     )
-    user._stufenweg_scope = scope
+    setattr(user, cache_name, scope)
     return scope

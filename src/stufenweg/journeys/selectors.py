@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from stufenweg.core.visibility import scope_of
+from stufenweg.core.visibility import Scope, scope_of
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
 
 
 def participation_visibility_q(user) -> Q | None:
     """A filter on ``Participation`` for ``user``; ``None`` means no restriction."""
-    scope = scope_of(user)
+    return scope_visibility_q(scope_of(user))
+
+
+def scope_visibility_q(scope: Scope) -> Q | None:
+    """A filter on ``Participation`` for a visibility scope; ``None`` means no restriction."""
     if scope.everything:
         return None
     condition = Q(pk__in=[])
@@ -35,7 +39,16 @@ def participation_visibility_q(user) -> Q | None:
 
 
 def participations_visible_to(user) -> QuerySet[Participation]:
-    condition = participation_visibility_q(user)
+    return participations_in_scope(scope_of(user))
+
+
+def participations_writable_by(user) -> QuerySet[Participation]:
+    """Participations ``user`` may act on: visible through a membership with a writing role."""
+    return participations_in_scope(scope_of(user, writing=True))
+
+
+def participations_in_scope(scope: Scope) -> QuerySet[Participation]:
+    condition = scope_visibility_q(scope)
     queryset = Participation.objects.all()
     return queryset if condition is None else queryset.filter(condition)
 

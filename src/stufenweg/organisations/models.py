@@ -77,6 +77,8 @@ class Membership(models.Model):
         DATA_PROTECTION = "dpo", "Datenschutzbeauftragte/r"
         STATISTICS = "statistics", "Statistik (nur Kennzahlen, keine Personen)"
 
+    WRITING_ROLES = (Role.CASEWORKER, Role.ORG_ADMIN)  # roles that may change data
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField("Rolle", max_length=16, choices=Role.choices, default=Role.CASEWORKER)
