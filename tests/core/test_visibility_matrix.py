@@ -119,3 +119,17 @@ def test_a_regional_office_sees_a_person_who_moved_into_its_region_and_loses_one
     )
     visible = labels(people, persons_visible_to(world.personas["regional"]))
     assert visible == {"X", "Y", "Z"}
+
+
+def test_a_read_only_member_sees_but_may_not_act(world, people):
+    from stufenweg.journeys.selectors import participations_writable_by
+    from stufenweg.organisations.models import Membership
+    from stufenweg.people.selectors import persons_writable_by
+    from tests.factories import MembershipFactory, UserFactory
+
+    reader = MembershipFactory(user=UserFactory(username="lesend"), organisation=world.regional_a,
+                               role=Membership.Role.READ_ONLY).user
+    assert labels(people, persons_visible_to(reader)) == {"X", "Z"}
+    assert not persons_writable_by(reader).exists()
+    assert not participations_writable_by(reader).exists()
+    assert labels(people, persons_writable_by(world.personas["regional"])) == {"X", "Z"}
