@@ -210,3 +210,17 @@ def test_jobcenter_refers_a_new_person(client, world):
     # a second referral with the same person id is refused at the field, nothing saved
     again = client.post(url, {**response.wsgi_request.POST.dict(), "first_name": "Other"})
     assert again.status_code == 200 and again.context["form"].errors.get("person_id")
+
+
+def test_refresh_recounts_places_for_the_typed_date_without_errors(client, world, suitable):
+    # measure_a is full from 10 Jan 2024 on; on 5 Jan 2024 it still has three free places
+    _fill(world, world.measure_a, 3, on=dt.date(2024, 1, 10))
+    client.force_login(world.personas["regional"])
+    url = action_url(suitable, "eintritt")
+    later = client.post(url, {"occurred_on": "2024-02-01", "_refresh": "1"})
+    earlier = client.post(url, {"occurred_on": "2024-01-05", "stage": world.s3.pk, "_refresh": "1"})
+    assert {m.code for m in later.context["form"].fields["measure"].queryset} == {"MB", "MM"}
+    assert {m.code for m in earlier.context["form"].fields["measure"].queryset} == {"MA", "MB", "MM"}
+    assert not earlier.context["form"].errors
+    assert 'value="2024-01-05"' in earlier.content.decode()
+    assert not JourneyEvent.objects.filter(participation=suitable, kind="entry").exists()

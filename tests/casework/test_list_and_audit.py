@@ -166,3 +166,37 @@ def test_overview_query_counts_are_pinned(client, world, journey, django_assert_
         client.get(reverse("casework:caseload"))
     with django_assert_max_num_queries(12):
         client.get(reverse("casework:measure_list"))
+
+
+def _detail_queries(client, journey) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("casework:participant_detail", args=[journey.person_id])).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_participant_page_query_count_does_not_grow(client, world, journey, django_assert_max_num_queries):
+    from stufenweg.casework import services
+
+    client.force_login(world.personas["regional"])
+    client.get(reverse("casework:participant_detail", args=[journey.person_id]))  # warm up
+    few = _detail_queries(client, journey)
+    for day in range(1, 8):
+        services.contact_record(participation=journey, kind="phone", on=dt.date(2024, 3, day), by=None)
+        services.needs_assessment_record(
+            participation=journey, key_area="motivation", rating=3, on=dt.date(2024, 3, day), by=None
+        )
+    goal = services.goal_add(participation=journey, title="Ziel", key_area="framework", due_on=None, by=None)
+    for i in range(4):
+        services.plan_action_add(
+            goal=goal, description=f"Schritt {i}", responsible="TN", due_on=None, by=None
+        )
+    journeys.enrolment_extend(
+        participation=journey, on=dt.date(2024, 4, 1), planned_end=dt.date(2025, 1, 15), by=None
+    )
+    many = _detail_queries(client, journey)
+    assert many <= few + 2  # a support plan adds its goal/step queries once, not per row
+    with django_assert_max_num_queries(18):
+        client.get(reverse("casework:participant_detail", args=[journey.person_id]))

@@ -186,7 +186,14 @@ class EnterForm(EventForm):
             del self.fields["confirm_overbooking"]
 
     def _chosen_date(self) -> dt.date:
-        raw = self.data.get(self.add_prefix("occurred_on")) if self.is_bound else None
+        """The day the places are counted for: the submitted date, else the initial one."""
+        raw = (
+            self.data.get(self.add_prefix("occurred_on"))
+            if self.is_bound
+            else self.initial.get("occurred_on")
+        )
+        if isinstance(raw, dt.date):
+            return raw
         try:
             return dt.date.fromisoformat(raw) if raw else timezone.localdate()
         except ValueError:

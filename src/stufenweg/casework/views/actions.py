@@ -45,14 +45,18 @@ def journey_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         raise Http404
     participation = _participation(request, pk)
     require_act(request, spec.kinds)
-    data = request.POST if request.method == "POST" else None
-    initial = {}
-    if data is None and request.GET.get("occurred_on"):
-        initial["occurred_on"] = request.GET["occurred_on"]
-    form = spec.form_class(data, participation=participation, user=request.user, initial=initial)
-    if data is None and initial:
-        form.data = {"occurred_on": initial["occurred_on"]}  # date decides the offered measures
-        form.is_bound = False
+    refresh = request.method == "POST" and "_refresh" in request.POST
+    if request.method == "POST" and not refresh:
+        form = spec.form_class(request.POST, participation=participation, user=request.user)
+    else:
+        # GET (optionally ?occurred_on=…) or "show free places for this date": an unbound form
+        # that keeps what was typed; the date decides which measures are offered
+        source = request.POST if refresh else request.GET
+        initial = {
+            key: source.getlist(key) if len(source.getlist(key)) > 1 else source.get(key) for key in source
+        }
+        initial.pop("csrfmiddlewaretoken", None)
+        form = spec.form_class(None, participation=participation, user=request.user, initial=initial)
     return form_response(
         request,
         form=form,
@@ -62,7 +66,7 @@ def journey_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         on_valid=form.save,
         success_message=_("%(action)s wurde gespeichert.") % {"action": spec.label},
         context={"participation": participation, "refreshable": "measure" in form.fields},
-        refresh="_refresh" in request.POST,
+        refresh=refresh,
     )
 
 
