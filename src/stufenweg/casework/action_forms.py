@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -172,11 +173,16 @@ class EnterForm(EventForm):
         on = self._chosen_date()
         offered = measures_with_free_places(self.participation, on)
         field = self.fields["measure"]
+        if not self.is_bound and "stage" in self.fields and not self.initial.get("stage"):
+            stage = self.participation.waiting_stage_id or self.participation.current_stage_id
+            self.initial["stage"] = stage
+        # the participant's own region first, then the rest (a measure elsewhere is possible)
         field.queryset = (
             Measure.objects.filter(pk__in=[m.pk for m, _t, _f in offered])
             .select_related("provider")
             .prefetch_related("stages")
-            .order_by("code")
+            .annotate(elsewhere=Case(When(region_id=self.participation.region_id, then=0), default=1))
+            .order_by("elsewhere", "code")
         )
         field.occupancy = {m.pk: (taken, free) for m, taken, free in offered}
         field.help_text = _("Angeboten werden Maßnahmen mit freiem Platz am %(date)s.") % {
