@@ -51,6 +51,23 @@ def test_refusals_per_persona(web, world):
     web.visit(exit_form, status=403)
     page.context.clear_cookies()
 
+    from stufenweg.organisations.models import Membership
+    from tests.factories import MembershipFactory, UserFactory
+
+    MembershipFactory(
+        user=UserFactory(username="lesend"), organisation=world.regional_a, role=Membership.Role.READ_ONLY
+    )
+    web.login("lesend")  # read-only member of region A: sees the page, no forms
+    web.visit(f"/teilnehmende/{own.pk}/")
+    assert page.locator(".action-bar").count() == 0
+    assert page.locator("a:text-is('Kontakt erfassen')").count() == 0
+    web.visit(exit_form, status=403)
+    page.context.clear_cookies()
+
+    web.login("mentor")  # mentoring project: not its mentee
+    web.visit(f"/teilnehmende/{own.pk}/", status=404)
+    page.context.clear_cookies()
+
     web.login("aussen")  # no organisation: nothing
     web.visit(f"/teilnehmende/{own.pk}/", status=404)
     web.visit("/teilnehmende/arbeitslisten/", status=403)
