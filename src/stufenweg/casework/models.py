@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.fields import EncryptedTextField
 from stufenweg.journeys.models import Participation
@@ -20,20 +21,20 @@ from stufenweg.people.models import Person
 class KeyArea(models.TextChoices):
     """Key areas of the 4-phase model (Schlüsselbereiche des 4-Phasen-Modells)."""
 
-    QUALIFICATION = "qualification", "Qualifikation"
-    CAPABILITY = "capability", "Leistungsfähigkeit"
-    MOTIVATION = "motivation", "Motivation"
-    FRAMEWORK = "framework", "Rahmenbedingungen"
+    QUALIFICATION = "qualification", _("Qualifikation")
+    CAPABILITY = "capability", _("Leistungsfähigkeit")
+    MOTIVATION = "motivation", _("Motivation")
+    FRAMEWORK = "framework", _("Rahmenbedingungen")
 
 
 class ContactKind(models.TextChoices):
-    INITIAL_INTERVIEW = "initial_interview", "Erstgespräch"
-    PROFILING = "profiling", "Profiling"
-    QUARTERLY_REVIEW = "quarterly_review", "Quartalsgespräch"
-    DEVELOPMENT_REPORT = "development_report", "Entwicklungsbericht"
-    FINAL_INTERVIEW = "final_interview", "Abschlussgespräch"
-    PHONE = "phone", "Telefonat"
-    HOME_VISIT = "home_visit", "Hausbesuch"
+    INITIAL_INTERVIEW = "initial_interview", _("Erstgespräch")
+    PROFILING = "profiling", _("Profiling")
+    QUARTERLY_REVIEW = "quarterly_review", _("Quartalsgespräch")
+    DEVELOPMENT_REPORT = "development_report", _("Entwicklungsbericht")
+    FINAL_INTERVIEW = "final_interview", _("Abschlussgespräch")
+    PHONE = "phone", _("Telefonat")
+    HOME_VISIT = "home_visit", _("Hausbesuch")
 
 
 class PersonSearch(models.Model):
@@ -69,9 +70,9 @@ class SupportPlan(models.Model):
 
 class Goal(models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", "offen"
-        REACHED = "reached", "erreicht"
-        DROPPED = "dropped", "aufgegeben"
+        OPEN = "open", _("offen")
+        REACHED = "reached", _("erreicht")
+        DROPPED = "dropped", _("aufgegeben")
 
     plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="goals")
     title = models.CharField("Ziel", max_length=200)
@@ -147,10 +148,10 @@ class Contact(models.Model):
 
 class Appointment(models.Model):
     class Status(models.TextChoices):
-        PLANNED = "planned", "geplant"
-        DONE = "done", "wahrgenommen"
-        MISSED = "missed", "nicht wahrgenommen"
-        CANCELLED = "cancelled", "abgesagt"
+        PLANNED = "planned", _("geplant")
+        DONE = "done", _("wahrgenommen")
+        MISSED = "missed", _("nicht wahrgenommen")
+        CANCELLED = "cancelled", _("abgesagt")
 
     participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="appointments")
     starts_at = models.DateTimeField("Termin")
