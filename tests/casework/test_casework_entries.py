@@ -121,3 +121,22 @@ def test_goal_of_another_participation_cannot_be_used(client, world, journey):
     )
     assert r.status_code == 200 and r.context["form"].errors.get("goal")
     assert not PlanAction.objects.exists()
+
+
+def test_goal_status_is_changed_and_audited(client, world, journey, read_only):
+    from stufenweg.casework import services
+
+    goal = services.goal_add(
+        participation=journey, title="Führerschein", key_area="framework", due_on=None, by=None
+    )
+    url = reverse("casework:goal_status", args=[goal.pk])
+    client.force_login(read_only)
+    assert client.post(url, {"status": "reached"}).status_code == 403
+    client.force_login(world.personas["regional"])
+    assert client.post(url, {"status": "reached"}).status_code == 302
+    goal.refresh_from_db()
+    assert goal.status == "reached"
+    entry = AuditEntry.objects.filter(
+        object_type="casework.goal", object_id=str(goal.pk), action="update"
+    ).get()
+    assert (entry.before["status"], entry.after["status"]) == ("open", "reached")

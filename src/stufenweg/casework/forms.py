@@ -182,6 +182,10 @@ class GoalForm(forms.Form):
     due_on = date_field(_("Zieldatum"), required=False)
 
 
+class GoalStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Stand"), choices=Goal.Status.choices)
+
+
 class PlanActionForm(forms.Form):
     goal = forms.ModelChoiceField(label=_("Ziel"), queryset=Goal.objects.none())
     description = forms.CharField(label=_("Schritt"), max_length=300)

@@ -138,6 +138,24 @@ def goal_add(
 
 
 @transaction.atomic
+def goal_set_status(*, goal: Goal, status: str, by: User | None) -> Goal:
+    before = snapshot(goal)
+    goal.status = status
+    goal.full_clean()
+    goal.save(update_fields=["status"])
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        obj=goal,
+        person=goal.plan.participation.person,
+        summary=f"Ziel: {status}",
+        before=before,
+        after=snapshot(goal),
+    )
+    return goal
+
+
+@transaction.atomic
 def plan_action_add(
     *, goal: Goal, description: str, responsible: str, due_on: dt.date | None, by: User | None
 ) -> PlanAction:

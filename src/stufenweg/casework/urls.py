@@ -18,6 +18,7 @@ urlpatterns = [
     path("teilnahme/<int:pk>/einschaetzung/", actions.assessment_add, name="assessment_add"),
     path("teilnahme/<int:pk>/ziel/", actions.goal_add, name="goal_add"),
     path("teilnahme/<int:pk>/schritt/", actions.plan_action_add, name="plan_action_add"),
+    path("ziel/<int:pk>/stand/", actions.goal_status, name="goal_status"),
     path("schritt/<int:pk>/fortschritt/", actions.plan_action_progress, name="plan_action_progress"),
     path("termin/<int:pk>/stand/", actions.appointment_status, name="appointment_status"),
     path("ereignis/<int:pk>/korrigieren/", actions.event_correct, name="event_correct"),

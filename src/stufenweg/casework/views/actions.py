@@ -240,6 +240,26 @@ def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_object_or_404(Goal.objects.select_related("plan"), pk=pk)
+    participation = _participation(request, goal.plan.participation_id)
+    require_act(request, DELIVERING)
+    form = cf.GoalStatusForm(request.POST or None, initial={"status": goal.status})
+    return form_response(
+        request,
+        form=form,
+        title=_("Ziel: %(goal)s") % {"goal": goal.title},
+        action_url=reverse("casework:goal_status", args=[goal.pk]),
+        back_url=page_url(participation),
+        on_valid=lambda: services.goal_set_status(
+            goal=goal, status=form.cleaned_data["status"], by=request.user
+        ),
+        success_message=_("Das Ziel wurde aktualisiert."),
+        context={"participation": participation},
+    )
+
+
+@login_required
 def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
     appointment = get_object_or_404(Appointment, pk=pk)
     participation = _participation(request, appointment.participation_id)
