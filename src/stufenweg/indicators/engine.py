@@ -76,6 +76,7 @@ def sources(s: build.Settings) -> dict[str, Source]:
     }
     esf_o = {f"o{i:02d}": f"SUM(e.o{i:02d})" for i in range(1, 18)}
     esf_r = {
+        "leavers": "COUNT(*)",
         "r01": "SUM(CASE WHEN e.r01_raw = 1 AND e.r04 = 0 THEN 1 ELSE 0 END)",
         **{f"r0{i}": f"SUM(e.r0{i})" for i in range(2, 6)},
     }
@@ -248,6 +249,13 @@ class Engine:
                     result[group] = values
         self._cache[key] = result
         return result
+
+    def esf_leavers(self) -> dict[str, int]:
+        """Size of the ESF result cohort, in total ("") and per gender, for the self-checks."""
+        out = {"": self.aggregate("esf_r", ()).get((), {}).get("leavers", 0)}
+        for (gender,), values in self.aggregate("esf_r", ("gender",)).items():
+            out[gender] = values["leavers"]
+        return out
 
     def rows(self, indicator_ids=None, by=()) -> list[dict]:
         ids = list(indicator_ids or [i.id for i in INDICATORS])

@@ -1,0 +1,216 @@
+"""One report run: parameters → the contract's JSON (rows), targets, self-checks, suppression."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stufenweg.indicators.definitions import BY_ID, INDICATORS
+from stufenweg.indicators.engine import Engine, rate_value, settings_for
+
+SUPPRESSED = "*"
+
+
+@dataclass
+class ReportParams:
+    programme: object
+    date_from: dt.date
+    date_to: dt.date
+    as_of: dt.date | None = None
+    recorded_on: dt.datetime | None = None
+    by: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    suppress_below: int | None = None
+    region_ids: tuple[int, ...] | None = None
+    region_codes: tuple[str, ...] = field(default_factory=tuple)
+
+    def resolved(self) -> ReportParams:
+        """Defaults filled in: as-of = to, recorded-on = now."""
+        return ReportParams(
+            programme=self.programme,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            as_of=self.as_of or self.date_to,
+            recorded_on=self.recorded_on or timezone.now(),
+            by=tuple(self.by),
+            indicators=tuple(self.indicators),
+            suppress_below=self.suppress_below,
+            region_ids=self.region_ids,
+            region_codes=self.region_codes,
+        )
+
+
+def engine_for(params: ReportParams, *, date_from=None, date_to=None, as_of=None) -> Engine:
+    return Engine(
+        settings_for(
+            params.programme,
+            date_from=date_from or params.date_from,
+            date_to=date_to or params.date_to,
+            as_of=as_of or params.as_of,
+            recorded_on=params.recorded_on,
+            region_ids=params.region_ids,
+        )
+    )
+
+
+def header(params: ReportParams) -> dict:
+    return {
+        "programme": params.programme.code,
+        "from": params.date_from.isoformat(),
+        "to": params.date_to.isoformat(),
+        "as_of": params.as_of.isoformat(),
+        "recorded_on": timezone.localtime(params.recorded_on).isoformat(),
+    }
+
+
+def contract_report(params: ReportParams) -> dict:
+    """The output contract: header and rows (INDICATORS.md, Output contract)."""
+    params = params.resolved()
+    ids = list(params.indicators or [i.id for i in INDICATORS])
+    with engine_for(params) as engine:
+        rows = engine.rows(ids, params.by)
+    if "prog.target_attainment" in ids:
+        rows.extend(target_rows(params))
+    if params.suppress_below:
+        rows = suppress(rows, params.suppress_below)
+    return {**header(params), "rows": rows}
+
+
+# --- targets (Soll) -------------------------------------------------------------------------
+
+
+def targets_for(params: ReportParams):
+    from stufenweg.programmes.models import Target
+
+    qs = Target.objects.filter(
+        programme=params.programme, period_from__lte=params.date_to, period_to__gte=params.date_from
+    ).select_related("region", "stage")
+    if params.region_ids is not None:
+        qs = qs.filter(region_id__in=params.region_ids)
+    return [t for t in qs.order_by("indicator", "period_from", "region__code", "stage__code") if t.indicator in BY_ID]
+
+
+def target_rows(params: ReportParams) -> list[dict]:
+    """Actual (over the target's own period, as of min(D, period end)) against each target."""
+    params = params.resolved()
+    targets = targets_for(params)
+    by_period: dict[tuple, list] = {}
+    for target in targets:
+        by_period.setdefault((target.period_from, target.period_to), []).append(target)
+    rows = []
+    for (start, end), group in by_period.items():
+        with engine_for(params, date_from=start, date_to=end, as_of=min(params.as_of, end)) as engine:
+            for target in group:
+                ind = BY_ID[target.indicator]
+                dims = tuple(d for d in ("region", "stage") if getattr(target, f"{d}_id"))
+                wanted = {"region": target.region.code if target.region_id else None,
+                          "stage": target.stage.code if target.stage_id else None}
+                actual_rows = engine.indicator_rows(ind, dims)
+                want = {d: wanted[d] for d in dims}
+                actual = next((r for r in actual_rows if r["group"] == want), None)
+                value = actual["value"] if actual else 0
+                value = 0 if value is None else value
+                target_value = float(target.target) if isinstance(target.target, Decimal) else target.target
+                group = {"indicator": ind.id, "period": f"{start.isoformat()}/{end.isoformat()}", **want}
+                rows.append(
+                    {
+                        "indicator": "prog.target_attainment",
+                        "group": group,
+                        "numerator": value,
+                        "denominator": target_value,
+                        "value": rate_value(value, target_value),
+                    }
+                )
+    return rows
+
+
+# --- small-cell suppression ---------------------------------------------------------------------
+
+
+def _small(x, limit) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool) and 0 < x < limit
+
+
+def suppress(rows: list[dict], limit: int) -> list[dict]:
+    """Values 1..limit-1 become ``*``; if one cell of an indicator's breakdown is hidden, the next
+    smallest one is hidden too, so that the total cannot reveal it (secondary suppression)."""
+    out = [dict(r) for r in rows]
+    by_indicator: dict[str, list[dict]] = {}
+    for row in out:
+        if row["indicator"] == "prog.target_attainment":
+            continue
+        by_indicator.setdefault(row["indicator"], []).append(row)
+    for ind_id, ind_rows in by_indicator.items():
+        fields = ("numerator", "denominator") if BY_ID[ind_id].is_rate else ("value",)
+        for fld in fields:
+            hidden = []
+            for row in ind_rows:
+                if _small(row[fld], limit):
+                    hidden.append(row)
+            groups = [r for r in ind_rows if r["group"]]
+            primary = [r for r in hidden if r["group"]]
+            if len(primary) == 1:
+                candidates = sorted(
+                    (r for r in groups if r not in primary and isinstance(r[fld], int | float) and r[fld] > 0),
+                    key=lambda r: r[fld],
+                )
+                if candidates:
+                    hidden.append(candidates[0])
+            for row in hidden:
+                row[fld] = SUPPRESSED
+                if fld != "value":
+                    row["value"] = SUPPRESSED
+    return out
+
+
+# --- self-checks ------------------------------------------------------------------------------
+
+
+def self_checks(rows: list[dict], *, esf_leavers: dict | None = None) -> list[str]:
+    """The checks of INDICATORS.md that a correct report always passes; returns violations (German)."""
+    problems: list[str] = []
+    esf: dict[tuple, dict[str, int]] = {}
+    for row in rows:
+        if row["indicator"].startswith("esf.") and isinstance(row["value"], int):
+            key = tuple(sorted(row["group"].items()))
+            esf.setdefault(key, {})[row["indicator"][4:]] = row["value"]
+    for key, v in esf.items():
+        label = dict(key).get("gender", _("gesamt"))
+        if {"EECO01", "EECO02", "EECO04", "EECO05"} <= set(v) and v["EECO01"] != v["EECO02"] + v["EECO04"] + v["EECO05"]:
+            problems.append(
+                _("ESF (%(group)s): EECO01 = %(o1)s, aber EECO02 + EECO04 + EECO05 = %(sum)s (Erwerbsstatus bei Eintritt fehlt?).")
+                % {"group": label, "o1": v["EECO01"], "sum": v["EECO02"] + v["EECO04"] + v["EECO05"]}
+            )
+        if {"EECO02", "EECO03"} <= set(v) and v["EECO03"] > v["EECO02"]:
+            problems.append(_("ESF (%(group)s): EECO03 ist größer als EECO02.") % {"group": label})
+        cohort = (esf_leavers or {}).get(dict(key).get("gender", ""))
+        if cohort is not None:
+            for r in ("EECR01", "EECR02", "EECR03", "EECR04", "EECR05"):
+                if r in v and v[r] > cohort:
+                    problems.append(
+                        _("ESF (%(group)s): %(ind)s = %(n)s ist größer als die Austrittskohorte (%(c)s).")
+                        % {"group": label, "ind": r, "n": v[r], "c": cohort}
+                    )
+    for row in rows:
+        num, den, value = row["numerator"], row["denominator"], row["value"]
+        if row["indicator"] == "prog.target_attainment" or not isinstance(num, int | float):
+            continue
+        if isinstance(den, int | float) and num > den:
+            problems.append(
+                _("%(ind)s %(group)s: Zähler %(num)s ist größer als der Nenner %(den)s.")
+                % {"ind": row["indicator"], "group": _group_text(row["group"]), "num": num, "den": den}
+            )
+        elif isinstance(value, float) and value > 1:
+            problems.append(
+                _("%(ind)s %(group)s: Anteil %(value)s ist größer als 1.")
+                % {"ind": row["indicator"], "group": _group_text(row["group"]), "value": value}
+            )
+    return problems
+
+
+def _group_text(group: dict) -> str:
+    return "(" + ", ".join(f"{k}={v or '–'}" for k, v in group.items()) + ")" if group else ""
