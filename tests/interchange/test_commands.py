@@ -85,3 +85,10 @@ def test_console_script_exit_codes(tmp_path):
     assert subprocess.run(script, capture_output=True, check=False).returncode == 2  # no PATH
     missing = subprocess.run([*script, str(tmp_path / "nowhere")], capture_output=True, check=False)
     assert missing.returncode == 2
+
+
+def test_english_rule_messages_come_from_the_journeys_catalogue(dataset):
+    events = EVENTS.replace("E4,P1,JPS,exit,2022-06-30,", "E4,P1,JPS,exit,2022-01-20,")
+    code, _out, err = run("import", str(dataset(events_csv=events)), "--lang", "en")
+    assert code == 1
+    assert "events.csv, line 5, column date: “Exit” on 20.01.2022 lies before the entry on 01.02.2022." in err
