@@ -126,6 +126,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
+STUFENWEG_IMPORT_DIR = Path(env_str("STUFENWEG_IMPORT_DIR", str(DATA_DIR / "imports")))  # web uploads in progress
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STUFENWEG_MAX_UPLOAD_BYTES = env_int("STUFENWEG_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
@@ -163,6 +164,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {"YesNoNaEnum": "stufenweg.people.models.YesNoNa"},
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
 }
 
 # Structured logs without personal data: only ids and codes are logged, never names or notes.
