@@ -386,29 +386,7 @@ def _capacity_problems(states, journeys, participations) -> list[Problem]:
         measure = measures[measure_id]
         if measure.allow_overbooking or not any(key for *_x, key in spans):
             continue
-        spans.sort(key=lambda s: s[0])
-        open_exits: list[dt.date] = []  # heap of exit days (date.max for open)
-        for entered_on, exited_on, key in spans:
-            while open_exits and open_exits[0] <= entered_on:
-                heapq.heappop(open_exits)
-            if key and len(open_exits) >= measure.places:
-                problems.append(
-                    Problem(
-                        key,
-                        "measure",
-                        _(
-                            "Die Maßnahme %(measure)s ist am %(date)s voll belegt (%(taken)s von %(places)s Plätzen)."
-                        )
-                        % {
-                            "measure": measure.code,
-                            "date": format_date(entered_on),
-                            "taken": len(open_exits),
-                            "places": measure.places,
-                        },
-                    )
-                )
-                continue
-            heapq.heappush(open_exits, exited_on or dt.date.max)
+        problems.extend(_sweep(measure, spans))
     return problems
 
 
