@@ -15,7 +15,13 @@ from stufenweg.privacy.models import RetentionRule
 from tests.conftest import enter, start_journey
 from tests.factories import PersonFactory
 
-MARKERS = ["Zyxwander", "Quaxelinde", "Diabetes-Vermerk-4711", "Umzug-nach-Koeln-0815", "Fuehrerschein-Ziel-42"]
+MARKERS = [
+    "Zyxwander",
+    "Quaxelinde",
+    "Diabetes-Vermerk-4711",
+    "Umzug-nach-Koeln-0815",
+    "Fuehrerschein-Ziel-42",
+]
 
 
 @dataclass

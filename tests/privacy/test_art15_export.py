@@ -51,7 +51,9 @@ def test_pdf_export_is_a_readable_pdf(client, scenario):
     assert len(response.content) > 3000
 
 
-@pytest.mark.parametrize("persona", ["coordinator", "regional", "provider", "jobcenter", "mentor", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["coordinator", "regional", "provider", "jobcenter", "mentor", "outsider"]
+)
 def test_only_the_data_protection_officer_exports(client, scenario, persona):
     client.force_login(scenario.world.personas[persona])
     assert client.get(f"/datenschutz/personen/{scenario.p1.pk}/auskunft.json").status_code == 403

@@ -20,7 +20,9 @@ def _csv_rows(response) -> list[list[str]]:
 
 def test_csv_export_with_filters(client, scenario):
     client.force_login(scenario.world.personas["dpo"])
-    response = client.get("/datenschutz/protokoll/export/", {"format": "csv", "person": scenario.p1.pk, "action": "read"})
+    response = client.get(
+        "/datenschutz/protokoll/export/", {"format": "csv", "person": scenario.p1.pk, "action": "read"}
+    )
     assert response.status_code == 200
     rows = _csv_rows(response)
     assert rows[0][:3] == ["ID", "Zeitpunkt", "Benutzer"]
@@ -29,12 +31,16 @@ def test_csv_export_with_filters(client, scenario):
 
 
 def test_formulas_are_neutralised(client, scenario):
-    audit_write(actor=None, action=AuditEntry.Action.IMPORT, object_type="x", summary="=HYPERLINK(\"http://evil\")")
+    audit_write(
+        actor=None, action=AuditEntry.Action.IMPORT, object_type="x", summary='=HYPERLINK("http://evil")'
+    )
     audit_write(actor=None, action=AuditEntry.Action.IMPORT, object_type="x", summary="+1+2")
     audit_write(actor=None, action=AuditEntry.Action.IMPORT, object_type="x", summary="@SUM(A1)")
     client.force_login(scenario.world.personas["dpo"])
-    csv_text = client.get("/datenschutz/protokoll/export/", {"format": "csv", "action": "import"}).content.decode()
-    for payload in ['=HYPERLINK', "+1+2", "@SUM"]:
+    csv_text = client.get(
+        "/datenschutz/protokoll/export/", {"format": "csv", "action": "import"}
+    ).content.decode()
+    for payload in ["=HYPERLINK", "+1+2", "@SUM"]:
         assert f"'{payload}" in csv_text.replace('""', '"')
     xlsx = client.get("/datenschutz/protokoll/export/", {"format": "xlsx", "action": "import"})
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
@@ -50,7 +56,9 @@ def test_date_filter(client, scenario):
     assert len(rows) == 1
 
 
-@pytest.mark.parametrize("persona", ["coordinator", "regional", "provider", "jobcenter", "mentor", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["coordinator", "regional", "provider", "jobcenter", "mentor", "outsider"]
+)
 def test_only_the_data_protection_officer(client, scenario, persona):
     client.force_login(scenario.world.personas[persona])
     assert client.get("/datenschutz/protokoll/export/", {"format": "csv"}).status_code == 403

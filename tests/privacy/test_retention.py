@@ -60,3 +60,24 @@ def test_the_scheduled_task_anonymises_the_due(scenario, monkeypatch):
     assert result.return_value == 2
     assert set(Anonymisation.objects.values_list("person_id", flat=True)) == {scenario.p1.pk, scenario.p2.pk}
     assert _due(dt.date(2026, 1, 1)) == set()  # anonymised persons are not listed again
+
+
+def test_rules_are_set_on_the_command_line(world, capsys):
+    call_command("retention_rule", months=24, keep_until=dt.date(2034, 12, 31), basis="ESF")
+    call_command("retention_rule", programme="JPS", months=36)
+    call_command("retention_rule", programme="JPS", months=48)  # replaces, does not add
+    assert RetentionRule.objects.count() == 2
+    assert RetentionRule.objects.get(programme=world.programme).months_after_last_event == 48
+    default = RetentionRule.objects.get(programme=None)
+    assert default.keep_until == dt.date(2034, 12, 31)
+    capsys.readouterr()
+    call_command("retention_rule")
+    assert "JPS: 48 Monate" in capsys.readouterr().out
+
+
+def test_only_one_default_rule(db):
+    from django.db import IntegrityError, transaction
+
+    RetentionRule.objects.create(programme=None, months_after_last_event=12)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RetentionRule.objects.create(programme=None, months_after_last_event=24)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 
@@ -37,12 +39,8 @@ class RetentionRule(models.Model):
         verbose_name = "Aufbewahrungsregel"
         verbose_name_plural = "Aufbewahrungsregeln"
         constraints = [
-            models.UniqueConstraint(
-                fields=["programme"],
-                name="retention_one_default",
-                condition=models.Q(programme__isnull=True),
-                nulls_distinct=False,
-            ),
+            # one default rule (programme NULL); OneToOne already makes the others unique
+            models.UniqueConstraint(Coalesce("programme", Value(0)), name="retention_one_rule_per_programme"),
         ]
 
     def __str__(self) -> str:
