@@ -25,6 +25,7 @@ class Case:
     event: object
     plan_action: object
     appointment: object
+    goal: object
 
 
 @dataclass
@@ -51,7 +52,7 @@ def _case(world, *, name, region, referrer, measure, stage, by) -> Case:
         participation=participation, starts_at=dt.datetime(2030, 3, 1, 10, tzinfo=dt.UTC), kind="phone", by=by
     )
     event = JourneyEvent.objects.filter(participation=participation).order_by("pk").last()
-    return Case(person, participation, event, action, appointment)
+    return Case(person, participation, event, action, appointment, goal)
 
 
 def build(world) -> MatrixWorld:

@@ -149,6 +149,7 @@ IDOR_POSTS = [
     ("/teilnehmende/ereignis/{event}/korrigieren/", {"reason": "x"}),
     ("/teilnehmende/schritt/{plan_action}/fortschritt/", {"progress": "100"}),
     ("/teilnehmende/termin/{appointment}/stand/", {"status": "done"}),
+    ("/teilnehmende/ziel/{goal}/stand/", {"status": "done"}),
 ]
 
 
@@ -161,6 +162,7 @@ def test_idor_in_form_urls_is_a_404_and_writes_nothing(matrix, template, data, p
         event=hidden.event.pk,
         plan_action=hidden.plan_action.pk,
         appointment=hidden.appointment.pk,
+        goal=hidden.goal.pk,
     )
     before = _fingerprint(hidden)
     client = Client()
@@ -180,6 +182,7 @@ def _fingerprint(case) -> tuple:
         Goal.objects.filter(plan__participation=case.participation).count(),
         PlanAction.objects.get(pk=case.plan_action.pk).progress,
         Appointment.objects.get(pk=case.appointment.pk).status,
+        Goal.objects.get(pk=case.goal.pk).status,
     )
 
 

@@ -29,6 +29,7 @@ KNOWN_GAPS = {
     "casework:appointment_status",
     "casework:event_correct",
     "casework:event_void",
+    "casework:goal_status",
 }
 GAP = pytest.mark.xfail(strict=True, reason="Formularseite zeigt die Person ohne audit_read (casework)")
 GET_ROUTES = [
