@@ -203,3 +203,15 @@ def test_participant_page_query_count_does_not_grow(client, world, journey, djan
     assert many <= few + 2  # a support plan adds its goal/step queries once, not per row
     with django_assert_max_num_queries(18):
         client.get(reverse("casework:participant_detail", args=[journey.person_id]))
+
+
+def test_form_pages_record_a_read(client, world, journey):
+    client.force_login(world.personas["regional"])
+    for url in (
+        reverse("casework:journey_action", args=[journey.pk, "austritt"]),
+        reverse("casework:contact_add", args=[journey.pk]),
+    ):
+        last = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        assert client.get(url).status_code == 200
+        entry = AuditEntry.objects.filter(id__gt=last, action="read").get()
+        assert (entry.person_id, entry.purpose) == (journey.person_id, "Fallbearbeitung")

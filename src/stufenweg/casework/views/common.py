@@ -12,7 +12,10 @@ from django.shortcuts import render
 
 from stufenweg.casework.action_forms import apply_rule_error
 from stufenweg.casework.permissions import DELIVERING, can_act
+from stufenweg.core.audit import audit_read
 from stufenweg.journeys.rules import JourneyRuleError
+
+FORM_PURPOSE = "Fallbearbeitung"
 
 
 def require_act(request: HttpRequest, kinds: frozenset[str] = DELIVERING) -> None:
@@ -68,6 +71,9 @@ def form_response(
                     return response
                 return HttpResponseRedirect(back_url)
         status = 422 if is_htmx(request) else 200
+    participation = (context or {}).get("participation")
+    if participation is not None:  # the form page names the person (breadcrumb): record the read
+        audit_read(actor=request.user, person=participation.person, purpose=FORM_PURPOSE)
     ctx = {
         "form": form,
         "title": title,
