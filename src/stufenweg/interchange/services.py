@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stufenweg.casework.services import search_index_update
 from stufenweg.core.audit import _jsonable
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.bulk import fast_insert, reserve_ids
@@ -347,7 +348,7 @@ def persons_import(*, rows: list[Row], by: User | None) -> WriteResult:
     for start in range(0, len(keys), BATCH):
         for person in Person.objects.filter(person_id__in=keys[start : start + BATCH]):
             existing[person.person_id] = person
-    return _upsert(
+    result = _upsert(
         model=Person,
         rows=rows,
         existing=existing,
@@ -356,6 +357,9 @@ def persons_import(*, rows: list[Row], by: User | None) -> WriteResult:
         summary=_("Import: Person"),
         person_of=lambda p: p,
     )
+    if not result.errors:  # keep the participant search in step with new and changed names
+        search_index_update(persons=[p for key, p in result.objects.items() if key not in result.unchanged_keys])
+    return result
 
 
 @transaction.atomic

@@ -62,6 +62,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("casework:participant_list", _("Teilnehmende"), _personal_data),
     NavItem("casework:worklists", _("Arbeitslisten"), _personal_data),
     NavItem("casework:measure_list", _("Maßnahmen"), _personal_data),
+    NavItem("casework:caseload", _("Fallzahlen"), _personal_data),
     NavItem("indicators:report", _("Berichte"), _reports),
     NavItem("interchange:upload", _("Import"), _coordination),
     NavItem("api:docs", _("API-Dokumentation"), _staff),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.response import Response
@@ -12,6 +13,7 @@ from stufenweg.api.filters import PersonFilter
 from stufenweg.api.schema import write_responses
 from stufenweg.api.serializers.persons import PersonCreateSerializer, PersonSerializer
 from stufenweg.api.views.base import ID_LOOKUP, ApiViewSet, AuditedReadMixin
+from stufenweg.casework.services import search_index_update
 from stufenweg.people.selectors import persons_visible_to
 from stufenweg.people.services import person_create
 
@@ -38,7 +40,9 @@ class PersonViewSet(AuditedReadMixin, mixins.ListModelMixin, mixins.RetrieveMode
         serializer = PersonCreateSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         try:
-            person = person_create(by=request.user, **serializer.validated_data)
+            with transaction.atomic():
+                person = person_create(by=request.user, **serializer.validated_data)
+                search_index_update(persons=[person])
         except DjangoValidationError as exc:
             raise api_validation_error(exc) from None
         return Response(PersonSerializer(person).data, status=status.HTTP_201_CREATED)
