@@ -49,6 +49,18 @@ class World:
 PERSONAS = ["coordinator", "regional", "provider", "jobcenter", "mentor", "outsider", "dpo"]
 
 
+@pytest.fixture(autouse=True)
+def _german_by_default():
+    """Every test starts in the product's language; a request that switched to English in an
+    earlier test of the same worker must not leak into code that runs outside a request."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def world(db) -> World:
     programme = ProgrammeFactory(code="JPS", name="JobPerspektive Test")
