@@ -36,9 +36,29 @@ class Report:
 
 
 @pytest.fixture
-def run(world):
-    def _run(date_from=D(2023, 1, 1), date_to=D(2023, 12, 31), *, as_of=None, recorded_on=None, by=(), ids=None,
-             programme=None, region_ids=None):
+def w(world):
+    """The shared world with room in every measure (capacity is not what these tests are about)."""
+    for measure in (world.measure_a, world.measure_b, world.measure_m):
+        measure.places = 100
+        measure.save()
+    return world
+
+
+@pytest.fixture
+def run(w):
+    world = w
+
+    def _run(
+        date_from=D(2023, 1, 1),
+        date_to=D(2023, 12, 31),
+        *,
+        as_of=None,
+        recorded_on=None,
+        by=(),
+        ids=None,
+        programme=None,
+        region_ids=None,
+    ):
         programme = programme or world.programme
         programme.refresh_from_db()
         settings = settings_for(
@@ -85,13 +105,15 @@ class Journey:
     def _at(self):
         return {"recorded_at": self.at} if self.at else {}
 
-    def assess(self, on=D(2023, 1, 9), **extra):
+    def assess(self, on=None, **extra):
+        on = on or self.referral.occurred_on + dt.timedelta(days=7)
         return services.participation_start_assessment(
             person=self.person, programme=self.world.programme, on=on, by=None, **self._at(), **extra
         )
 
-    def enter(self, on=D(2023, 2, 1), *, measure=None, stage=None, status="unemployed",
-              since=D(2020, 1, 1), **extra):
+    def enter(
+        self, on=D(2023, 2, 1), *, measure=None, stage=None, status="unemployed", since=D(2020, 1, 1), **extra
+    ):
         return services.enrolment_enter(
             participation=self.participation,
             measure=measure or self.world.measure_a,
@@ -107,13 +129,25 @@ class Journey:
 
     def change(self, on, *, measure, stage, change="planned", **extra):
         return services.enrolment_change_stage(
-            participation=self.participation, measure=measure, stage=stage, on=on, change=change, by=None,
-            **self._at(), **extra
+            participation=self.participation,
+            measure=measure,
+            stage=stage,
+            on=on,
+            change=change,
+            by=None,
+            **self._at(),
+            **extra,
         )
 
     def exit(self, on, kind="regular", statuses=(), **extra):
         return services.enrolment_exit(
-            participation=self.participation, on=on, kind=kind, statuses=statuses, by=None, **self._at(), **extra
+            participation=self.participation,
+            on=on,
+            kind=kind,
+            statuses=statuses,
+            by=None,
+            **self._at(),
+            **extra,
         )
 
     def job(self, on, kind="svb", **extra):
@@ -130,7 +164,9 @@ class Journey:
         )
 
     def reactivate(self, on):
-        return services.participation_reactivate(participation=self.participation, on=on, by=None, **self._at())
+        return services.participation_reactivate(
+            participation=self.participation, on=on, by=None, **self._at()
+        )
 
     def extend(self, on, planned_end):
         return services.enrolment_extend(
@@ -144,19 +180,24 @@ class Journey:
 
     def internship(self, on, first_labour_market=True):
         return services.internship_record(
-            participation=self.participation, on=on, employer=self.world.employer,
-            first_labour_market=first_labour_market, by=None, **self._at()
+            participation=self.participation,
+            on=on,
+            employer=self.world.employer,
+            first_labour_market=first_labour_market,
+            by=None,
+            **self._at(),
         )
 
     def qualification(self, on):
-        return services.qualification_record(participation=self.participation, on=on, what="Abschluss", by=None,
-                                             **self._at())
+        return services.qualification_record(
+            participation=self.participation, on=on, what="Abschluss", by=None, **self._at()
+        )
 
 
 @pytest.fixture
-def journey(world, make_person):
+def journey(w, make_person):
     def _journey(person=None, **kw):
-        return Journey(world, person or make_person(), **kw)
+        return Journey(w, person or make_person(), **kw)
 
     return _journey
 

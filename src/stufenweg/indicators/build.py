@@ -30,9 +30,7 @@ ESF_STATUSES = ("employed_svb", "minijob", "self_employed")
 ANY_KINDS = tuple(EmploymentKind.values)
 EMPLOYED_STATUSES = ("employed_svb", "minijob", "self_employed")
 FOLLOW_ON_STATUSES = ("education", "employed_svb", "minijob", "self_employed")
-EU_COUNTRIES = (
-    "AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
-).split()
+EU_COUNTRIES = ("AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE").split()
 
 
 @dataclass(frozen=True)
@@ -286,7 +284,7 @@ def build(s: Settings) -> None:
               {flag("y.benefit_effect = 'reduced'")} AS reducing,
               {flag(f"y.benefit_effect = 'ended' OR (y.benefit_effect IN ('', 'unknown') AND y.household_id IS NOT NULL AND EXISTS (SELECT 1 FROM people_householdmonth hm WHERE hm.household_id = y.household_id) AND NOT EXISTS (SELECT 1 FROM people_householdmonth hm WHERE hm.household_id = y.household_id AND hm.month = {f.month_start_after('y.od', 3)} AND (hm.llu + hm.kdu) > 0))")} AS needs_covering,
               {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D}")} AS cont_den,
-              {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D} AND " + " AND ".join(emp(('svb',), f.month_end_after('y.od', k), f.month_end_after('y.od', k), 'y.pid') for k in range(1, 7)))} AS cont_num
+              {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D} AND " + " AND ".join(emp(("svb",), f.month_end_after("y.od", k), f.month_end_after("y.od", k), "y.pid") for k in range(1, 7)))} AS cont_num
             FROM (
               SELECT t.*, p.household_id FROM (
                 SELECT e.pid, e.person_id, e.od, e.region_id, e.gender, e.birth_date, e.employment_kind,

@@ -29,7 +29,9 @@ def render_chart(report: dict, chart: str, *, dpi: int = 110) -> bytes:
     no_data = "keine Daten"
     if chart == "entries":
         if data["labels"]:
-            bars = ax.bar(data["labels"], [v if isinstance(v, int) else 0 for v in data["values"]], color=PALETTE[0])
+            bars = ax.bar(
+                data["labels"], [v if isinstance(v, int) else 0 for v in data["values"]], color=PALETTE[0]
+            )
             ax.bar_label(bars, labels=[str(v) for v in data["values"]], fontsize=8)
         else:
             _empty(ax, no_data)

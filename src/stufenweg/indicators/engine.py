@@ -306,7 +306,13 @@ class Engine:
                     )
                 else:
                     out.append(
-                        {"indicator": ind.id, "group": group, "numerator": None, "denominator": None, "value": n}
+                        {
+                            "indicator": ind.id,
+                            "group": group,
+                            "numerator": None,
+                            "denominator": None,
+                            "value": n,
+                        }
                     )
         return out
 

@@ -12,9 +12,7 @@ def present(report: dict) -> dict:
             {
                 "label": item["label"],
                 "id": item["id"],
-                "cells": [
-                    {"text": fmt.cell(v), "rate": isinstance(v, dict)} for v in item["cells"]
-                ],
+                "cells": [{"text": fmt.cell(v), "rate": isinstance(v, dict)} for v in item["cells"]],
             }
             for item in section["rows"]
         ]

@@ -18,15 +18,34 @@ def to_csv(report: dict) -> bytes:
     used = [d for d in (*DIMENSIONS, "indicator", "period") if any(d in r["group"] for r in report["rows"])]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["programme", "from", "to", "as_of", "recorded_on", "indicator", *[f"group_{d}" for d in used],
-                     "numerator", "denominator", "value"])
+    writer.writerow(
+        [
+            "programme",
+            "from",
+            "to",
+            "as_of",
+            "recorded_on",
+            "indicator",
+            *[f"group_{d}" for d in used],
+            "numerator",
+            "denominator",
+            "value",
+        ]
+    )
     for row in report["rows"]:
         writer.writerow(
-            [report["programme"], report["from"], report["to"], report["as_of"], report["recorded_on"],
-             row["indicator"], *[row["group"].get(d, "") for d in used],
-             "" if row["numerator"] is None else row["numerator"],
-             "" if row["denominator"] is None else row["denominator"],
-             "" if row["value"] is None else row["value"]]
+            [
+                report["programme"],
+                report["from"],
+                report["to"],
+                report["as_of"],
+                report["recorded_on"],
+                row["indicator"],
+                *[row["group"].get(d, "") for d in used],
+                "" if row["numerator"] is None else row["numerator"],
+                "" if row["denominator"] is None else row["denominator"],
+                "" if row["value"] is None else row["value"],
+            ]
         )
     return buffer.getvalue().encode("utf-8")
 

@@ -91,7 +91,11 @@ def targets_for(params: ReportParams):
     ).select_related("region", "stage")
     if params.region_ids is not None:
         qs = qs.filter(region_id__in=params.region_ids)
-    return [t for t in qs.order_by("indicator", "period_from", "region__code", "stage__code") if t.indicator in BY_ID]
+    return [
+        t
+        for t in qs.order_by("indicator", "period_from", "region__code", "stage__code")
+        if t.indicator in BY_ID
+    ]
 
 
 def target_rows(params: ReportParams) -> list[dict]:
@@ -107,8 +111,10 @@ def target_rows(params: ReportParams) -> list[dict]:
             for target in group:
                 ind = BY_ID[target.indicator]
                 dims = tuple(d for d in ("region", "stage") if getattr(target, f"{d}_id"))
-                wanted = {"region": target.region.code if target.region_id else None,
-                          "stage": target.stage.code if target.stage_id else None}
+                wanted = {
+                    "region": target.region.code if target.region_id else None,
+                    "stage": target.stage.code if target.stage_id else None,
+                }
                 actual_rows = engine.indicator_rows(ind, dims)
                 want = {d: wanted[d] for d in dims}
                 actual = next((r for r in actual_rows if r["group"] == want), None)
@@ -155,7 +161,11 @@ def suppress(rows: list[dict], limit: int) -> list[dict]:
             primary = [r for r in hidden if r["group"]]
             if len(primary) == 1:
                 candidates = sorted(
-                    (r for r in groups if r not in primary and isinstance(r[fld], int | float) and r[fld] > 0),
+                    (
+                        r
+                        for r in groups
+                        if r not in primary and isinstance(r[fld], int | float) and r[fld] > 0
+                    ),
                     key=lambda r: r[fld],
                 )
                 if candidates:
@@ -180,9 +190,13 @@ def self_checks(rows: list[dict], *, esf_leavers: dict | None = None) -> list[st
             esf.setdefault(key, {})[row["indicator"][4:]] = row["value"]
     for key, v in esf.items():
         label = dict(key).get("gender", _("gesamt"))
-        if {"EECO01", "EECO02", "EECO04", "EECO05"} <= set(v) and v["EECO01"] != v["EECO02"] + v["EECO04"] + v["EECO05"]:
+        if {"EECO01", "EECO02", "EECO04", "EECO05"} <= set(v) and v["EECO01"] != v["EECO02"] + v[
+            "EECO04"
+        ] + v["EECO05"]:
             problems.append(
-                _("ESF (%(group)s): EECO01 = %(o1)s, aber EECO02 + EECO04 + EECO05 = %(sum)s (Erwerbsstatus bei Eintritt fehlt?).")
+                _(
+                    "ESF (%(group)s): EECO01 = %(o1)s, aber EECO02 + EECO04 + EECO05 = %(sum)s (Erwerbsstatus bei Eintritt fehlt?)."
+                )
                 % {"group": label, "o1": v["EECO01"], "sum": v["EECO02"] + v["EECO04"] + v["EECO05"]}
             )
         if {"EECO02", "EECO03"} <= set(v) and v["EECO03"] > v["EECO02"]:

@@ -13,10 +13,11 @@ def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def add_days(expr: str, days: int | str) -> str:
+def add_days(expr: str, days: int) -> str:
+    days = int(days)
     if is_postgres():
         return f"(({expr}) + ({days}))"
-    return f"date({expr}, '+' || ({days}) || ' days')"
+    return f"date({expr}, '{days:+d} days')"
 
 
 def add_months(expr: str, months: int) -> str:

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 from stufenweg.indicators.definitions import (
     BY_ID,
     DIMENSION_LABELS,
-    EXIT_GROUPS,
     FAMILY_LABELS,
     GENDERS,
     INDICATORS,
@@ -37,6 +36,7 @@ ESF = [i.id for i in INDICATORS if i.family == "esf"]
 EB = [i.id for i in INDICATORS if i.family == "eb"]
 SGB2 = [i.id for i in INDICATORS if i.family == "sgb2"]
 EXIT = ["exit.cases", "exit.status", "exit.status_share"]
+EXIT_GROUPS = ("dropout", "successful", "neutral")  # the seeds' order: dropouts first
 GROUP_LABELS = {
     "successful": gettext_lazy("ohne vorzeitigen Abbruch, erfolgreich"),
     "dropout": gettext_lazy("bei vorzeitigem Abbruch"),
@@ -103,12 +103,30 @@ def standard_report(params: ReportParams) -> dict:
     sections = [
         _matrix(flow, FLOW, "region", regions, f"{FAMILY_LABELS['flow']} {_('nach Region')}", "flow"),
         *_exit_sections(exits, stages),
-        _matrix(prog, PROG, "stage", _codes(prog, "stage"), f"{FAMILY_LABELS['prog']} {_('je Stufe')}", "prog"),
+        _matrix(
+            prog, PROG, "stage", _codes(prog, "stage"), f"{FAMILY_LABELS['prog']} {_('je Stufe')}", "prog"
+        ),
         _target_section(targets),
-        _matrix(esf, ESF, "gender", list(GENDERS), f"{FAMILY_LABELS['esf']} {_('nach Geschlecht')}", "esf",
-                note=_("Teilnehmende = Person × ESF-Vorhaben; Merkmale beim ersten Eintritt, Ergebnisse beim letzten Austritt.")),
+        _matrix(
+            esf,
+            ESF,
+            "gender",
+            list(GENDERS),
+            f"{FAMILY_LABELS['esf']} {_('nach Geschlecht')}",
+            "esf",
+            note=_(
+                "Teilnehmende = Person × ESF-Vorhaben; Merkmale beim ersten Eintritt, Ergebnisse beim letzten Austritt."
+            ),
+        ),
         _matrix(eb, EB, "region", _codes(eb, "region"), f"{FAMILY_LABELS['eb']} {_('nach Region')}", "eb"),
-        _matrix(sgb2, SGB2, "region", _codes(sgb2, "region"), f"{FAMILY_LABELS['sgb2']} {_('nach Region')}", "sgb2"),
+        _matrix(
+            sgb2,
+            SGB2,
+            "region",
+            _codes(sgb2, "region"),
+            f"{FAMILY_LABELS['sgb2']} {_('nach Region')}",
+            "sgb2",
+        ),
     ]
     if params.by:
         sections.append(_breakdown_section(breakdown, params.by))
@@ -167,12 +185,20 @@ def _exit_sections(rows, stages):
                 r = look.get(("exit.status", (("exit_group", group), ("stage", stage), ("status", code))))
                 cells.append(r["value"] if r else 0)
             table.append({"id": code, "label": str(text), "cells": cells})
-        for code, text in (("job_seeking", _("Anteil arbeitsuchend")), ("employed_svb", _("Anteil SV-beschäftigt"))):
+        for code, text in (
+            ("job_seeking", _("Anteil arbeitsuchend")),
+            ("employed_svb", _("Anteil SV-beschäftigt")),
+        ):
             cells = []
             for stage in stages:
-                r = look.get(("exit.status_share", (("exit_group", group), ("stage", stage), ("status", code))))
-                cells.append({"num": r["numerator"], "den": r["denominator"], "value": r["value"]} if r else
-                             {"num": 0, "den": 0, "value": None})
+                r = look.get(
+                    ("exit.status_share", (("exit_group", group), ("stage", stage), ("status", code)))
+                )
+                cells.append(
+                    {"num": r["numerator"], "den": r["denominator"], "value": r["value"]}
+                    if r
+                    else {"num": 0, "den": 0, "value": None}
+                )
             table.append({"id": f"share_{code}", "label": str(text), "cells": cells})
         out.append(
             {
@@ -199,7 +225,11 @@ def _exit_chart(rows, stages):
             values.append(total)
         if any(values):
             series[str(text)] = values
-    return {"title": _("Status beim Austritt je Stufe"), "labels": [s or "–" for s in stages], "series": series}
+    return {
+        "title": _("Status beim Austritt je Stufe"),
+        "labels": [s or "–" for s in stages],
+        "series": series,
+    }
 
 
 def _target_label(row) -> str:
@@ -217,8 +247,12 @@ def _target_section(rows):
             {
                 "id": g["indicator"],
                 "label": _target_label(r),
-                "cells": [g["period"].replace("/", " – "), r["denominator"], r["numerator"],
-                          {"num": r["numerator"], "den": r["denominator"], "value": r["value"]}],
+                "cells": [
+                    g["period"].replace("/", " – "),
+                    r["denominator"],
+                    r["numerator"],
+                    {"num": r["numerator"], "den": r["denominator"], "value": r["value"]},
+                ],
             }
         )
     return {
@@ -235,12 +269,16 @@ def _breakdown_section(rows, by):
     dims = list(by)
     for r in rows:
         ind = BY_ID[r["indicator"]]
-        cells = [r["group"].get(d, "") if r["group"] else _("gesamt") for d in dims]
+        empty = (r["denominator"] == 0) if ind.is_rate else (r["value"] == 0)
+        if r["group"] and empty:
+            continue  # a missing group means zero
+        cells = [(r["group"].get(d) or "–") if r["group"] else _("gesamt") for d in dims]
         cells.append(_cell(r, ind))
         table.append({"id": r["indicator"], "label": label(ind), "cells": cells})
     return {
         "id": "breakdown",
-        "title": _("Alle Kennzahlen nach %(dims)s") % {"dims": ", ".join(str(DIMENSION_LABELS[d]) for d in dims)},
+        "title": _("Alle Kennzahlen nach %(dims)s")
+        % {"dims": ", ".join(str(DIMENSION_LABELS[d]) for d in dims)},
         "note": _("Fehlende Gruppen bedeuten null."),
         "columns": [_("Kennzahl"), *[str(DIMENSION_LABELS[d]) for d in dims], _("Wert")],
         "rows": table,

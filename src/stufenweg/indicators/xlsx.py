@@ -27,7 +27,9 @@ def to_xlsx(report: dict) -> bytes:
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
     title = book.add_format({"bold": True, "font_size": 14})
-    head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"})
+    head = book.add_format(
+        {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
+    )
     num = book.add_format({"num_format": "#,##0", "border": 1})
     pct = book.add_format({"num_format": "0.0%", "border": 1})
     text = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
@@ -60,7 +62,12 @@ def to_xlsx(report: dict) -> bytes:
         cover.write(row, 1, _("Alle Prüfungen bestanden."))
         row += 2
     for chart in CHARTS:
-        cover.insert_image(row, 0, f"{chart}.png", {"image_data": io.BytesIO(render_chart(report, chart)), "x_scale": 0.8, "y_scale": 0.8})
+        cover.insert_image(
+            row,
+            0,
+            f"{chart}.png",
+            {"image_data": io.BytesIO(render_chart(report, chart)), "x_scale": 0.8, "y_scale": 0.8},
+        )
         row += 20
 
     for section in report["sections"]:
@@ -69,7 +76,10 @@ def to_xlsx(report: dict) -> bytes:
         if section.get("note"):
             sheet.write(1, 0, section["note"])
         # header: a rate column becomes three columns
-        rate_cols = [any(isinstance(r["cells"][c], dict) for r in section["rows"]) for c in range(len(section["columns"]) - 1)]
+        rate_cols = [
+            any(isinstance(r["cells"][c], dict) for r in section["rows"])
+            for c in range(len(section["columns"]) - 1)
+        ]
         col = 0
         sheet.write(3, col, section["columns"][0], head)
         sheet.set_column(0, 0, 42)
@@ -100,7 +110,15 @@ def to_xlsx(report: dict) -> bytes:
         sheet.freeze_panes(4, 1)
 
     defs = book.add_worksheet(_sheet_name(_("Definitionen"), used))
-    columns = [_("Kennzahl-ID"), _("Bezeichnung"), _("Art"), _("Definition"), _("Zähler"), _("Nenner"), _("Aufschlüsselungen")]
+    columns = [
+        _("Kennzahl-ID"),
+        _("Bezeichnung"),
+        _("Art"),
+        _("Definition"),
+        _("Zähler"),
+        _("Nenner"),
+        _("Aufschlüsselungen"),
+    ]
     widths = [30, 32, 8, 70, 30, 30, 40]
     for c, (name, width) in enumerate(zip(columns, widths, strict=True)):
         defs.write(0, c, name, head)

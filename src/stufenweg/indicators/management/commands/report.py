@@ -69,14 +69,21 @@ class Command(BaseCommand):
         parser.add_argument("--indicator", action="append", default=[], help="Kennzahl-ID (mehrfach möglich)")
         parser.add_argument("--format", dest="fmt", help="json, csv, xlsx oder pdf")
         parser.add_argument("--output", help="Ausgabedatei (Standard: Standardausgabe)")
-        parser.add_argument("--suppress-below", dest="suppress_below", help="kleine Werte unter N als * zeigen")
+        parser.add_argument(
+            "--suppress-below", dest="suppress_below", help="kleine Werte unter N als * zeigen"
+        )
 
     def handle(self, *args, **options):
         from stufenweg.programmes.models import Programme
 
         missing = [
             flag
-            for flag, key in (("--programme", "programme"), ("--from", "date_from"), ("--to", "date_to"), ("--format", "fmt"))
+            for flag, key in (
+                ("--programme", "programme"),
+                ("--from", "date_from"),
+                ("--to", "date_to"),
+                ("--format", "fmt"),
+            )
             if not options.get(key)
         ]
         if missing:
@@ -89,10 +96,14 @@ class Command(BaseCommand):
         if date_to < date_from:
             raise usage_error("--to liegt vor --from.")
         as_of = parse_date(options["as_of"], "--as-of") if options.get("as_of") else None
-        recorded_on = parse_timestamp(options["recorded_on"], "--recorded-on") if options.get("recorded_on") else None
+        recorded_on = (
+            parse_timestamp(options["recorded_on"], "--recorded-on") if options.get("recorded_on") else None
+        )
         for dim in options["by"]:
             if dim not in DIMENSIONS:
-                raise usage_error(f"--by: „{dim}“ ist keine Aufschlüsselung; möglich: {', '.join(DIMENSIONS)}.")
+                raise usage_error(
+                    f"--by: „{dim}“ ist keine Aufschlüsselung; möglich: {', '.join(DIMENSIONS)}."
+                )
         for ind in options["indicator"]:
             if ind not in BY_ID:
                 raise usage_error(f"--indicator: „{ind}“ ist keine bekannte Kennzahl.")
@@ -125,4 +136,6 @@ class Command(BaseCommand):
             with open(output, "wb") as fh:
                 fh.write(data)
         else:
-            sys.stdout.buffer.write(data) if fmt in ("xlsx", "pdf") else self.stdout.write(data.decode("utf-8"), ending="")
+            sys.stdout.buffer.write(data) if fmt in ("xlsx", "pdf") else self.stdout.write(
+                data.decode("utf-8"), ending=""
+            )
