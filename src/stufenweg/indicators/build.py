@@ -1,3 +1,4 @@
+# ruff: noqa: S608 - SQL is composed only from validated codes, integers and date literals (sqlfns.lit_*)
 """The working tables of one report run, built in the database from the event log at (D, R).
 
 ``sw_ev``   effective events of the programme: recorded by R, not superseded by an event recorded
@@ -30,7 +31,36 @@ ESF_STATUSES = ("employed_svb", "minijob", "self_employed")
 ANY_KINDS = tuple(EmploymentKind.values)
 EMPLOYED_STATUSES = ("employed_svb", "minijob", "self_employed")
 FOLLOW_ON_STATUSES = ("education", "employed_svb", "minijob", "self_employed")
-EU_COUNTRIES = ("AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE").split()
+EU_COUNTRIES = [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "EL",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+]
 
 
 @dataclass(frozen=True)
@@ -246,7 +276,7 @@ def build(s: Settings) -> None:
               {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.any_status('e.xstatuses', ESF_STATUSES)} OR {emp(ESF_KINDS, 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r04,
               {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'job_seeking')} OR EXISTS (SELECT 1 FROM sw_ev fu WHERE fu.pid = e.pid AND fu.kind = 'follow_up' AND fu.reached IS NOT FALSE AND fu.od >= e.last_exit AND fu.od <= e.w_end AND {f.has_status('fu.statuses', 'job_seeking')}))")} AS r01_raw,
               {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'education')} OR {emp(('vocational_training',), 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r02,
-              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND (e.xqual = TRUE OR EXISTS (SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind = 'qualification' AND q.od >= e.first_on AND q.od <= e.w_end))")} AS r03,
+              {flag("e.last_exit IS NOT NULL AND e.open_n = 0 AND (e.xqual = TRUE OR EXISTS (SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind = 'qualification' AND q.od >= e.first_on AND q.od <= e.w_end))")} AS r03,
               {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND e.p <= {D} AND ({emp(ESF_KINDS, 'e.p', 'e.p', 'e.pid')} OR {esf_fu_p})")} AS r05
             FROM (
               SELECT g.pid, g.operation, g.first_on, g.open_n, fe.gender, fe.region_id,

@@ -1,3 +1,4 @@
+# ruff: noqa: S608 - SQL is composed only from validated codes, integers and date literals (sqlfns.lit_*)
 """Compute indicators in the database: one aggregate query per (source, breakdown), many
 indicators per query. ``Engine`` builds the working tables (``build.py``) once and answers any
 number of ``rows(indicator_ids, by)`` calls against them.

@@ -10,10 +10,7 @@ def number(value) -> str:
         return "–"
     if isinstance(value, str):
         return value
-    if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.2f}"
-    else:
-        text = f"{int(value):,}"
+    text = f"{value:,.2f}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
     if translation.get_language() != "en":
         text = text.replace(",", "\u202f").replace(".", ",")
     return text
