@@ -1,0 +1,70 @@
+"""Report form and target (Soll) form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, INDICATORS
+from stufenweg.programmes.models import Programme, Target
+
+BREAKDOWNS = [
+    (d, DIMENSION_LABELS[d]) for d in ("region", "stage", "measure", "provider", "gender", "age_band")
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ReportForm(forms.Form):
+    programme = forms.ModelChoiceField(label=_("Programm"), queryset=Programme.objects.filter(active=True))
+    date_from = forms.DateField(label=_("Zeitraum von"), widget=DateInput)
+    date_to = forms.DateField(label=_("Zeitraum bis"), widget=DateInput)
+    as_of = forms.DateField(
+        label=_("Stichtag"), required=False, widget=DateInput, help_text=_("leer = Ende des Zeitraums")
+    )
+    recorded_on = forms.DateField(
+        label=_("Erfassungsstand (Ende des Tages)"),
+        required=False,
+        widget=DateInput,
+        help_text=_("leer = jetzt"),
+    )
+    by = forms.MultipleChoiceField(
+        label=_("Aufschlüsselung"), choices=BREAKDOWNS, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    suppress_below = forms.IntegerField(
+        label=_("Kleinzellen unterdrücken unter"),
+        required=False,
+        min_value=1,
+        help_text=_("z. B. 3: Werte 1 und 2 erscheinen als *"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("Das Ende liegt vor dem Beginn."))
+        return data
+
+
+class TargetForm(forms.ModelForm):
+    indicator = forms.ChoiceField(
+        label=_("Kennzahl"),
+        choices=[(i.id, f"{i.id} – {i.label}") for i in INDICATORS if i.id != "prog.target_attainment"],
+    )
+
+    class Meta:
+        model = Target
+        fields = ["programme", "indicator", "period_from", "period_to", "region", "stage", "target"]
+        widgets = {"period_from": DateInput, "period_to": DateInput}
+
+    def clean(self):
+        data = super().clean()
+        stage, programme = data.get("stage"), data.get("programme")
+        if stage and programme and stage.programme_id != programme.id:
+            self.add_error("stage", _("Die Stufe gehört nicht zu diesem Programm."))
+        ind = data.get("indicator")
+        target = data.get("target")
+        if ind in BY_ID and BY_ID[ind].is_rate and target is not None and target > 1:
+            self.add_error("target", _("Eine Quote wird als Anteil zwischen 0 und 1 angegeben."))
+        return data

@@ -1,0 +1,45 @@
+"""Background generation of the standard report (django-tasks; immediate backend in tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+def params_from_run(run):
+    from stufenweg.indicators.results import ReportParams
+
+    p = run.params
+    return ReportParams(
+        programme=run.programme,
+        date_from=dt.date.fromisoformat(p["from"]),
+        date_to=dt.date.fromisoformat(p["to"]),
+        as_of=dt.date.fromisoformat(p["as_of"]) if p.get("as_of") else None,
+        recorded_on=dt.datetime.fromisoformat(p["recorded_on"]) if p.get("recorded_on") else None,
+        by=tuple(p.get("by") or ()),
+        suppress_below=p.get("suppress_below") or None,
+        region_ids=tuple(p["region_ids"]) if p.get("region_ids") is not None else None,
+        region_codes=tuple(p.get("region_codes") or ()),
+    )
+
+
+@task()
+def generate_report(run_id: int) -> None:
+    from stufenweg.indicators.models import ReportRun
+    from stufenweg.indicators.standard import standard_report
+
+    run = ReportRun.objects.select_related("programme").get(pk=run_id)
+    ReportRun.objects.filter(pk=run_id).update(status=ReportRun.Status.RUNNING, progress=10)
+    try:
+        result = standard_report(params_from_run(run))
+    except Exception:
+        logger.exception("report run %s failed", run_id)
+        ReportRun.objects.filter(pk=run_id).update(
+            status=ReportRun.Status.FAILED, error="Der Bericht konnte nicht erstellt werden."
+        )
+        return
+    ReportRun.objects.filter(pk=run_id).update(status=ReportRun.Status.DONE, progress=100, result=result)

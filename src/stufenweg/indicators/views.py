@@ -1,0 +1,150 @@
+"""Report pages: form, background run with progress, result tables, charts, downloads; targets.
+
+Coordination office: all regions. Regional office: the report is restricted to its region(s).
+Everyone else gets 404. Reports contain aggregates only, never names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from stufenweg.core.visibility import scope_of
+from stufenweg.indicators.charts import CHARTS, render_chart
+from stufenweg.indicators.forms import ReportForm, TargetForm
+from stufenweg.indicators.models import ReportRun
+from stufenweg.indicators.presenting import present
+from stufenweg.indicators.tasks import generate_report
+from stufenweg.organisations.models import Region
+from stufenweg.programmes.models import Target
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+
+
+def _region_scope(user):
+    """None = all regions; a tuple of region ids for regional offices; 404 for everyone else."""
+    scope = scope_of(user)
+    if scope.everything:
+        return None
+    if scope.region_ids:
+        return tuple(sorted(scope.region_ids))
+    raise Http404
+
+
+def _run_for(request, pk) -> ReportRun:
+    _region_scope(request.user)
+    return get_object_or_404(ReportRun.objects.select_related("programme"), pk=pk, created_by=request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request):
+    region_ids = _region_scope(request.user)
+    today = timezone.localdate()
+    form = ReportForm(
+        request.POST or None,
+        initial={"date_from": dt.date(today.year, 1, 1), "date_to": today},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        recorded_on = None
+        if data.get("recorded_on"):
+            recorded_on = timezone.make_aware(
+                dt.datetime.combine(data["recorded_on"], dt.time.max)
+            ).isoformat()
+        region_codes = (
+            list(Region.objects.filter(id__in=region_ids).values_list("code", flat=True))
+            if region_ids
+            else []
+        )
+        run = ReportRun.objects.create(
+            created_by=request.user,
+            programme=data["programme"],
+            params={
+                "from": data["date_from"].isoformat(),
+                "to": data["date_to"].isoformat(),
+                "as_of": data["as_of"].isoformat() if data.get("as_of") else None,
+                "recorded_on": recorded_on or timezone.now().isoformat(),
+                "by": list(data.get("by") or []),
+                "suppress_below": data.get("suppress_below"),
+                "region_ids": list(region_ids) if region_ids is not None else None,
+                "region_codes": region_codes,
+            },
+        )
+        generate_report.enqueue(run.pk)
+        return redirect("indicators:run", pk=run.pk)
+    runs = ReportRun.objects.filter(created_by=request.user).select_related("programme")[:10]
+    return render(
+        request,
+        "indicators/report_form.html",
+        {"form": form, "runs": runs, "regional": region_ids is not None},
+    )
+
+
+@login_required
+def run_detail(request, pk):
+    run = _run_for(request, pk)
+    context = {"run": run, "charts": CHARTS}
+    if run.status == ReportRun.Status.DONE:
+        context["report"] = present(run.result)
+    template = (
+        "indicators/_run_status.html"
+        if request.htmx and run.status != ReportRun.Status.DONE
+        else "indicators/run.html"
+    )
+    response = render(request, template, context)
+    if request.htmx and run.status == ReportRun.Status.DONE:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+def chart(request, pk, name):
+    run = _run_for(request, pk)
+    if run.status != ReportRun.Status.DONE or name not in CHARTS:
+        raise Http404
+    return HttpResponse(render_chart(run.result, name), content_type="image/png")
+
+
+@login_required
+def download(request, pk, fmt):
+    run = _run_for(request, pk)
+    if run.status != ReportRun.Status.DONE or fmt not in CONTENT_TYPES:
+        raise Http404
+    from stufenweg.indicators import render as renderers
+    from stufenweg.indicators.results import contract_report
+    from stufenweg.indicators.tasks import params_from_run
+
+    if fmt in ("xlsx", "pdf"):
+        data = renderers.render_standard(run.result, fmt)
+    else:
+        contract = contract_report(params_from_run(run))
+        data = renderers.to_json(contract) if fmt == "json" else renderers.to_csv(contract)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="bericht-{run.programme.code}-{run.pk}.{fmt}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def targets(request):
+    if not scope_of(request.user).everything:
+        raise Http404
+    form = TargetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("indicators:targets")
+    rows = Target.objects.select_related("programme", "region", "stage").order_by(
+        "programme__code", "indicator", "period_from"
+    )
+    return render(request, "indicators/targets.html", {"form": form, "targets": rows})
