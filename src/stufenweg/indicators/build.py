@@ -24,7 +24,7 @@ from django.db import connection
 from stufenweg.indicators import sqlfns as f
 from stufenweg.journeys.codes import EmploymentKind, ExitStatus
 
-TABLES = ("sw_int", "sw_esf", "sw_x", "sw_enr", "sw_sp", "sw_ev", "sw_codes")
+TABLES = ("sw_int", "sw_esf", "sw_x", "sw_x0", "sw_enr", "sw_sp", "sw_ev", "sw_codes")
 
 ESF_KINDS = ("svb", "minijob", "self_employed")
 ESF_STATUSES = ("employed_svb", "minijob", "self_employed")
@@ -135,6 +135,7 @@ def build(s: Settings) -> None:
         )
         c.execute("CREATE INDEX sw_ev_pid_kind ON sw_ev (pid, kind, od)")
         c.execute("CREATE INDEX sw_ev_kind_od ON sw_ev (kind, od)")
+        _analyze(c, "sw_ev")
         # 2. employment spells
         c.execute(
             f.temp_table(
@@ -152,6 +153,7 @@ def build(s: Settings) -> None:
             )
         )
         c.execute("CREATE INDEX sw_sp_pid ON sw_sp (pid, start)")
+        _analyze(c, "sw_sp")
         # 3. enrolments (entry or stage_change → next exit or stage_change)
         c.execute(
             f.temp_table(
@@ -187,6 +189,7 @@ def build(s: Settings) -> None:
         )
         c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, entered_on)")
         c.execute("CREATE INDEX sw_enr_exit ON sw_enr (exit_on)")
+        _analyze(c, "sw_enr")
 
         def emp(kinds, a, b, pid="x.pid"):
             return (
@@ -204,7 +207,28 @@ def build(s: Settings) -> None:
                 f"ORDER BY fu.od DESC, fu.seq DESC LIMIT 1)"
             )
 
-        # 4. exit cases in the period with their flags
+        # 4. exit cases in the period: raw facts first (materialised, so that PostgreSQL does not
+        #    inline and re-evaluate the EXISTS subqueries once per flag), then the flags
+        c.execute(
+            f.temp_table(
+                "sw_x0",
+                f"""
+              SELECT x.*,
+                {flag(emp(in_kinds, "x.exit_on", "x.w_end"))} AS emp_in_leave,
+                {flag(emp(ANY_KINDS, "x.exit_on", "x.w_end"))} AS emp_any_leave,
+                {flag(emp(in_kinds, "x.p", "x.p"))} AS emp_in_p,
+                {flag(emp(ANY_KINDS, "x.p", "x.p"))} AS emp_any_p,
+                {flag(emp(("svb",), "x.p", "x.p"))} AS emp_svb_p,
+                {flag("EXISTS (SELECT 1 FROM sw_enr o WHERE o.pid = x.pid AND o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p))")} AS enrolled_p,
+                {flag("EXISTS (SELECT 1 FROM sw_ev v WHERE v.pid = x.pid AND v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start') AND v.seq > x.xseq AND v.od <= x.w_end)")} AS new_entry,
+                {fu_for_p("x.pid", "x.p")} AS fu
+              FROM (
+                SELECT n.*, {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
+                FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
+              ) x
+            """,
+            )
+        )
         c.execute(
             f.temp_table(
                 "sw_x",
@@ -222,21 +246,7 @@ def build(s: Settings) -> None:
               CASE WHEN y.exit_kind = 'early_negative' THEN 'dropout'
                    WHEN y.exit_kind IN ('regular', 'early_positive') THEN 'successful'
                    WHEN y.exit_kind = 'early_neutral' THEN 'neutral' ELSE '' END AS exit_group
-            FROM (
-              SELECT x.*,
-                {flag(emp(in_kinds, "x.exit_on", "x.w_end"))} AS emp_in_leave,
-                {flag(emp(ANY_KINDS, "x.exit_on", "x.w_end"))} AS emp_any_leave,
-                {flag(emp(in_kinds, "x.p", "x.p"))} AS emp_in_p,
-                {flag(emp(ANY_KINDS, "x.p", "x.p"))} AS emp_any_p,
-                {flag(emp(("svb",), "x.p", "x.p"))} AS emp_svb_p,
-                {flag("EXISTS (SELECT 1 FROM sw_enr o WHERE o.pid = x.pid AND o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p))")} AS enrolled_p,
-                {flag("EXISTS (SELECT 1 FROM sw_ev v WHERE v.pid = x.pid AND v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start') AND v.seq > x.xseq AND v.od <= x.w_end)")} AS new_entry,
-                {fu_for_p("x.pid", "x.p")} AS fu
-              FROM (
-                SELECT n.*, {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
-                FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
-              ) x
-            ) y
+            FROM sw_x0 y
             """,
             )
         )
@@ -328,6 +338,12 @@ def build(s: Settings) -> None:
             """,
             )
         )
+
+
+def _analyze(cursor, table: str) -> None:
+    """Temporary tables are never auto-analysed on PostgreSQL; without statistics it plans badly."""
+    if f.is_postgres():
+        cursor.execute(f"ANALYZE {table}")
 
 
 def _codes_sql() -> str:

@@ -1,0 +1,240 @@
+"""Benchmark of the full standard report (not part of the test suite).
+
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python bench/report_bench.py --persons 10000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/sw_bench .venv/bin/python bench/report_bench.py --persons 100000
+
+Generates N synthetic participants (15 events each) with bulk inserts (executemany in batches),
+then times ``standard_report`` (every indicator, by region/stage/gender, self-checks) and prints
+the wall time and the peak resident memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stufenweg.config.settings.demo")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+EVENT_COLUMNS = (
+    "event_id, participation_id, kind, occurred_on, recorded_at, region_id, measure_id, stage_id, result, "
+    "employment_status, unemployed_since, benefit, change, reason, exit_kind, statuses, qualification, "
+    "first_labour_market, employment_kind, benefit_effect, reached, source"
+)
+
+
+def generate(n: int, seed: int = 1) -> None:
+    from stufenweg.organisations.models import Organisation, Region
+    from stufenweg.programmes.models import Measure, Programme, Stage
+
+    rnd = random.Random(seed)
+    call_command("migrate", verbosity=0)
+    with connection.cursor() as c:
+        for table in (
+            "journeys_enrolment",
+            "journeys_journeyevent",
+            "journeys_participation",
+            "people_person",
+        ):
+            c.execute(f"DELETE FROM {table}")
+    programme, _ = Programme.objects.get_or_create(code="BENCH", defaults={"name": "Benchmark"})
+    regions = [
+        Region.objects.get_or_create(code=f"BR{i}", defaults={"name": f"Region {i}"})[0] for i in range(6)
+    ]
+    stages = [
+        Stage.objects.get_or_create(
+            programme=programme, code=f"S{i}", defaults={"name": f"Stufe {i}", "position": i}
+        )[0]
+        for i in (2, 3, 4)
+    ]
+    measures = []
+    for i in range(30):
+        provider, _ = Organisation.objects.get_or_create(
+            code=f"BP{i}", defaults={"name": f"Träger {i}", "kind": "provider", "region": regions[i % 6]}
+        )
+        m, _ = Measure.objects.get_or_create(
+            code=f"BM{i}",
+            defaults={
+                "name": f"Maßnahme {i}",
+                "programme": programme,
+                "provider": provider,
+                "region": regions[i % 6],
+                "operation": f"ESF-{i % 3}",
+                "places": 100000,
+                "start": dt.date(2015, 1, 1),
+            },
+        )
+        measures.append(m)
+    now = timezone.now()
+    batch = 5000
+    pid0 = 1
+    with transaction.atomic(), connection.cursor() as c:
+        for start in range(0, n, batch):
+            persons, parts, events = [], [], []
+            for k in range(start, min(n, start + batch)):
+                pk = pid0 + k
+                birth = dt.date(1960, 1, 1) + dt.timedelta(days=rnd.randrange(0, 16000))
+                persons.append(
+                    (
+                        pk,
+                        f"B{pk}",
+                        "X",
+                        "Y",
+                        birth,
+                        rnd.choice("fmdx"),
+                        rnd.choice(["DE", "SY", "PL", "stateless"]),
+                        rnd.choice(["yes", "no"]),
+                        "no",
+                        "no",
+                        "no",
+                        "no",
+                        rnd.randrange(0, 9),
+                        "",
+                        now,
+                    )
+                )
+                parts.append((pk, pk, programme.id, now, "exited"))
+                d0 = dt.date(2019, 1, 1) + dt.timedelta(days=rnd.randrange(0, 1400))
+                m1, m2 = rnd.choice(measures), rnd.choice(measures)
+                s1, s2 = rnd.choice(stages), rnd.choice(stages)
+                reg = regions[rnd.randrange(6)].id
+                ex = rnd.choice(["regular", "early_positive", "early_negative", "early_neutral"])
+                st = rnd.choice(["job_seeking", "education", "employed_svb", "minijob|self_employed", ""])
+
+                def ev(i, kind, day, pk=pk, d0=d0, **f):
+                    return (
+                        f"b{pk}-{i}",
+                        pk,
+                        kind,
+                        d0 + dt.timedelta(days=day),
+                        now,
+                        f.get("region"),
+                        f.get("measure"),
+                        f.get("stage"),
+                        f.get("result", ""),
+                        f.get("es", ""),
+                        f.get("us"),
+                        f.get("benefit", ""),
+                        f.get("change", ""),
+                        "",
+                        f.get("exit_kind", ""),
+                        f.get("statuses", ""),
+                        f.get("qual"),
+                        f.get("flm"),
+                        f.get("ek", ""),
+                        f.get("be", ""),
+                        f.get("reached"),
+                        "",
+                    )
+
+                events += [
+                    ev(0, "referral", 0, region=reg),
+                    ev(1, "assessment_start", 7, region=reg),
+                    ev(2, "assessment_result", 20, result="suitable", stage=s1.id),
+                    ev(
+                        3,
+                        "entry",
+                        30,
+                        measure=m1.id,
+                        stage=s1.id,
+                        es="unemployed",
+                        us=d0 - dt.timedelta(days=500),
+                        benefit="sgb2",
+                    ),
+                    ev(4, "extension", 90),
+                    ev(5, "interruption", 100),
+                    ev(6, "resumption", 110),
+                    ev(
+                        7,
+                        "stage_change",
+                        150,
+                        measure=m2.id,
+                        stage=s2.id,
+                        change=rnd.choice(["planned", "unplanned"]),
+                    ),
+                    ev(8, "internship", 160, flm=True),
+                    ev(9, "qualification", 240),
+                    ev(10, "exit", 250, exit_kind=ex, statuses=st, qual=rnd.random() < 0.3),
+                    ev(
+                        11,
+                        "employment_start",
+                        260,
+                        ek=rnd.choice(["svb", "minijob", "self_employed", "vocational_training"]),
+                        be=rnd.choice(["ended", "reduced", ""]),
+                    ),
+                    ev(12, "employment_end", 400),
+                    ev(
+                        13,
+                        "follow_up",
+                        250 + 183,
+                        statuses=rnd.choice(["employed_svb", "job_seeking"]),
+                        reached=True,
+                    ),
+                    ev(14, "reactivation", 500),
+                ]
+            c.executemany(
+                "INSERT INTO people_person (id, person_id, first_name, last_name, birth_date, gender, nationality, "
+                "foreign_background, disability, minority, homeless, rural, isced, postcode, created_at, household_role) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, '')",
+                persons,
+            )
+            c.executemany(
+                "INSERT INTO journeys_participation (id, person_id, programme_id, created_at, state) VALUES (%s, %s, %s, %s, %s)",
+                parts,
+            )
+            c.executemany(
+                f"INSERT INTO journeys_journeyevent ({EVENT_COLUMNS}) VALUES ({', '.join(['%s'] * 22)})",
+                events,
+            )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("ANALYZE")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--persons", type=int, default=10000)
+    parser.add_argument("--skip-generate", action="store_true")
+    args = parser.parse_args()
+    from stufenweg.indicators.results import ReportParams
+    from stufenweg.indicators.standard import standard_report
+    from stufenweg.programmes.models import Programme
+
+    if not args.skip_generate:
+        t = time.perf_counter()
+        generate(args.persons)
+        print(
+            f"generated {args.persons} persons / {args.persons * 15} events in {time.perf_counter() - t:.1f} s"
+        )
+    programme = Programme.objects.get(code="BENCH")
+    params = ReportParams(
+        programme=programme,
+        date_from=dt.date(2020, 1, 1),
+        date_to=dt.date(2020, 12, 31),
+        by=("region", "stage", "gender"),
+    )
+    t = time.perf_counter()
+    report = standard_report(params)
+    elapsed = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{connection.vendor} persons={args.persons} standard report: {elapsed:.2f} s, peak RSS {peak:.0f} MB, "
+        f"checks: {len(report['checks'])} problems"
+    )
+
+
+if __name__ == "__main__":
+    main()
