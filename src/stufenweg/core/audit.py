@@ -76,7 +76,9 @@ def audit_read(
     )
 
 
-def audit_reads(*, actor, persons, purpose: str, object_type: str = "people.person", summary: str = "") -> int:
+def audit_reads(
+    *, actor, persons, purpose: str, object_type: str = "people.person", summary: str = ""
+) -> int:
     """Record one read per person in a single insert (list pages, exports, API lists)."""
     entries = [
         AuditEntry(

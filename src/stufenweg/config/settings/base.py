@@ -126,7 +126,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
-STUFENWEG_IMPORT_DIR = Path(env_str("STUFENWEG_IMPORT_DIR", str(DATA_DIR / "imports")))  # web uploads in progress
+STUFENWEG_IMPORT_DIR = Path(
+    env_str("STUFENWEG_IMPORT_DIR", str(DATA_DIR / "imports"))
+)  # web uploads in progress
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STUFENWEG_MAX_UPLOAD_BYTES = env_int("STUFENWEG_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
