@@ -87,6 +87,10 @@ def test_targets_page_and_attainment(w, client, journey):
     )
     assert response.status_code == 302
     assert Target.objects.count() == 1
+    from stufenweg.core.models import AuditEntry
+
+    audit = AuditEntry.objects.get(object_type="programmes.target")
+    assert audit.actor == w.personas["coordinator"] and audit.action == "create"
     for _ in range(2):
         j = journey()
         j.assess()

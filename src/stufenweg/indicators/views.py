@@ -22,6 +22,7 @@ from stufenweg.indicators.presenting import present
 from stufenweg.indicators.tasks import generate_report
 from stufenweg.organisations.models import Region
 from stufenweg.programmes.models import Target
+from stufenweg.programmes.services import target_save
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -142,7 +143,7 @@ def targets(request):
         raise Http404
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        target_save(target=form.save(commit=False), by=request.user)
         return redirect("indicators:targets")
     rows = Target.objects.select_related("programme", "region", "stage").order_by(
         "programme__code", "indicator", "period_from"
