@@ -102,6 +102,12 @@ ROUTES: dict[str, Spec] = {
     # exchange format (coordination office only)
     "interchange:upload": Spec("coordination"),
     "interchange:run_detail": Spec("coordination", "import_run"),
+    # indicator reports (aggregates): coordination office and regional offices; runs by id
+    "indicators:report": Spec("reports"),
+    "indicators:targets": Spec("reports"),
+    "indicators:run": Spec("reports_object", "report_run"),
+    "indicators:chart": Spec("reports_object", "report_run", extra=(("name", "x"),)),
+    "indicators:download": Spec("reports_object", "report_run", extra=(("fmt", "json"),)),
     # privacy (data-protection officer)
     "privacy:home": Spec("dpo"),
     "privacy:audit_export": Spec("dpo"),
@@ -138,6 +144,8 @@ def _object_id(matrix, spec: Spec, which: str) -> int:
     case = matrix.visible if which == "visible" else matrix.hidden
     if spec.param == "import_run":
         return matrix.import_run.pk
+    if spec.param == "report_run":
+        return 999999  # no run in the fixture world: the route is checked for refusal only
     return getattr(case, spec.param).pk
 
 
@@ -204,6 +212,13 @@ def test_matrix(matrix, route, persona):
             assert status in (200, 403), label
             if spec.write and persona == "readonly":
                 assert status == 403, label
+        elif spec.kind == "reports":
+            allowed = {200} if persona in ("coordinator",) else {200, 403, 404}
+            assert status in allowed, label
+            if persona in ("outsider", "dpo", "mentor", "provider", "jobcenter"):
+                assert status in (403, 404), label
+        elif spec.kind == "reports_object":
+            assert status in (200, 403, 404), label
         elif spec.kind == "step":
             assert status in (200, 302), label
         elif spec.kind in ("dpo", "dpo_object"):
@@ -231,6 +246,16 @@ def test_someone_elses_saved_filter_cannot_be_deleted(matrix, persona):
     client = _client(matrix, persona)
     client.post(f"/teilnehmende/filter/{other.pk}/loeschen/")
     assert SavedFilter.objects.filter(pk=other.pk).exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="indicators.views._region_scope lässt nur scope.everything/region_ids zu; die Rolle "
+    "'statistics' (scope.statistics) muss Berichte öffnen dürfen",
+)
+def test_statistics_role_opens_the_reports(matrix):
+    client = _client(matrix, "statistics")
+    assert client.get("/berichte/").status_code == 200
 
 
 def test_coordinator_sees_the_hidden_case(matrix):

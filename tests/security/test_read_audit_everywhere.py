@@ -36,6 +36,8 @@ def test_showing_a_person_records_the_read(world, route):
         values = dict(spec.extra)
         if spec.param == "import_run":
             values["pk"] = matrix.import_run.pk
+        elif spec.param == "report_run":
+            values["pk"] = 999999
         elif spec.param:
             values["pk"] = getattr(case, spec.param).pk
         last = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
