@@ -248,11 +248,6 @@ def test_someone_elses_saved_filter_cannot_be_deleted(matrix, persona):
     assert SavedFilter.objects.filter(pk=other.pk).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="indicators.views._region_scope lässt nur scope.everything/region_ids zu; die Rolle "
-    "'statistics' (scope.statistics) muss Berichte öffnen dürfen",
-)
 def test_statistics_role_opens_the_reports(matrix):
     client = _client(matrix, "statistics")
     assert client.get("/berichte/").status_code == 200

@@ -33,9 +33,10 @@ CONTENT_TYPES = {
 
 
 def _region_scope(user):
-    """None = all regions; a tuple of region ids for regional offices; 404 for everyone else."""
+    """None = all regions (coordination office, statistics role: aggregates only); a tuple of
+    region ids for regional offices; 404 for everyone else."""
     scope = scope_of(user)
-    if scope.everything:
+    if scope.everything or scope.statistics:
         return None
     if scope.region_ids:
         return tuple(sorted(scope.region_ids))

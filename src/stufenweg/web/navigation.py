@@ -42,7 +42,7 @@ def _personal_data(scope: Scope) -> bool:
 
 
 def _reports(scope: Scope) -> bool:
-    return scope.everything or bool(scope.region_ids)
+    return scope.everything or scope.statistics or bool(scope.region_ids)
 
 
 def _coordination(scope: Scope) -> bool:
@@ -64,6 +64,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("casework:measure_list", _("Maßnahmen"), _personal_data),
     NavItem("casework:caseload", _("Fallzahlen"), _personal_data),
     NavItem("indicators:report", _("Berichte"), _reports),
+    NavItem("indicators:targets", _("Zielwerte"), _coordination),
     NavItem("interchange:upload", _("Import"), _coordination),
     NavItem("api:docs", _("API-Dokumentation"), _staff),
     NavItem("web:audit_list", _("Protokoll"), _audit),
