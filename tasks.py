@@ -52,7 +52,9 @@ def test(extra: list[str]) -> int:
     ensure_venv()
     args = [str(BIN / "pytest"), "-q", "-n", os.environ.get("STUFENWEG_TEST_WORKERS", "2")]
     if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
-        print("• Kein Chromium gefunden: Browser-Tests (Marker 'browser') werden nicht ausgeführt.", flush=True)
+        print(
+            "• Kein Chromium gefunden: Browser-Tests (Marker 'browser') werden nicht ausgeführt.", flush=True
+        )
         args += ["-m", "not browser"]
     return run([*args, *extra])
 

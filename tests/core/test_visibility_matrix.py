@@ -127,8 +127,9 @@ def test_a_read_only_member_sees_but_may_not_act(world, people):
     from stufenweg.people.selectors import persons_writable_by
     from tests.factories import MembershipFactory, UserFactory
 
-    reader = MembershipFactory(user=UserFactory(username="lesend"), organisation=world.regional_a,
-                               role=Membership.Role.READ_ONLY).user
+    reader = MembershipFactory(
+        user=UserFactory(username="lesend"), organisation=world.regional_a, role=Membership.Role.READ_ONLY
+    ).user
     assert labels(people, persons_visible_to(reader)) == {"X", "Z"}
     assert not persons_writable_by(reader).exists()
     assert not participations_writable_by(reader).exists()

@@ -358,7 +358,9 @@ def persons_import(*, rows: list[Row], by: User | None) -> WriteResult:
         person_of=lambda p: p,
     )
     if not result.errors:  # keep the participant search in step with new and changed names
-        search_index_update(persons=[p for key, p in result.objects.items() if key not in result.unchanged_keys])
+        search_index_update(
+            persons=[p for key, p in result.objects.items() if key not in result.unchanged_keys]
+        )
     return result
 
 
