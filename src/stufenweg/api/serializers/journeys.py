@@ -20,6 +20,7 @@ from stufenweg.journeys.codes import (
     FollowUpSource,
 )
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
+from stufenweg.journeys.services import EVENT_FIELDS
 from stufenweg.organisations.models import Region
 from stufenweg.organisations.selectors import organisations_visible_to
 from stufenweg.programmes.selectors import measures_visible_to, programmes_visible_to
@@ -85,31 +86,8 @@ class ParticipationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-EVENT_COLUMNS = [
-    "region",
-    "measure",
-    "stage",
-    "supersedes",
-    "referrer",
-    "result",
-    "planned_end",
-    "employment_status",
-    "unemployed_since",
-    "benefit",
-    "change",
-    "reason",
-    "exit_kind",
-    "statuses",
-    "qualification",
-    "employer",
-    "end_date",
-    "first_labour_market",
-    "employment_kind",
-    "hours",
-    "benefit_effect",
-    "reached",
-    "source",
-]
+# the event columns of the exchange format: the service's event fields, with ``supersedes`` after the stage
+EVENT_COLUMNS = [*EVENT_FIELDS[:3], "supersedes", *EVENT_FIELDS[3:]]
 
 
 class EventSerializer(serializers.ModelSerializer):
