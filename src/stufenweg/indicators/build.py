@@ -24,7 +24,38 @@ from django.db import connection
 from stufenweg.indicators import sqlfns as f
 from stufenweg.journeys.codes import EmploymentKind, ExitStatus
 
-TABLES = ("sw_int", "sw_esf", "sw_x", "sw_x0", "sw_enr", "sw_sp", "sw_ev", "sw_codes")
+TABLES = (
+    "sw_int",
+    "sw_esf",
+    "sw_esf0",
+    "sw_en",
+    "sw_ov",
+    "sw_x",
+    "sw_x0",
+    "sw_enr",
+    "sw_sp",
+    "sw_pf",
+    "sw_ev",
+    "sw_codes",
+)
+# The event kinds any indicator reads; the others (assessment result, interruption, resumption)
+# and voids never reach the working tables.
+REPORTED_KINDS = (
+    "referral",
+    "not_arrived",
+    "assessment_start",
+    "reactivation",
+    "waitlist",
+    "entry",
+    "stage_change",
+    "extension",
+    "internship",
+    "exit",
+    "employment_start",
+    "employment_end",
+    "qualification",
+    "follow_up",
+)
 
 ESF_KINDS = ("svb", "minijob", "self_employed")
 ESF_STATUSES = ("employed_svb", "minijob", "self_employed")
@@ -101,41 +132,48 @@ def build(s: Settings) -> None:
     with connection.cursor() as c:
         drop_all(c)
         c.execute(_codes_sql())
-        # 1. effective events at (D, R)
+        # 1. effective events at (D, R), only the kinds an indicator reads
         c.execute(
             f.temp_table(
                 "sw_ev",
                 f"""
-            SELECT t.*,
-              MIN(CASE WHEN t.kind IN ('assessment_start', 'reactivation') THEN t.seq END)
-                OVER (PARTITION BY t.pid) AS first_pe_seq,
-              MAX(CASE WHEN t.kind = 'waitlist' THEN t.seq END) OVER (PARTITION BY t.pid) AS last_wait_seq,
-              MAX(CASE WHEN t.kind IN ('entry', 'stage_change') THEN t.seq END)
-                OVER (PARTITION BY t.pid) AS last_entry_seq
-            FROM (
-              SELECT e.id, e.participation_id AS pid, e.kind, e.occurred_on AS od, e.recorded_at AS ra,
-                ROW_NUMBER() OVER (PARTITION BY e.participation_id
-                                   ORDER BY e.occurred_on, e.recorded_at, e.id) AS seq,
-                COALESCE(e.region_id, m.region_id) AS region_id, e.measure_id, e.stage_id,
-                m.provider_id, COALESCE(m.operation, '') AS operation,
-                e.change, e.exit_kind, e.statuses, e.qualification, e.employment_kind, e.end_date,
-                e.first_labour_market, e.benefit_effect, e.reached, e.employment_status,
-                e.unemployed_since, pa.person_id, p.gender, p.birth_date
-              FROM journeys_journeyevent e
-              JOIN journeys_participation pa ON pa.id = e.participation_id
-              JOIN people_person p ON p.id = pa.person_id
-              LEFT JOIN programmes_measure m ON m.id = e.measure_id
-              WHERE pa.programme_id = {prog} AND e.recorded_at <= {R} AND e.kind <> 'void'
-                AND e.occurred_on <= {D}
-                AND NOT EXISTS (SELECT 1 FROM journeys_journeyevent s
-                                WHERE s.supersedes_id = e.id AND s.recorded_at <= {R})
-            ) t
+            SELECT e.id, e.participation_id AS pid, e.kind, e.occurred_on AS od, e.recorded_at AS ra,
+              ROW_NUMBER() OVER (PARTITION BY e.participation_id
+                                 ORDER BY e.occurred_on, e.recorded_at, e.id) AS seq,
+              COALESCE(e.region_id, m.region_id) AS region_id, e.measure_id, e.stage_id,
+              m.provider_id, COALESCE(m.operation, '') AS operation,
+              e.change, e.exit_kind, e.statuses, e.qualification, e.employment_kind, e.end_date,
+              e.first_labour_market, e.benefit_effect, e.reached, e.employment_status,
+              e.unemployed_since, pa.person_id, p.gender, p.birth_date
+            FROM journeys_journeyevent e
+            JOIN journeys_participation pa ON pa.id = e.participation_id
+            JOIN people_person p ON p.id = pa.person_id
+            LEFT JOIN programmes_measure m ON m.id = e.measure_id
+            WHERE pa.programme_id = {prog} AND e.recorded_at <= {R} AND {f.in_list("e.kind", REPORTED_KINDS)}
+              AND e.occurred_on <= {D}
+              AND NOT EXISTS (SELECT 1 FROM journeys_journeyevent s
+                              WHERE s.supersedes_id = e.id AND s.supersedes_id IS NOT NULL AND s.recorded_at <= {R})
             """,
             )
         )
         c.execute("CREATE INDEX sw_ev_pid_kind ON sw_ev (pid, kind, od)")
-        c.execute("CREATE INDEX sw_ev_kind_od ON sw_ev (kind, od)")
         _analyze(c, "sw_ev")
+        # per participation: first programme entry, last waiting-list entry, last stage entry
+        c.execute(
+            f.temp_table(
+                "sw_pf",
+                """
+            SELECT pid,
+              MIN(CASE WHEN kind IN ('assessment_start', 'reactivation') THEN seq END) AS first_pe_seq,
+              MAX(CASE WHEN kind = 'waitlist' THEN seq END) AS last_wait_seq,
+              MAX(CASE WHEN kind IN ('entry', 'stage_change') THEN seq END) AS last_entry_seq
+            FROM sw_ev WHERE kind IN ('assessment_start', 'reactivation', 'waitlist', 'entry', 'stage_change')
+            GROUP BY pid
+            """,
+            )
+        )
+        c.execute("CREATE INDEX sw_pf_pid ON sw_pf (pid)")
+        _analyze(c, "sw_pf")
         # 2. employment spells
         c.execute(
             f.temp_table(
@@ -190,6 +228,32 @@ def build(s: Settings) -> None:
         c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, entered_on)")
         c.execute("CREATE INDEX sw_enr_exit ON sw_enr (exit_on)")
         _analyze(c, "sw_enr")
+
+        # enrolments overlapping the period (with a first-labour-market internship in the
+        # enrolment) and enrolments entered in the period (with an extension in the enrolment)
+        c.execute(
+            f.temp_table(
+                "sw_ov",
+                f"""
+            SELECT n.*, CASE WHEN EXISTS (
+                SELECT 1 FROM sw_ev i WHERE i.pid = n.pid AND i.kind = 'internship'
+                AND i.first_labour_market = {f.bool_true()} AND i.od >= n.entered_on
+                AND i.od <= COALESCE(n.exit_on, {D})) THEN 1 ELSE 0 END AS intern
+            FROM sw_enr n WHERE n.entered_on <= {T} AND (n.exit_on IS NULL OR n.exit_on >= {F})
+            """,
+            )
+        )
+        c.execute(
+            f.temp_table(
+                "sw_en",
+                f"""
+            SELECT n.*, CASE WHEN EXISTS (
+                SELECT 1 FROM sw_ev v WHERE v.pid = n.pid AND v.kind = 'extension' AND v.seq > n.eseq
+                AND (n.nseq IS NULL OR v.seq < n.nseq)) THEN 1 ELSE 0 END AS extended
+            FROM sw_enr n WHERE n.entered_on >= {F} AND n.entered_on <= {T}
+            """,
+            )
+        )
 
         def emp(kinds, a, b, pid="x.pid"):
             return (
@@ -261,6 +325,40 @@ def build(s: Settings) -> None:
         eu = ", ".join(f"'{code}'" for code in EU_COUNTRIES)
         fu_p = "COALESCE(" + fu_for_p("e.pid", "e.p") + ", '')"
         esf_fu_p = f.any_status(fu_p, ESF_STATUSES)
+        # characteristics at the first entry and the last exit, only for the participants whose
+        # first entry or (final) last exit falls in the period: the two ESF cohorts
+        c.execute(
+            f.temp_table(
+                "sw_esf0",
+                f"""
+              SELECT g.pid, g.operation, g.first_on, g.open_n, fe.gender, fe.region_id,
+                {f.age("fe.birth_date", "g.first_on")} AS age,
+                COALESCE(NULLIF(fe.employment_status, ''), (
+                  SELECT v.employment_status FROM sw_ev v WHERE v.pid = g.pid
+                    AND v.kind IN ('entry', 'stage_change') AND v.seq < g.first_seq AND v.employment_status <> ''
+                  ORDER BY v.seq DESC LIMIT 1), '') AS f_es,
+                COALESCE(fe.unemployed_since, (
+                  SELECT v.unemployed_since FROM sw_ev v WHERE v.pid = g.pid
+                    AND v.kind IN ('entry', 'stage_change') AND v.seq < g.first_seq AND v.unemployed_since IS NOT NULL
+                  ORDER BY v.seq DESC LIMIT 1)) AS f_us,
+                p.isced, p.disability, p.nationality, p.foreign_background, p.minority, p.homeless, p.rural,
+                le.exit_on AS last_exit, le.xstatuses, le.xqual,
+                {f.add_days("le.exit_on", days)} AS w_end,
+                {f.add_months("le.exit_on", months)} AS p
+              FROM (
+                SELECT pid, operation, MIN(eseq) AS first_seq, MIN(entered_on) AS first_on,
+                  SUM(CASE WHEN exit_on IS NULL THEN 1 ELSE 0 END) AS open_n, MAX(xseq) AS last_xseq
+                FROM sw_enr GROUP BY pid, operation
+                HAVING (MIN(entered_on) >= {F} AND MIN(entered_on) <= {T})
+                  OR (SUM(CASE WHEN exit_on IS NULL THEN 1 ELSE 0 END) = 0
+                      AND MAX(exit_on) >= {F} AND MAX(exit_on) <= {T})
+              ) g
+              JOIN sw_enr fe ON fe.pid = g.pid AND fe.eseq = g.first_seq
+              JOIN people_person p ON p.id = fe.person_id
+              LEFT JOIN sw_enr le ON le.pid = g.pid AND le.xseq = g.last_xseq
+            """,
+            )
+        )
         c.execute(
             f.temp_table(
                 "sw_esf",
@@ -288,30 +386,7 @@ def build(s: Settings) -> None:
               {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'education')} OR {emp(('vocational_training',), 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r02,
               {flag("e.last_exit IS NOT NULL AND e.open_n = 0 AND (e.xqual = TRUE OR EXISTS (SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind = 'qualification' AND q.od >= e.first_on AND q.od <= e.w_end))")} AS r03,
               {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND e.p <= {D} AND ({emp(ESF_KINDS, 'e.p', 'e.p', 'e.pid')} OR {esf_fu_p})")} AS r05
-            FROM (
-              SELECT g.pid, g.operation, g.first_on, g.open_n, fe.gender, fe.region_id,
-                {f.age("fe.birth_date", "g.first_on")} AS age,
-                COALESCE(NULLIF(fe.employment_status, ''), (
-                  SELECT v.employment_status FROM sw_ev v WHERE v.pid = g.pid
-                    AND v.kind IN ('entry', 'stage_change') AND v.seq < g.first_seq AND v.employment_status <> ''
-                  ORDER BY v.seq DESC LIMIT 1), '') AS f_es,
-                COALESCE(fe.unemployed_since, (
-                  SELECT v.unemployed_since FROM sw_ev v WHERE v.pid = g.pid
-                    AND v.kind IN ('entry', 'stage_change') AND v.seq < g.first_seq AND v.unemployed_since IS NOT NULL
-                  ORDER BY v.seq DESC LIMIT 1)) AS f_us,
-                p.isced, p.disability, p.nationality, p.foreign_background, p.minority, p.homeless, p.rural,
-                le.exit_on AS last_exit, le.xstatuses, le.xqual,
-                {f.add_days("le.exit_on", days)} AS w_end,
-                {f.add_months("le.exit_on", months)} AS p
-              FROM (
-                SELECT pid, operation, MIN(eseq) AS first_seq, MIN(entered_on) AS first_on,
-                  SUM(CASE WHEN exit_on IS NULL THEN 1 ELSE 0 END) AS open_n, MAX(xseq) AS last_xseq
-                FROM sw_enr GROUP BY pid, operation
-              ) g
-              JOIN sw_enr fe ON fe.pid = g.pid AND fe.eseq = g.first_seq
-              JOIN people_person p ON p.id = fe.person_id
-              LEFT JOIN sw_enr le ON le.pid = g.pid AND le.xseq = g.last_xseq
-            ) e
+            FROM sw_esf0 e
             """,
             )
         )
