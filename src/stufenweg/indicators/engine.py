@@ -46,18 +46,6 @@ def _enrolment_dims(a: str, change: str) -> dict[str, str]:
     }
 
 
-def _event_dims(a: str) -> dict[str, str]:
-    return {
-        "region": f"{a}.region_id",
-        "stage": f"{a}.stage_id",
-        "measure": f"{a}.measure_id",
-        "provider": f"{a}.provider_id",
-        "change": f"{a}.change",
-        "gender": f"{a}.gender",
-        "age_band": f.age_band(f"{a}.birth_date", f"{a}.od"),
-    }
-
-
 def sources(s: build.Settings) -> dict[str, Source]:
     D, F, T = f.lit_date(s.as_of), f.lit_date(s.date_from), f.lit_date(s.date_to)
     pe = "e.kind IN ('assessment_start', 'reactivation')"
@@ -85,16 +73,14 @@ def sources(s: build.Settings) -> dict[str, Source]:
     }
     return {
         "ev": Source(
-            f"FROM sw_ev e LEFT JOIN sw_pf pf ON pf.pid = e.pid WHERE e.od >= {F} AND e.od <= {T} "
-            "AND e.kind IN ('referral', 'not_arrived', 'assessment_start', 'reactivation', 'entry', "
-            "'stage_change', 'extension')",
-            _event_dims("e"),
+            "FROM sw_evp e WHERE 1 = 1",
+            _enrolment_dims("e", "e.change"),
             {
                 "referrals": _sum("e.kind = 'referral'"),
                 "referred_persons": _persons("e.kind = 'referral'", "e.pid"),
                 "not_arrived": _sum("e.kind = 'not_arrived'"),
                 "programme_entries": _sum(pe),
-                "programme_first_entries": _sum(f"{pe} AND e.seq = pf.first_pe_seq"),
+                "programme_first_entries": "SUM(e.first_pe)",
                 "stage_entries": _sum(se),
                 "persons_started_stage": _persons(se, "e.pid"),
                 "stage_changes": _sum("e.kind = 'stage_change'"),
@@ -110,9 +96,8 @@ def sources(s: build.Settings) -> dict[str, Source]:
             "n.region_id",
         ),
         "wait": Source(
-            "FROM sw_pf pf JOIN sw_ev e ON e.pid = pf.pid AND e.kind = 'waitlist' AND e.seq = pf.last_wait_seq "
-            "WHERE pf.last_wait_seq > COALESCE(pf.last_entry_seq, 0)",
-            _event_dims("e"),
+            "FROM sw_wait e WHERE 1 = 1",
+            _enrolment_dims("e", "e.change"),
             {"waiting": "COUNT(DISTINCT e.pid)"},
             "e.region_id",
         ),
