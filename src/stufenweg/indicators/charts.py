@@ -1,18 +1,39 @@
 """Report charts as PNG (matplotlib, Agg backend, offline): entries per region, exit status per
-stage, target vs actual. They are drawn from the stored report dict, never from the database."""
+stage, target attainment. They are drawn from the stored report dict, never from the database;
+callers pass the report through ``presenting.localise`` first, so titles and legends are in the
+reader's language."""
 
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib
 
 matplotlib.use("Agg")
 
+from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+
+from stufenweg.indicators import fmt  # noqa: E402
 
 CHARTS = ("entries", "exit_status", "targets")
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#ff0000"]
+WIDTH, HEIGHT = 7.2, 3.4  # inches: the two small charts
+TARGET_WIDTH, TARGET_ROW = 11.0, 0.24  # the target chart spans the page and grows with its rows
+
+
+def size(report: dict, chart: str) -> tuple[float, float]:
+    """The figure's size in inches (the target chart is as tall as its number of targets needs)."""
+    if chart == "targets":
+        rows = len(report["charts"]["targets"]["labels"])
+        return TARGET_WIDTH, max(2.2, 1.0 + TARGET_ROW * rows)
+    return WIDTH, HEIGHT
+
+
+def pixels(report: dict, chart: str, dpi: int) -> tuple[int, int]:
+    width, height = size(report, chart)
+    return round(width * dpi), round(height * dpi)
 
 
 def _empty(ax, text):
@@ -21,44 +42,82 @@ def _empty(ax, text):
     ax.set_yticks([])
 
 
+def _entries(fig, ax, data):
+    if not data["labels"]:
+        _empty(ax, _("keine Daten"))
+        return
+    # entries without a region ("–") are shown only when there are any
+    pairs = [(k, v) for k, v in zip(data["labels"], data["values"], strict=True) if k != "–" or v]
+    labels = [k for k, _v in pairs]
+    bars = ax.bar(labels, [v if isinstance(v, int) else 0 for _k, v in pairs], color=PALETTE[0])
+    ax.bar_label(bars, labels=[fmt.number(v) for _k, v in pairs], fontsize=8)
+    ax.margins(y=0.12)
+
+
+def _exit_status(fig, ax, data):
+    labels, series = data["labels"], data["series"]
+    if not (labels and series):
+        _empty(ax, _("keine Daten"))
+        return
+    bottom = [0] * len(labels)
+    for index, (name, values) in enumerate(series.items()):
+        # long status names ("weiterführende Maßnahme / schulische oder berufliche Bildung") wrap
+        ax.bar(
+            labels,
+            values,
+            bottom=bottom,
+            label=textwrap.fill(name, 30),
+            color=PALETTE[index % len(PALETTE)],
+        )
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False)
+    fig.subplots_adjust(left=0.08, right=0.6)
+
+
+def _targets(fig, ax, data):
+    """Attainment (actual over target) per target as horizontal bars with the 100 % line: counts
+    and rates on one axis would hide the rates, a share of the target reads for both."""
+    labels = data["labels"]
+    if not labels:
+        _empty(ax, _("keine Zielwerte"))
+        return
+    shares = [
+        (a / t * 100) if isinstance(a, int | float) and isinstance(t, int | float) and t else 0
+        for a, t in zip(data["actual"], data["target"], strict=True)
+    ]
+    positions = list(range(len(labels)))[::-1]  # first target at the top
+    # one colour: for some indicators (dropout rate) more than the target is worse, not better
+    bars = ax.barh(positions, shares, height=0.65, color=PALETTE[0])
+    ax.bar_label(
+        bars,
+        labels=[
+            f"{fmt.number(a)} / {fmt.number(t)}" for a, t in zip(data["actual"], data["target"], strict=True)
+        ],
+        fontsize=7,
+        padding=3,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3},  # readable over the 100 % line
+    )
+    ax.axvline(100, color="#333333", linewidth=0.8, linestyle="--")
+    ax.set_yticks(positions, [textwrap.shorten(label, 60) for label in labels], fontsize=7.5)
+    ax.set_xlabel(_("Zielerreichung in % (Ist / Soll)"), fontsize=8)
+    ax.set_xlim(0, max(max(shares) * 1.15, 110))
+    ax.set_ylim(-0.6, len(labels) - 0.4)
+    fig.subplots_adjust(left=0.3, right=0.97)
+
+
 def render_chart(report: dict, chart: str, *, dpi: int = 110) -> bytes:
+    if chart not in CHARTS:
+        raise KeyError(chart)
     data = report["charts"][chart]
-    fig = Figure(figsize=(7.2, 3.4), dpi=dpi)
+    width, height = size(report, chart)
+    fig = Figure(figsize=(width, height), dpi=dpi)
     ax = fig.add_subplot(1, 1, 1)
     ax.set_title(data["title"], fontsize=11)
-    no_data = "keine Daten"
-    if chart == "entries":
-        if data["labels"]:
-            bars = ax.bar(
-                data["labels"], [v if isinstance(v, int) else 0 for v in data["values"]], color=PALETTE[0]
-            )
-            ax.bar_label(bars, labels=[str(v) for v in data["values"]], fontsize=8)
-        else:
-            _empty(ax, no_data)
-    elif chart == "exit_status":
-        labels, series = data["labels"], data["series"]
-        if labels and series:
-            bottom = [0] * len(labels)
-            for index, (name, values) in enumerate(series.items()):
-                ax.bar(labels, values, bottom=bottom, label=name, color=PALETTE[index % len(PALETTE)])
-                bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-            ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
-            fig.subplots_adjust(right=0.62)
-        else:
-            _empty(ax, no_data)
-    elif chart == "targets":
-        labels = data["labels"]
-        if labels:
-            positions = range(len(labels))
-            ax.barh([p + 0.2 for p in positions], data["target"], height=0.4, label="Soll", color=PALETTE[6])
-            ax.barh([p - 0.2 for p in positions], data["actual"], height=0.4, label="Ist", color=PALETTE[0])
-            ax.set_yticks(list(positions), labels, fontsize=7)
-            ax.legend(fontsize=8, frameon=False)
-            fig.subplots_adjust(left=0.4)
-        else:
-            _empty(ax, "keine Zielwerte")
-    else:
-        raise KeyError(chart)
+    ax.tick_params(labelsize=8)
+    {"entries": _entries, "exit_status": _exit_status, "targets": _targets}[chart](fig, ax, data)
+    if chart == "targets":
+        # inches from the top and bottom, not shares, so that a tall chart keeps small margins
+        fig.subplots_adjust(top=1 - 0.45 / height, bottom=0.55 / height)
     ax.spines[["top", "right"]].set_visible(False)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")

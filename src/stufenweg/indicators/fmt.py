@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.utils import translation
+import datetime as dt
+
+from django.utils import timezone, translation
 
 
 def number(value) -> str:
@@ -32,3 +34,15 @@ def cell(value) -> str:
     if isinstance(value, dict):
         return f"{number(value['num'])} / {number(value['den'])} = {percent(value['value'])}"
     return number(value)
+
+
+def day(value: dt.date) -> str:
+    """A date: 31.12.2024 in German, 2024-12-31 (ISO, unambiguous) in English."""
+    return value.isoformat() if translation.get_language() == "en" else value.strftime("%d.%m.%Y")
+
+
+def moment(value: dt.datetime) -> str:
+    """A point in time to the minute, in the local time zone."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{day(value.date())} {value:%H:%M}"

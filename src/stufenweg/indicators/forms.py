@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, INDICATORS
+from stufenweg.indicators.presenting import indicator_label
 from stufenweg.programmes.models import Programme, Target
 
 BREAKDOWNS = [
@@ -47,16 +48,31 @@ class ReportForm(forms.Form):
         return data
 
 
+def _indicator_choices():
+    """Evaluated when the form is shown, so that the labels follow the reader's language."""
+    return [(i.id, f"{i.id} – {indicator_label(i)}") for i in INDICATORS if i.id != "prog.target_attainment"]
+
+
 class TargetForm(forms.ModelForm):
-    indicator = forms.ChoiceField(
-        label=_("Kennzahl"),
-        choices=[(i.id, f"{i.id} – {i.label}") for i in INDICATORS if i.id != "prog.target_attainment"],
-    )
+    indicator = forms.ChoiceField(label=_("Kennzahl"), choices=_indicator_choices)
 
     class Meta:
         model = Target
         fields = ["programme", "indicator", "period_from", "period_to", "region", "stage", "target"]
         widgets = {"period_from": DateInput, "period_to": DateInput}
+        labels = {
+            "programme": _("Programm"),
+            "period_from": _("Zeitraum von"),
+            "period_to": _("Zeitraum bis"),
+            "region": _("Region"),
+            "stage": _("Stufe"),
+            "target": _("Soll"),
+        }
+        help_texts = {
+            "region": _("leer = alle Regionen"),
+            "stage": _("leer = alle Stufen"),
+            "target": _("Anzahl, oder bei einer Quote ein Anteil zwischen 0 und 1"),
+        }
 
     def clean(self):
         data = super().clean()

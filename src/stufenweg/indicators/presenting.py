@@ -1,20 +1,255 @@
-"""Turn the stored report dict into display strings for templates (web page and PDF)."""
+"""The stored standard report in the active language, and as display strings for templates.
+
+A report run stores the standard report once, in German (the product's language, see
+``tasks.generate_report``). Every renderer that shows it to a person (web page, charts, XLSX,
+PDF) first passes it through :func:`localise`, which rebuilds its texts in the active language
+from the ids the report carries: indicator labels from the German/English pair declared in
+``definitions.py``, exit statuses from their code, headings and notes through the catalogue.
+Numbers are never touched. In German, ``localise`` returns the report unchanged; in English it
+returns what ``standard_report`` would have produced with English active (a test holds both).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from stufenweg.indicators import fmt
+from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, FAMILY_LABELS, Indicator
+from stufenweg.journeys.codes import ExitStatus
+
+# The heading of each family's table: "<family> nach Region" and so on (standard.py's sections).
+SECTION_SUFFIX = {
+    "flow": gettext_noop("nach Region"),
+    "prog": gettext_noop("je Stufe"),
+    "esf": gettext_noop("nach Geschlecht"),
+    "eb": gettext_noop("nach Region"),
+    "sgb2": gettext_noop("nach Region"),
+}
+EXIT_TITLE = gettext_noop("Status der TN zum Austritt – %(group)s")
+BREAKDOWN_TITLE = gettext_noop("Alle Kennzahlen nach %(dims)s")
+TOTAL = gettext_noop("gesamt")
+# The self-checks' messages (results.self_checks), so that a stored German check reads in English.
+CHECK_MESSAGES = (
+    gettext_noop(
+        "ESF (%(group)s): EECO01 = %(o1)s, aber EECO02 + EECO04 + EECO05 = %(sum)s (Erwerbsstatus bei Eintritt fehlt?)."
+    ),
+    gettext_noop("ESF (%(group)s): EECO03 ist größer als EECO02."),
+    gettext_noop("ESF (%(group)s): %(ind)s = %(n)s ist größer als die Austrittskohorte (%(c)s)."),
+    gettext_noop("%(ind)s %(group)s: Zähler %(num)s ist größer als der Nenner %(den)s."),
+    gettext_noop("%(ind)s %(group)s: Anteil %(value)s ist größer als 1."),
+)
+
+
+def indicator_label(ind: Indicator) -> str:
+    """The indicator's label in the active language (declared once, German and English)."""
+    return ind.label_en if translation.get_language() == "en" else ind.label
+
+
+def _check_pattern(msgid: str) -> re.Pattern:
+    parts = re.split(r"%\((\w+)\)s", msgid)
+    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
+    return re.compile(f"^{regex}$")
+
+
+_CHECK_PATTERNS = [(msgid, _check_pattern(msgid)) for msgid in CHECK_MESSAGES]
+
+
+def _check(text: str) -> str:
+    for msgid, pattern in _CHECK_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            values = match.groupdict()
+            if values.get("group") == TOTAL:
+                values["group"] = _(TOTAL)
+            return _(msgid) % values
+    return _(text)
+
+
+def _target_label(text: str, ind_id: str) -> str:
+    """``<label> / <region> / <stage>`` with the label in the active language."""
+    ind = BY_ID.get(ind_id)
+    if ind is None:
+        return text
+    for known in (ind.label, ind.label_en):
+        if text == known or text.startswith(known + " / "):
+            return indicator_label(ind) + text[len(known) :]
+    return text
+
+
+def _exit_status_label(code: str, fallback: str) -> str:
+    try:
+        return str(ExitStatus(code).label)
+    except ValueError:
+        return _(fallback)
+
+
+def _exit_status_codes() -> dict[str, str]:
+    """Exit status label (in German and in the active language) → code."""
+    codes = {}
+    with translation.override("de"):
+        codes.update({str(label): code for code, label in ExitStatus.choices})
+    codes.update({str(label): code for code, label in ExitStatus.choices})
+    return codes
+
+
+def _title(section: dict, by: list[str]) -> str:
+    sid = section["id"]
+    if sid in SECTION_SUFFIX:
+        return f"{FAMILY_LABELS[sid]} {_(SECTION_SUFFIX[sid])}"
+    if sid.startswith("exit_"):
+        from stufenweg.indicators.standard import GROUP_LABELS
+
+        group = sid.removeprefix("exit_")
+        if group in GROUP_LABELS:
+            return _(EXIT_TITLE) % {"group": str(GROUP_LABELS[group])}
+    if sid == "breakdown" and by:
+        return _(BREAKDOWN_TITLE) % {"dims": ", ".join(str(DIMENSION_LABELS[d]) for d in by)}
+    return _(section["title"])
+
+
+def _section(section: dict, by: list[str]) -> dict:
+    sid = section["id"]
+    columns = list(section["columns"])
+    # headings through the catalogue; stage and region codes (and "S3 (n=44)") stay as they are
+    translated = {"targets": len(columns), "breakdown": len(columns)}.get(sid, 2)
+    if sid.startswith("exit_"):
+        translated = 1
+    columns = [_(c) if i < translated else c for i, c in enumerate(columns)]
+    rows = []
+    for row in section["rows"]:
+        label, cells = row["label"], row["cells"]
+        if sid == "targets":
+            label = _target_label(label, row["id"])
+        elif sid.startswith("exit_"):
+            label = _exit_status_label(row["id"], label)
+        elif row["id"] in BY_ID:
+            label = indicator_label(BY_ID[row["id"]])
+        else:
+            label = _(label)
+        if sid == "breakdown":
+            cells = [_(TOTAL) if i < len(by) and c == TOTAL else c for i, c in enumerate(cells)]
+        rows.append({**row, "label": label, "cells": cells})
+    return {
+        **section,
+        "title": _title(section, by),
+        "note": _(section["note"]) if section.get("note") else section.get("note", ""),
+        "columns": columns,
+        "rows": rows,
+    }
+
+
+def _charts(charts: dict) -> dict:
+    out = {name: dict(data) for name, data in charts.items()}
+    for data in out.values():
+        if data.get("title"):
+            data["title"] = _(data["title"])
+    if "exit_status" in out:
+        codes = _exit_status_codes()
+        out["exit_status"]["series"] = {
+            (_exit_status_label(codes[name], name) if name in codes else name): values
+            for name, values in charts["exit_status"].get("series", {}).items()
+        }
+    return out
+
+
+def _definition(d: dict) -> dict:
+    ind = BY_ID.get(d["id"])
+    if ind is None:
+        return d
+    return {
+        **d,
+        "label": indicator_label(ind),
+        "unit": _(d["unit"]),
+        "dims": ", ".join(str(DIMENSION_LABELS[x]) for x in ind.dims),
+    }
+
+
+def localise(report: dict) -> dict:
+    """The standard report with its texts in the active language (a new dict; numbers as stored)."""
+    by = list(report.get("filters", {}).get("by") or [])
+    sections = [_section(s, by) for s in report.get("sections", [])]
+    charts = _charts(report.get("charts", {}))
+    targets = next((s for s in sections if s["id"] == "targets"), None)
+    if targets is not None and "targets" in charts:
+        charts["targets"]["labels"] = [
+            _target_label(text, row["id"])
+            for text, row in zip(charts["targets"]["labels"], targets["rows"], strict=False)
+        ] + list(charts["targets"]["labels"][len(targets["rows"]) :])
+    return {
+        **report,
+        "sections": sections,
+        "charts": charts,
+        "checks": [_check(text) for text in report.get("checks", [])],
+        "definitions": [_definition(d) for d in report.get("definitions", [])],
+    }
+
+
+def _moment(text: str | None) -> str:
+    if not text:
+        return "–"
+    try:
+        return fmt.moment(dt.datetime.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def _day(text: str | None) -> str:
+    if not text:
+        return "–"
+    try:
+        return fmt.day(dt.date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def _period(text) -> str:
+    """A target's period cell ``2021-01-01 – 2026-10-31`` with the dates in the active format."""
+    if not isinstance(text, str):
+        return fmt.cell(text)
+    parts = text.split(" – ")
+    if len(parts) == 2:
+        return " – ".join(_day(p) for p in parts)
+    return text
 
 
 def present(report: dict) -> dict:
+    """Localised report with display strings: formatted cells, dates and the breakdown names."""
+    report = localise(report)
     sections = []
     for section in report["sections"]:
         rows = [
             {
                 "label": item["label"],
                 "id": item["id"],
-                "cells": [{"text": fmt.cell(v), "rate": isinstance(v, dict)} for v in item["cells"]],
+                "cells": [
+                    {
+                        "text": _period(v) if section["id"] == "targets" and i == 0 else fmt.cell(v),
+                        "rate": isinstance(v, dict),
+                        # a number (or a hidden one, "*") is right-aligned, a group code or period not
+                        "number": not isinstance(v, str) or v == "*",
+                    }
+                    for i, v in enumerate(item["cells"])
+                ],
             }
             for item in section["rows"]
         ]
         sections.append({**section, "rows": rows})
-    return {**report, "sections": sections}
+    return {**report, "sections": sections, "display": header_display(report)}
+
+
+def header_display(report: dict) -> dict:
+    """The report's parameters as display strings (dates in the active format, breakdown names)."""
+    filters = report.get("filters", {})
+    return {
+        "from": _day(report.get("from")),
+        "to": _day(report.get("to")),
+        "as_of": _day(report.get("as_of")),
+        "recorded_on": _moment(report.get("recorded_on")),
+        "by": ", ".join(str(DIMENSION_LABELS.get(d, d)) for d in filters.get("by") or []) or "–",
+        "regions": ", ".join(filters.get("regions") or []) or _("alle"),
+    }

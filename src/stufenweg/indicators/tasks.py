@@ -1,13 +1,23 @@
-"""Background generation of the standard report (django-tasks; immediate backend in tests)."""
+"""Background generation of the standard report (django-tasks; immediate backend in tests).
+
+The report is stored in German, the product's language, whatever language the request that asked
+for it had (a worker has none; the immediate backend runs inside the request). The renderers show
+it in the reader's language (``presenting.localise``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
+
+# stored untranslated on the run; the page shows it in the reader's language
+RUN_FAILED = gettext_noop("Der Bericht konnte nicht erstellt werden.")
 
 
 def params_from_run(run):
@@ -35,11 +45,10 @@ def generate_report(run_id: int) -> None:
     run = ReportRun.objects.select_related("programme").get(pk=run_id)
     ReportRun.objects.filter(pk=run_id).update(status=ReportRun.Status.RUNNING, progress=10)
     try:
-        result = standard_report(params_from_run(run))
+        with translation.override(settings.LANGUAGE_CODE):
+            result = standard_report(params_from_run(run))
     except Exception:
         logger.exception("report run %s failed", run_id)
-        ReportRun.objects.filter(pk=run_id).update(
-            status=ReportRun.Status.FAILED, error="Der Bericht konnte nicht erstellt werden."
-        )
+        ReportRun.objects.filter(pk=run_id).update(status=ReportRun.Status.FAILED, error=RUN_FAILED)
         return
     ReportRun.objects.filter(pk=run_id).update(status=ReportRun.Status.DONE, progress=100, result=result)

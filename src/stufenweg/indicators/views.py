@@ -12,13 +12,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from stufenweg.core.visibility import scope_of
-from stufenweg.indicators.charts import CHARTS, render_chart
+from stufenweg.indicators import fmt
+from stufenweg.indicators.charts import CHARTS, pixels, render_chart
+from stufenweg.indicators.definitions import BY_ID
 from stufenweg.indicators.forms import ReportForm, TargetForm
 from stufenweg.indicators.models import ReportRun
-from stufenweg.indicators.presenting import present
+from stufenweg.indicators.presenting import indicator_label, localise, present
 from stufenweg.indicators.tasks import generate_report
 from stufenweg.organisations.models import Region
 from stufenweg.programmes.models import Target
@@ -29,6 +32,14 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
+}
+CHART_DPI = 110
+# ReportRun.Status's labels are plain German in the model; shown in the reader's language here
+RUN_STATUS = {
+    ReportRun.Status.PENDING: gettext_lazy("wartet"),
+    ReportRun.Status.RUNNING: gettext_lazy("läuft"),
+    ReportRun.Status.DONE: gettext_lazy("fertig"),
+    ReportRun.Status.FAILED: gettext_lazy("fehlgeschlagen"),
 }
 
 
@@ -85,7 +96,12 @@ def report(request):
         )
         generate_report.enqueue(run.pk)
         return redirect("indicators:run", pk=run.pk)
-    runs = ReportRun.objects.filter(created_by=request.user).select_related("programme")[:10]
+    runs = list(ReportRun.objects.filter(created_by=request.user).select_related("programme")[:10])
+    for r in runs:
+        r.status_text = RUN_STATUS.get(r.status, r.status)
+        r.period_text = " – ".join(
+            fmt.day(dt.date.fromisoformat(r.params[k])) if r.params.get(k) else "–" for k in ("from", "to")
+        )
     return render(
         request,
         "indicators/report_form.html",
@@ -96,9 +112,15 @@ def report(request):
 @login_required
 def run_detail(request, pk):
     run = _run_for(request, pk)
-    context = {"run": run, "charts": CHARTS}
+    context = {"run": run}
     if run.status == ReportRun.Status.DONE:
-        context["report"] = present(run.result)
+        report = present(run.result)
+        context["report"] = report
+        context["charts"] = [
+            {"name": name, "title": report["charts"][name]["title"], "size": pixels(report, name, CHART_DPI)}
+            for name in CHARTS
+            if name != "targets" or report["charts"]["targets"]["labels"]
+        ]
     template = (
         "indicators/_run_status.html"
         if request.htmx and run.status != ReportRun.Status.DONE
@@ -115,7 +137,7 @@ def chart(request, pk, name):
     run = _run_for(request, pk)
     if run.status != ReportRun.Status.DONE or name not in CHARTS:
         raise Http404
-    return HttpResponse(render_chart(run.result, name), content_type="image/png")
+    return HttpResponse(render_chart(localise(run.result), name, dpi=CHART_DPI), content_type="image/png")
 
 
 @login_required
@@ -146,7 +168,13 @@ def targets(request):
     if request.method == "POST" and form.is_valid():
         target_save(target=form.save(commit=False), by=request.user)
         return redirect("indicators:targets")
-    rows = Target.objects.select_related("programme", "region", "stage").order_by(
-        "programme__code", "indicator", "period_from"
+    rows = list(
+        Target.objects.select_related("programme", "region", "stage").order_by(
+            "programme__code", "indicator", "period_from"
+        )
     )
+    for t in rows:
+        t.indicator_text = indicator_label(BY_ID[t.indicator]) if t.indicator in BY_ID else ""
+        t.period_text = f"{fmt.day(t.period_from)} – {fmt.day(t.period_to)}"
+        t.target_text = fmt.number(float(t.target))
     return render(request, "indicators/targets.html", {"form": form, "targets": rows})

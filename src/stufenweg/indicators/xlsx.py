@@ -1,15 +1,18 @@
 """The standard report as an XLSX workbook (XlsxWriter): a cover sheet with the report's
 parameters and checks, one formatted sheet per section, and a definitions sheet. Rates are
-written as three columns (numerator, denominator, share) so that every share can be checked."""
+written as three columns (numerator, denominator, share) so that every share can be checked.
+Texts are in the reader's language (``presenting``), numbers stay numbers."""
 
 from __future__ import annotations
 
 import io
 
 import xlsxwriter
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from stufenweg.indicators.charts import CHARTS, render_chart
+from stufenweg.indicators.charts import CHARTS, pixels, render_chart
+from stufenweg.indicators.presenting import header_display, localise
 
 
 def _sheet_name(text: str, used: set[str]) -> str:
@@ -23,6 +26,8 @@ def _sheet_name(text: str, used: set[str]) -> str:
 
 
 def to_xlsx(report: dict) -> bytes:
+    report = localise(report)
+    shown = header_display(report)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
@@ -42,11 +47,11 @@ def to_xlsx(report: dict) -> bytes:
     cover.write(0, 0, _("Kennzahlenbericht"), title)
     meta = [
         (_("Programm"), f"{report['programme']} – {report.get('programme_name', '')}"),
-        (_("Zeitraum"), f"{report['from']} – {report['to']}"),
-        (_("Stichtag"), report["as_of"]),
-        (_("Erfassungsstand"), report["recorded_on"]),
-        (_("Aufschlüsselung"), ", ".join(report["filters"]["by"]) or "–"),
-        (_("Regionen"), ", ".join(report["filters"]["regions"]) or _("alle")),
+        (_("Zeitraum"), f"{shown['from']} – {shown['to']}"),
+        (_("Stichtag"), shown["as_of"]),
+        (_("Erfassungsstand"), shown["recorded_on"]),
+        (_("Aufschlüsselung"), shown["by"]),
+        (_("Regionen"), shown["regions"]),
         (_("Kleinzellen unterdrückt unter"), report["filters"]["suppress_below"] or "–"),
     ]
     for i, (k, v) in enumerate(meta, start=2):
@@ -68,7 +73,8 @@ def to_xlsx(report: dict) -> bytes:
             f"{chart}.png",
             {"image_data": io.BytesIO(render_chart(report, chart)), "x_scale": 0.8, "y_scale": 0.8},
         )
-        row += 20
+        width, height = pixels(report, chart, 110)
+        row += round(height * 0.8 / 20) + 2  # rows of 20 px under the scaled picture
 
     for section in report["sections"]:
         sheet = book.add_worksheet(_sheet_name(section["title"], used))
@@ -113,7 +119,7 @@ def to_xlsx(report: dict) -> bytes:
     columns = [
         _("Kennzahl-ID"),
         _("Bezeichnung"),
-        _("Art"),
+        _("Einheit"),
         _("Definition"),
         _("Zähler"),
         _("Nenner"),
@@ -123,6 +129,14 @@ def to_xlsx(report: dict) -> bytes:
     for c, (name, width) in enumerate(zip(columns, widths, strict=True)):
         defs.write(0, c, name, head)
         defs.set_column(c, c, width)
+    if translation.get_language() != "de":
+        defs.write(
+            len(report["definitions"]) + 2,
+            0,
+            _(
+                "Definition, Zähler und Nenner sind nur auf Deutsch hinterlegt; die Kennzahl-ID führt zur Spezifikation."
+            ),
+        )
     for r, d in enumerate(report["definitions"], start=1):
         for c, key in enumerate(("id", "label", "unit", "definition", "numerator", "denominator", "dims")):
             defs.write(r, c, d[key], text)
