@@ -247,7 +247,7 @@ def build(s: Settings) -> None:
               {f.age_band("pp.birth_date", "t.entered_on")} AS age_band,
               CASE WHEN t.nkind IN ('exit', 'stage_change') THEN t.nod END AS exit_on,
               CASE WHEN t.nkind IN ('exit', 'stage_change') THEN t.nseq END AS xseq,
-              t.nseq, t.nod, t.n_ra, t.n_id,
+              CASE WHEN t.n_id IS NOT NULL THEN t.nseq END AS nseq, t.nod, t.n_ra, t.n_id,
               CASE WHEN t.nkind = 'exit' THEN t.nexit_kind
                    WHEN t.nkind = 'stage_change' AND t.nchange = 'planned' THEN 'regular'
                    WHEN t.nkind = 'stage_change' THEN 'early_neutral' END AS exit_kind,
@@ -256,18 +256,15 @@ def build(s: Settings) -> None:
               CASE WHEN t.nkind = 'exit' THEN t.nqual END AS xqual,
               CASE WHEN t.nkind = 'stage_change' THEN t.nchange ELSE '' END AS xchange
             FROM (
-              SELECT u.*, LEAD(u.eseq) OVER w AS nseq, LEAD(u.ekind) OVER w AS nkind, LEAD(u.entered_on) OVER w AS nod,
-                LEAD(u.e_ra) OVER w AS n_ra, LEAD(u.eid) OVER w AS n_id,
-                LEAD(u.exit_kind) OVER w AS nexit_kind, LEAD(u.statuses) OVER w AS nstatuses,
-                LEAD(u.qualification) OVER w AS nqual, LEAD(u.echange) OVER w AS nchange
-              FROM (
-                SELECT id AS eid, pid, kind AS ekind, od AS entered_on, ra AS e_ra,
-                  ROW_NUMBER() OVER (PARTITION BY pid ORDER BY od, ra, id) AS eseq, stage_id,
-                  measure_id, region_id, provider_id, operation, change AS echange, employment_status,
-                  unemployed_since, exit_kind, statuses, qualification
-                FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
-              ) u
-              WINDOW w AS (PARTITION BY u.pid ORDER BY u.eseq)
+              SELECT id AS eid, pid, kind AS ekind, od AS entered_on, ra AS e_ra, ROW_NUMBER() OVER w AS eseq,
+                stage_id, measure_id, region_id, provider_id, operation, change AS echange,
+                employment_status, unemployed_since,
+                ROW_NUMBER() OVER w + 1 AS nseq, LEAD(kind) OVER w AS nkind, LEAD(od) OVER w AS nod,
+                LEAD(ra) OVER w AS n_ra, LEAD(id) OVER w AS n_id,
+                LEAD(exit_kind) OVER w AS nexit_kind, LEAD(statuses) OVER w AS nstatuses,
+                LEAD(qualification) OVER w AS nqual, LEAD(change) OVER w AS nchange
+              FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
+              WINDOW w AS (PARTITION BY pid ORDER BY od, ra, id)
             ) t JOIN sw_pp pp ON pp.pid = t.pid
             WHERE t.ekind IN ('entry', 'stage_change')
             """,

@@ -52,21 +52,27 @@ def month_key(expr: str) -> str:
 
 
 def age(birth: str, day: str) -> str:
-    """Completed years on ``day``."""
+    """Completed years on ``day``; a birthday on 29 February counts as reached on 1 March in
+    other years (PostgreSQL's age(); on SQLite (YYYYMMDD of the day − YYYYMMDD of the birth) div 10000)."""
     if is_postgres():
         return f"date_part('year', age({day}, {birth}))::int"
-    return (
-        f"(CAST(strftime('%Y', {day}) AS INTEGER) - CAST(strftime('%Y', {birth}) AS INTEGER) "
-        f"- (strftime('%m-%d', {day}) < strftime('%m-%d', {birth})))"
-    )
+    return f"((CAST(replace({day}, '-', '') AS INTEGER) - CAST(replace({birth}, '-', '') AS INTEGER)) / 10000)"
+
+
+AGE_BOUNDS = ((18, "<18"), (25, "18-24"), (30, "25-29"), (45, "30-44"), (55, "45-54"))
 
 
 def age_band(birth: str, day: str) -> str:
-    a = age(birth, day)
-    return (
-        f"(CASE WHEN {a} < 18 THEN '<18' WHEN {a} < 25 THEN '18-24' WHEN {a} < 30 THEN '25-29' "
-        f"WHEN {a} < 45 THEN '30-44' WHEN {a} < 55 THEN '45-54' ELSE '55+' END)"
-    )
+    """The age band on ``day``. On PostgreSQL "younger than N" is "born after the day N years
+    before" (cheaper than age() and the same: the day minus N years clamps 29 Feb to 28 Feb)."""
+    if is_postgres():
+        whens = " ".join(
+            f"WHEN {birth} > ({day} - interval '{n} years')::date THEN '{band}'" for n, band in AGE_BOUNDS
+        )
+    else:
+        k = f"(CAST(replace({day}, '-', '') AS INTEGER) - CAST(replace({birth}, '-', '') AS INTEGER))"
+        whens = " ".join(f"WHEN {k} < {n * 10000} THEN '{band}'" for n, band in AGE_BOUNDS)
+    return f"(CASE {whens} ELSE '55+' END)"
 
 
 def has_status(column: str, code: str) -> str:
