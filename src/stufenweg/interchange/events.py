@@ -1,24 +1,23 @@
 """events.csv: streamed in two passes, written through the journeys' bulk path.
 
 Pass 1 reads the file once, checks the header, finds duplicate event ids and the region codes
-used, and spools each row into one of N partitions by a hash of ``person_id`` (temporary CSV
-files when the file is large), so that every journey lies in one partition. Pass 2 takes one
-partition at a time: parses the cells, resolves codes, leaves identical existing events alone,
-reports an existing event id with other content, and hands the journeys to
-``journeys.bulk.journey_events_bulk_append`` – the same rules as the single-event path. Memory
-is bounded by the partition size, not the file size.
+used, and spools each row into one of N partitions by a hash of ``person_id`` (temporary files of
+pickled blocks when the file is large), so that every journey lies in one partition. Pass 2 takes
+one partition at a time: parses the cells, resolves codes, leaves identical existing events alone,
+reports an existing event id with other content, and hands the journeys to the rules of
+``journeys.bulk`` (``check_journeys``: the same rules as the single-event path), then writes them.
+Memory is bounded by the partition size, not the file size.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import pickle
 import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from django.db.models.base import ModelState
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
@@ -28,16 +27,23 @@ from stufenweg.interchange.reader import ReadError
 from stufenweg.interchange.validation import ParsedRow, RowParser
 from stufenweg.interchange.writer import event_rows, fmt
 from stufenweg.journeys.bulk import (
-    BulkRuleErrors,
-    NewEvent,
-    journey_events_bulk_append,
+    EVENT_INDEX,
+    NEW_ORDER_BASE,
+    PreparedEvent,
+    canonical_statuses,
+    check_journeys,
+    event_defaults,
+    lookup,
     new_entries_over_capacity,
+    write_journeys,
 )
 from stufenweg.journeys.models import JourneyEvent
+from stufenweg.journeys.rules import Ev
 from stufenweg.people.models import Person
 from stufenweg.programmes.models import Measure
 
 PARTITION_ROWS = 50_000
+SPOOL_BUFFER_ROWS = 60_000  # rows held in memory in pass 1, over all partitions
 LOOKUP_CHUNK = 2000
 SCHEMA = s.EVENTS
 COLUMN_INDEX = {name: i for i, name in enumerate(SCHEMA.names)}
@@ -60,57 +66,58 @@ PLAIN_FIELDS = (
     "reached",
     "source",
 )
-
-
-_EVENT_TEMPLATE: dict | None = None
-
-
-def new_event(fields: dict) -> JourneyEvent:
-    """An unsaved ``JourneyEvent`` from attribute values (``*_id`` for relations), without the
-    cost of ``Model.__init__`` for a million rows: the defaults of a blank instance, then ``fields``."""
-    global _EVENT_TEMPLATE
-    if _EVENT_TEMPLATE is None:
-        blank = JourneyEvent()
-        _EVENT_TEMPLATE = {k: v for k, v in blank.__dict__.items() if k != "_state"}
-    event = JourneyEvent.__new__(JourneyEvent)
-    event.__dict__.update(_EVENT_TEMPLATE)
-    event.__dict__.update(fields)
-    event._state = ModelState()
-    return event
+PLAIN_INDEX = tuple((name, EVENT_INDEX[name]) for name in PLAIN_FIELDS)
+I = EVENT_INDEX  # noqa: E741 - column positions of a prepared event's values
 
 
 class Spool:
-    """Rows grouped into partitions by person; in memory for one partition, else temp files."""
+    """Rows grouped into partitions by person: in memory for one partition, else temporary files
+    with pickled blocks of rows (written and read only by this process)."""
 
     def __init__(self, partitions: int):
         self.count = max(1, partitions)
-        self.memory: list[list[str]] | None = [] if self.count == 1 else None
+        self.buffers: list[list[tuple[int, list[str]]]] = [[] for _ in range(self.count)]
+        self.block = max(100, SPOOL_BUFFER_ROWS // self.count)
         self.dir = None
-        self.writers = []
         self.handles = []
-        if self.memory is None:
+        if self.count > 1:
             self.dir = tempfile.TemporaryDirectory(prefix="stufenweg-import-")
             for index in range(self.count):
-                handle = open(Path(self.dir.name) / f"{index}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115
-                self.handles.append(handle)
-                self.writers.append(csv.writer(handle))
+                self.handles.append(open(self._path(index), "wb"))  # noqa: SIM115
+
+    def _path(self, index: int) -> Path:
+        return Path(self.dir.name) / f"{index}.bin"
 
     def add(self, person_id: str, line: int, cells: list[str]) -> None:
-        if self.memory is not None:
-            self.memory.append([str(line), *cells])
-        else:
-            self.writers[zlib.crc32(person_id.encode()) % self.count].writerow([line, *cells])
+        if not self.handles:
+            self.buffers[0].append((line, cells))
+            return
+        index = zlib.crc32(person_id.encode()) % self.count
+        buffer = self.buffers[index]
+        buffer.append((line, cells))
+        if len(buffer) >= self.block:
+            pickle.dump(buffer, self.handles[index], protocol=pickle.HIGHEST_PROTOCOL)
+            self.buffers[index] = []
 
-    def partitions(self) -> Iterator[list[list[str]]]:
-        if self.memory is not None:
-            rows, self.memory = self.memory, []
+    def partitions(self) -> Iterator[list[tuple[int, list[str]]]]:
+        if not self.handles:
+            rows, self.buffers = self.buffers[0], [[]]
             yield rows
             return
-        for handle in self.handles:
+        for index, handle in enumerate(self.handles):
+            if self.buffers[index]:
+                pickle.dump(self.buffers[index], handle, protocol=pickle.HIGHEST_PROTOCOL)
             handle.close()
+        self.buffers = []
         for index in range(self.count):
-            with open(Path(self.dir.name) / f"{index}.csv", encoding="utf-8", newline="") as handle:
-                yield list(csv.reader(handle))
+            rows: list[tuple[int, list[str]]] = []
+            with open(self._path(index), "rb") as handle:
+                while True:
+                    try:
+                        rows.extend(pickle.load(handle))  # noqa: S301 - our own temporary file
+                    except EOFError:
+                        break
+            yield rows
 
     def close(self) -> None:
         for handle in self.handles:
@@ -206,6 +213,11 @@ class EventImport:
         self.births = dict(self.persons.values())
         self.by_id = self.ctx.by.pk if getattr(self.ctx.by, "pk", None) else None
         self.measures = dict(Measure.objects.values_list("code", "id"))
+        self.template = event_defaults()
+        self.template[I["recorded_by_id"]] = self.by_id
+        self.contexts = {}
+        position = {c.name: p for p, c in self.parser.index}
+        self.p_person, self.p_programme = position["person_id"], position["programme"]
         done = 0
         self.progress("events", 0, self.total)
         try:
@@ -219,65 +231,69 @@ class EventImport:
             line, value = self.entry_rows.get(problem.event_key, (0, ""))
             self.ctx.problems.append(Problem(SCHEMA.name, line, "measure", value, problem.message))
 
-    def _partition(self, rows: list[list[str]]) -> None:
+    def _partition(self, rows: list[tuple[int, list[str]]]) -> None:
         ctx, parser = self.ctx, self.parser
-        position = {c.name: p for p, c in parser.index}
+        parse = parser.parse
         broken: set[tuple[str, str]] = set()
         parsed: list[ParsedRow] = []
-        for cells in rows:
-            row = parser.parse(int(cells[0]), cells[1:])
+        for line, cells in rows:
+            row = parse(line, cells)
             if row is None:
                 if parser.last_failed:
-                    broken.add((_cell(cells, position, "person_id"), _cell(cells, position, "programme")))
+                    broken.add((_cell(cells, self.p_person), _cell(cells, self.p_programme)))
                 continue
             parsed.append(row)
+        rows.clear()
         existing = self._existing([r.values["event_id"] for r in parsed]) if self.had_events else {}
-        journeys: dict[tuple[int, int], list[NewEvent]] = {}
+        journeys: dict[tuple[int, int], list[PreparedEvent]] = {}
         raw_of: dict[tuple[int, int], tuple[str, str]] = {}
         row_of: dict[str, ParsedRow] = {}
+        resolve = self._resolve
         for row in parsed:
             values = row.values
             journey_raw = (values["person_id"], values["programme"])
             if journey_raw in broken:
                 continue
-            old = existing.get(values["event_id"])
-            if old is not None:
-                if self._same(values, old):
-                    self.unchanged += 1
-                else:
-                    ctx.problem(
-                        SCHEMA,
-                        row,
-                        "event_id",
-                        _(
-                            "Die Ereignis-ID %(key)s existiert bereits mit anderem Inhalt; Korrekturen bitte mit supersedes."
+            if existing:
+                old = existing.get(values["event_id"])
+                if old is not None:
+                    if self._same(values, old):
+                        self.unchanged += 1
+                    else:
+                        ctx.problem(
+                            SCHEMA,
+                            row,
+                            "event_id",
+                            _(
+                                "Die Ereignis-ID %(key)s existiert bereits mit anderem Inhalt; Korrekturen bitte mit supersedes."
+                            )
+                            % {"key": values["event_id"]},
                         )
-                        % {"key": values["event_id"]},
-                    )
-                    broken.add(journey_raw)
-                continue
-            resolved = self._resolve(row)
+                        broken.add(journey_raw)
+                    continue
+            resolved = resolve(row)
             if resolved is None:
                 broken.add(journey_raw)
                 continue
             key, event = resolved
-            journeys.setdefault(key, []).append(NewEvent(event, values.get("supersedes")))
-            raw_of[key] = journey_raw
-            row_of[event.event_id] = row
-        journeys = {k: v for k, v in journeys.items() if raw_of[k] not in broken}
+            items = journeys.get(key)
+            if items is None:
+                journeys[key] = items = []
+                raw_of[key] = journey_raw
+            items.append(event)
+            row_of[event.ev.key] = row
+        if broken:
+            journeys = {k: v for k, v in journeys.items() if raw_of[k] not in broken}
         if not journeys:
             return
-        try:
-            count = journey_events_bulk_append(
-                journeys=journeys,
-                birth_dates={k[0]: self.births[k[0]] for k in journeys},
-                by=ctx.by,
-                audit_summary=_("Import"),
-                today=self.today,
-                check_capacity=False,
-            )
-        except BulkRuleErrors as exc:
-            for problem in exc.problems:
+        found = lookup(journeys, contexts=self.contexts)
+        self.contexts = found.contexts
+        births = self.births
+        states, problems = check_journeys(
+            journeys, found, birth_dates={k[0]: births[k[0]] for k in journeys}, today=self.today
+        )
+        if problems:
+            for problem in problems:
                 row = row_of.get(problem.event_key)
                 column = s.event_column(problem.field)
                 ctx.problems.append(
@@ -290,12 +306,13 @@ class EventImport:
                     )
                 )
             return
-        self.created += count
+        self.created += write_journeys(journeys, found, states, by=ctx.by, audit_summary=_("Import"))
+        entry_rows = self.entry_rows
         for items in journeys.values():
             for item in items:
-                if item.event.kind in ("entry", "stage_change"):
-                    row = row_of[item.event.event_id]
-                    self.entry_rows[item.event.event_id] = (row.line, row.raw.get("measure", ""))
+                if item.ev.kind in ("entry", "stage_change"):
+                    row = row_of[item.ev.key]
+                    entry_rows[item.ev.key] = (row.line, row.raw.get("measure", ""))
 
     def _existing(self, keys: list[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
@@ -314,8 +331,8 @@ class EventImport:
                 return False
         return True
 
-    def _resolve(self, row: ParsedRow):
-        """(journey key, unsaved event) or None after reporting what is unknown."""
+    def _resolve(self, row: ParsedRow) -> tuple[tuple[int, int], PreparedEvent] | None:
+        """(journey key, prepared event) or None after reporting what is unknown."""
         ctx, values = self.ctx, row.values
         ok = True
         person = self.persons.get(values["person_id"])
@@ -374,25 +391,47 @@ class EventImport:
                 )
         if not ok:
             return None
-        fields = {
-            "event_id": values["event_id"],
-            "kind": values["event"],
-            "occurred_on": values["date"],
-            "recorded_at": values.get("recorded_at") or self.now,
-            "recorded_by_id": self.by_id,
-            "region_id": self.ctx.regions.get(values["region"]) if values.get("region") else None,
-            "measure_id": refs["measure"],
-            "stage_id": stage_id,
-            "referrer_id": refs["referrer"],
-            "employer_id": refs["employer"],
-        }
-        for name in PLAIN_FIELDS:
+        # The event's column values: a blank event's, then what the row gives.
+        event = self.template.copy()
+        event[I["event_id"]] = key = values["event_id"]
+        event[I["kind"]] = kind = values["event"]
+        event[I["occurred_on"]] = occurred_on = values["date"]
+        event[I["recorded_at"]] = recorded_at = values.get("recorded_at") or self.now
+        region = values.get("region")
+        event[I["region_id"]] = region_id = self.ctx.regions.get(region) if region else None
+        event[I["measure_id"]] = measure_id = refs["measure"]
+        event[I["stage_id"]] = stage_id
+        event[I["referrer_id"]] = referrer_id = refs["referrer"]
+        event[I["employer_id"]] = refs["employer"]
+        for name, index in PLAIN_INDEX:
             value = values.get(name)
             if value is not None:
-                fields[name] = value
-        return (person[0], programme_id), new_event(fields)
+                event[index] = value
+        statuses = event[I["statuses"]]
+        if "|" in statuses:
+            event[I["statuses"]] = statuses = canonical_statuses(statuses)
+        ev = Ev(
+            key=key,
+            kind=kind,
+            occurred_on=occurred_on,
+            recorded_at=recorded_at,
+            order=NEW_ORDER_BASE + row.line,  # source order
+            supersedes=values.get("supersedes"),
+            region_id=region_id,
+            measure_id=measure_id,
+            stage_id=stage_id,
+            referrer_id=referrer_id,
+            result=event[I["result"]],
+            planned_end=event[I["planned_end"]],
+            employment_status=event[I["employment_status"]],
+            unemployed_since=event[I["unemployed_since"]],
+            change=event[I["change"]],
+            exit_kind=event[I["exit_kind"]],
+            statuses=statuses,
+            employment_kind=event[I["employment_kind"]],
+        )
+        return (person[0], programme_id), PreparedEvent(ev, event)
 
 
-def _cell(cells: list[str], position: dict[str, int], name: str) -> str:
-    index = position.get(name)
-    return cells[index + 1].strip() if index is not None and index + 1 < len(cells) else ""
+def _cell(cells: list[str], index: int | None) -> str:
+    return cells[index].strip() if index is not None and index < len(cells) else ""

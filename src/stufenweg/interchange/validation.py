@@ -70,10 +70,14 @@ class RowParser:
                 )
         self.present = frozenset(c.name for _p, c in self.index)
         self.positions = {c.name: p for p, c in self.index}
-        self.plan = [(p, c.name, c.required, _parser_for(c)) for p, c in self.index]
         self.names = [c.name for _p, c in self.index]
-        self.by_position = {p: (name, parse) for p, name, _required, parse in self.plan}
-        self.required = [(p, name) for p, name, required, _parse in self.plan if required]
+        # One step per column in the header: (position, name, required, length limit of a text
+        # column, parser of any other column).
+        self.plan = [
+            (p, c.name, c.required, c.max_length, None if c.kind in TEXT_KINDS else _parser_for(c))
+            for p, c in self.index
+        ]
+        self.required = [(p, c.name) for p, c in self.index if c.required]
 
     def _header_problem(self, name: str, message: str, value: str | None = None) -> None:
         self.ok = False
@@ -82,50 +86,67 @@ class RowParser:
     def parse(self, line: int, cells: list[str]) -> ParsedRow | None:
         """The row's values, or None if it is empty or has a problem (reported)."""
         self.last_failed = False
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # every cell empty or blank
             return None
         file = self.schema.name
+        problems = self.problems
         failed = False
-        if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
-            self.problems.append(
-                Problem(file, line, "", "", _("Die Zeile hat mehr Zellen als die Kopfzeile Spalten."))
-            )
-            failed = True
-        if len(cells) < self.width:
-            cells = cells + [""] * (self.width - len(cells))
-        values: dict[str, Any] = dict.fromkeys(self.names)
-        by_position = self.by_position
-        for position, required_name in self.required:
-            if not cells[position] or not cells[position].strip():
-                self.problems.append(Problem(file, line, required_name, "", _("Pflichtangabe fehlt.")))
+        width = self.width
+        if len(cells) != width:
+            if len(cells) > width and "".join(cells[width:]).strip():
+                problems.append(
+                    Problem(file, line, "", "", _("Die Zeile hat mehr Zellen als die Kopfzeile Spalten."))
+                )
                 failed = True
-        # Only the non-empty cells are parsed (most cells of an event row are empty).
-        for position, text in [(i, c) for i, c in enumerate(cells) if c]:
-            entry = by_position.get(position)
-            if entry is None:
-                continue
-            text = text.strip()
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+        values: dict[str, Any] = {}
+        for position, name, required, limit, parse in self.plan:
+            text = cells[position]
+            if text:
+                text = text.strip()
             if not text:
+                values[name] = None
+                if required:
+                    problems.append(Problem(file, line, name, "", _("Pflichtangabe fehlt.")))
+                    failed = True
                 continue
-            name, parse = entry
             try:
-                values[name] = parse(text)
+                if parse is None:
+                    if limit is not None and len(text) > limit:
+                        parse_cell(self.schema.column(name), text)  # raises with the message
+                    values[name] = text
+                else:
+                    values[name] = parse(text)
             except CellError as exc:
-                self.problems.append(Problem(file, line, name, text, exc.message))
+                values[name] = None
+                problems.append(Problem(file, line, name, text, exc.message))
                 failed = True
         self.last_failed = failed
         return None if failed else ParsedRow(line, values, cells, self.positions)
 
 
+TEXT_KINDS = (s.STR, s.REF)
+CACHE_LIMIT = 50_000
+_MISSING = object()
+
+
 def _parser_for(column: s.Column):
-    """A one-argument parser for ``column``; text columns get a cheap length check only."""
-    if column.kind in (s.STR, s.REF):
-        limit = column.max_length
+    """A one-argument parser for a column that is not plain text. Parsing a cell depends only on
+    the column and the text, so results are remembered (most cells repeat: codes, dates, yes/no);
+    a failure is not remembered and raises again with its message."""
+    parse = partial(parse_cell, column)
+    if column.kind == s.LIST:  # a fresh list each time
+        return parse
+    cache: dict[str, Any] = {}
 
-        def text(value: str) -> str:
-            if limit is not None and len(value) > limit:
-                return parse_cell(column, value)  # raises with the message
-            return value
+    def cached(text: str):
+        value = cache.get(text, _MISSING)
+        if value is _MISSING:
+            value = parse(text)
+            if len(cache) >= CACHE_LIMIT:
+                cache.clear()
+            cache[text] = value
+        return value
 
-        return text
-    return partial(parse_cell, column)
+    return cached

@@ -28,7 +28,6 @@ from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
 from stufenweg.journeys.projection import (
     PROJECTED_FIELDS,
     apply_state,
-    enrolment_rows,
     events_by_participation,
     rule_context,
 )
@@ -68,11 +67,49 @@ class NewEvent:
     supersedes_key: str | None = None
 
 
+# The columns of a new event that its caller gives (everything but the keys the write assigns).
+EVENT_FIELDS: tuple[str, ...] = tuple(
+    f.attname
+    for f in JourneyEvent._meta.concrete_fields
+    if f.attname not in ("id", "participation_id", "supersedes_id")
+)
+EVENT_INDEX = {name: index for index, name in enumerate(EVENT_FIELDS)}
+_event_values = operator.itemgetter(*EVENT_FIELDS)
+
+
+class PreparedEvent:
+    """A new event as the rules and the insert need it: ``ev`` (its key, kind, dates and the key it
+    supersedes) and ``values``, the column values in the order of ``EVENT_FIELDS``."""
+
+    __slots__ = ("ev", "values")
+
+    def __init__(self, ev: Ev, values: list | tuple):
+        self.ev = ev
+        self.values = values
+
+
+def event_defaults() -> list:
+    """Column values of a blank event (``EVENT_FIELDS`` order), to fill in for a new one."""
+    return list(_event_values(JourneyEvent().__dict__))
+
+
+def canonical_statuses(statuses: str) -> str:
+    """The canonical form of known status codes, as the services store it (unknown codes are
+    left as they are, for ``check_new_event`` to report)."""
+    if "|" in statuses and all(code in STATUS_ORDER for code in split_statuses(statuses)):
+        return join_statuses(split_statuses(statuses))
+    return statuses
+
+
 def _to_ev(item: NewEvent, order: int) -> Ev:
     e = item.event
-    if "|" in e.statuses and all(code in STATUS_ORDER for code in split_statuses(e.statuses)):
-        e.statuses = join_statuses(split_statuses(e.statuses))  # the canonical form, as the services store it
+    e.statuses = canonical_statuses(e.statuses)
     return Ev.from_event(e, order=order, supersedes=item.supersedes_key)
+
+
+def prepare(item: NewEvent, order: int) -> PreparedEvent:
+    ev = _to_ev(item, order)
+    return PreparedEvent(ev, _event_values(item.event.__dict__))
 
 
 def journey_events_bulk_append(
@@ -95,137 +132,233 @@ def journey_events_bulk_append(
     today = today or timezone.localdate()
     if not journeys:
         return 0
+    order = NEW_ORDER_BASE
+    prepared: dict[tuple[int, int], list[PreparedEvent]] = {}
+    for key, items in journeys.items():
+        prepared[key] = [prepare(item, order + index) for index, item in enumerate(items)]
+        order += len(items)
     with transaction.atomic():
-        participations = _participations(journeys.keys())
-        existing: dict[int, list[Ev]] = {}
-        old_ids = [p.id for p in participations.values() if p.id is not None]
-        for start in range(0, len(old_ids), LOOKUP_CHUNK):
-            existing.update(events_by_participation(old_ids[start : start + LOOKUP_CHUNK]))
-        existing_keys = existing_event_ids([n.event.event_id for items in journeys.values() for n in items])
-        contexts: dict[int, RuleContext] = {}
-        problems: list[Problem] = []
-        states: list[tuple[Participation, JourneyState]] = []
-        order = NEW_ORDER_BASE
-        seen_keys: set[str] = set()
-        for (person_id, programme_id), items in journeys.items():
-            participation = participations[(person_id, programme_id)]
-            ctx = contexts.get(programme_id) or contexts.setdefault(programme_id, rule_context(programme_id))
-            known = {e.key: e for e in existing.get(participation.id, [])}
-            new_evs = []
-            failed = False
-            for item in items:
-                ev = _to_ev(item, order)
-                order += 1
-                if ev.key in existing_keys or ev.key in seen_keys:
-                    problems.append(
-                        Problem(
-                            ev.key,
-                            "event_id",
-                            _("Die Ereignis-ID %(key)s ist bereits vergeben.") % {"key": ev.key},
-                        )
-                    )
-                    failed = True
-                    continue
-                seen_keys.add(ev.key)
-                try:
-                    check_new_event(ev, today=today)
-                    check_supersession(ev, known)
-                except JourneyRuleError as exc:
-                    problems.append(Problem(ev.key, exc.field, exc.rule_message))
-                    failed = True
-                    continue
-                known[ev.key] = ev
-                new_evs.append(ev)
-            if failed:
-                continue
-            try:
-                state = replay(
-                    list(known.values()),
-                    ctx,
-                    birth_date=birth_dates.get(person_id),
-                    check={e.key for e in new_evs},
-                )
-            except JourneyRuleError as exc:
-                problems.append(Problem(exc.event_key, exc.field, exc.rule_message))
-                continue
-            states.append((participation, state))
+        found = lookup(prepared)
+        states, problems = check_journeys(prepared, found, birth_dates=birth_dates, today=today)
         if not problems and check_capacity:
-            problems.extend(_capacity_problems(states, journeys, participations))
+            problems.extend(_capacity_problems(states, prepared, found))
         if problems:
             raise BulkRuleErrors(problems)
+        return write_journeys(prepared, found, states, by=by, audit_summary=audit_summary)
 
-        count = _write(journeys, participations, states, by=by, audit_summary=audit_summary)
-    return count
+
+@dataclass(slots=True)
+class Lookups:
+    """What the database knows about a batch of journeys before they are appended to."""
+
+    participations: dict[tuple[int, int], Participation]  # the existing ones
+    events: dict[int, list[Ev]]  # participation pk -> its recorded events
+    taken: set[str]  # event ids of the batch that the log already has
+    contexts: dict[int, RuleContext]
+
+
+def lookup(
+    journeys: dict[tuple[int, int], list[PreparedEvent]], *, contexts: dict[int, RuleContext] | None = None
+) -> Lookups:
+    """Read what the rules need for ``journeys``: participations, their events, taken event ids,
+    the rule context of each programme (``contexts`` may hold some already)."""
+    participations = _participations(journeys.keys())
+    events: dict[int, list[Ev]] = {}
+    old_ids = [p.id for p in participations.values()]
+    for start in range(0, len(old_ids), LOOKUP_CHUNK):
+        events.update(events_by_participation(old_ids[start : start + LOOKUP_CHUNK]))
+    taken = existing_event_ids([p.ev.key for items in journeys.values() for p in items])
+    contexts = dict(contexts or {})
+    for _person, programme_id in journeys:
+        if programme_id not in contexts:
+            contexts[programme_id] = rule_context(programme_id)
+    return Lookups(participations, events, taken, contexts)
+
+
+def check_journeys(
+    journeys: dict[tuple[int, int], list[PreparedEvent]],
+    found: Lookups,
+    *,
+    birth_dates: dict[int, dt.date],
+    today: dt.date,
+) -> tuple[list[tuple[tuple[int, int], JourneyState]], list[Problem]]:
+    """The rules for every journey (no database access): the replayed state of each, or problems."""
+    problems: list[Problem] = []
+    states: list[tuple[tuple[int, int], JourneyState]] = []
+    seen_keys: set[str] = set()
+    taken = found.taken
+    for key, items in journeys.items():
+        person_id, programme_id = key
+        ctx = found.contexts[programme_id]
+        participation = found.participations.get(key)
+        known = {e.key: e for e in found.events.get(participation.id, [])} if participation else {}
+        new_keys = set()
+        failed = False
+        for item in items:
+            ev = item.ev
+            if ev.key in taken or ev.key in seen_keys:
+                problems.append(
+                    Problem(
+                        ev.key,
+                        "event_id",
+                        _("Die Ereignis-ID %(key)s ist bereits vergeben.") % {"key": ev.key},
+                    )
+                )
+                failed = True
+                continue
+            seen_keys.add(ev.key)
+            try:
+                check_new_event(ev, today=today)
+                check_supersession(ev, known)
+            except JourneyRuleError as exc:
+                problems.append(Problem(ev.key, exc.field, exc.rule_message))
+                failed = True
+                continue
+            known[ev.key] = ev
+            new_keys.add(ev.key)
+        if failed:
+            continue
+        try:
+            state = replay(list(known.values()), ctx, birth_date=birth_dates.get(person_id), check=new_keys)
+        except JourneyRuleError as exc:
+            problems.append(Problem(exc.event_key, exc.field, exc.rule_message))
+            continue
+        states.append((key, state))
+    return states, problems
 
 
 def _participations(keys) -> dict[tuple[int, int], Participation]:
-    """Existing participations by (person, programme); unsaved ones (pk None) for the others,
-    created with their projected state once every journey has passed the rules."""
-    keys = list(keys)
+    """The existing participations among ``keys`` (person pk, programme pk)."""
+    wanted = set(keys)
     found: dict[tuple[int, int], Participation] = {}
-    person_ids = sorted({k[0] for k in keys})
+    person_ids = sorted({k[0] for k in wanted})
     for start in range(0, len(person_ids), LOOKUP_CHUNK):
         for p in Participation.objects.filter(person_id__in=person_ids[start : start + LOOKUP_CHUNK]):
-            found[(p.person_id, p.programme_id)] = p
-    for k in keys:
-        if k not in found:
-            found[k] = Participation(person_id=k[0], programme_id=k[1])
+            if (p.person_id, p.programme_id) in wanted:
+                found[(p.person_id, p.programme_id)] = p
     return found
 
 
-def _write(journeys, participations, states, *, by, audit_summary: str) -> int:
-    """Participations with their projected state, the events, enrolments and audit rows."""
-    new_parts = [p for p, _st in states if p.pk is None]
-    old_parts = [p for p, _st in states if p.pk is not None]
-    for participation, st in states:
+class _Projected:
+    """The projected fields of a new participation (``apply_state`` writes them here)."""
+
+    __slots__ = tuple(PROJECTED_FIELDS)
+
+
+PARTICIPATION_COLUMNS = ("id", "person_id", "programme_id", "created_at", *PROJECTED_FIELDS)
+EVENT_COLUMNS = ("id", "participation_id", "supersedes_id", *EVENT_FIELDS)
+ENROLMENT_COLUMNS = (
+    "participation_id",
+    "entry_event_id",
+    "measure_id",
+    "stage_id",
+    "entered_on",
+    "planned_end",
+    "exited_on",
+    "exit_event_id",
+    "exit_kind",
+    "extensions",
+    "interrupted_since",
+)
+AUDIT_COLUMNS = (
+    "at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "person_id",
+    "purpose",
+    "summary",
+)
+
+
+def write_journeys(
+    journeys: dict[tuple[int, int], list[PreparedEvent]],
+    found: Lookups,
+    states: list[tuple[tuple[int, int], JourneyState]],
+    *,
+    by,
+    audit_summary: str,
+) -> int:
+    """Write journeys that passed ``check_journeys`` (every one of them): participations with their
+    projected state, the events, enrolments and one audit row per participation."""
+    now = timezone.now()
+    new = [(key, st) for key, st in states if key not in found.participations]
+    old = [(found.participations[key], st) for key, st in states if key in found.participations]
+    participation_ids = {key: p.pk for key, p in found.participations.items()}
+    rows = []
+    for (key, st), pk in zip(new, reserve_ids(Participation, len(new)), strict=True):
+        participation_ids[key] = pk
+        projected = _Projected()
+        apply_state(projected, st)
+        rows.append((pk, key[0], key[1], now, *[getattr(projected, name) for name in PROJECTED_FIELDS]))
+    insert_rows(Participation, PARTICIPATION_COLUMNS, rows)
+    for participation, st in old:
         apply_state(participation, st)
-    for participation, pk in zip(new_parts, reserve_ids(Participation, len(new_parts)), strict=True):
-        participation.pk = pk
-    fast_insert(Participation, new_parts)
-    if old_parts:
-        Participation.objects.bulk_update(old_parts, PROJECTED_FIELDS, batch_size=1000)
-    key_to_id = _insert_events(journeys, participations)
-    old_ids = [p.pk for p in old_parts]
+    if old:
+        Participation.objects.bulk_update([p for p, _st in old], PROJECTED_FIELDS, batch_size=1000)
+
+    key_to_id = _insert_events(journeys, participation_ids)
+    old_ids = [p.pk for p, _st in old]
     for start in range(0, len(old_ids), LOOKUP_CHUNK):
         chunk = old_ids[start : start + LOOKUP_CHUNK]
         key_to_id.update(
             JourneyEvent.objects.filter(participation_id__in=chunk).values_list("event_id", "id")
         )
         Enrolment.objects.filter(participation_id__in=chunk).delete()
-    fast_insert(
+    # The rows of ``projection.enrolment_rows``, without model instances.
+    insert_rows(
         Enrolment,
-        [row for participation, st in states for row in enrolment_rows(participation.pk, st, key_to_id)],
-    )
-    now = timezone.now()
-    actor = by if getattr(by, "pk", None) else None
-    label = getattr(by, "username", "") or "system"
-    fast_insert(
-        AuditEntry,
+        ENROLMENT_COLUMNS,
         [
-            AuditEntry(
-                at=now,
-                actor=actor,
-                actor_label=label,
-                action=AuditEntry.Action.IMPORT,
-                object_type="journeys.participation",
-                object_id=str(p.pk),
-                person_id=p.person_id,
-                summary=f"{audit_summary}: {len(journeys[(p.person_id, p.programme_id)])} Ereignisse"[:255],
+            (
+                participation_ids[key],
+                key_to_id[e.entry_key],
+                e.measure_id,
+                e.stage_id,
+                e.entered_on,
+                e.planned_end,
+                e.exited_on,
+                key_to_id[e.exit_key] if e.exit_key else None,
+                e.exit_kind,
+                e.extensions,
+                e.interrupted_since,
             )
-            for p, _state in states
+            for key, st in states
+            for e in st.enrolments
+        ],
+    )
+    actor = by.pk if getattr(by, "pk", None) else None
+    label = getattr(by, "username", "") or "system"
+    action, object_type = AuditEntry.Action.IMPORT.value, "journeys.participation"
+    insert_rows(
+        AuditEntry,
+        AUDIT_COLUMNS,
+        [
+            (
+                now,
+                actor,
+                label,
+                action,
+                object_type,
+                str(participation_ids[key]),
+                key[0],
+                "",
+                f"{audit_summary}: {len(journeys[key])} Ereignisse"[:255],
+            )
+            for key, _st in states
         ],
     )
     return sum(len(items) for items in journeys.values())
 
 
 def fast_insert(model, objs: list, *, chunk: int = 5000) -> None:
-    """Insert unsaved model instances without the ORM's per-row SQL building.
+    """Insert unsaved model instances without the ORM's per-row SQL building (``insert_rows``).
 
-    PostgreSQL: ``COPY … FROM STDIN``; SQLite: one prepared ``INSERT`` run with ``executemany``.
-    Values are prepared with the backend's own adapters (dates, datetimes, decimals) and JSON is
-    serialised, as ``bulk_create`` would; ``auto_now``/``auto_now_add`` fields are filled. The pk
-    column is written when the instances have pks (see ``reserve_ids``), else the database assigns
-    them (and they are not read back). No signals, no ``save()``: for append-only bulk paths.
+    ``auto_now``/``auto_now_add`` fields are filled. The pk column is written when the instances
+    have pks (see ``reserve_ids``), else the database assigns them (and they are not read back).
+    No signals, no ``save()``: for append-only bulk paths.
     """
     if not objs:
         return
@@ -236,12 +369,30 @@ def fast_insert(model, objs: list, *, chunk: int = 5000) -> None:
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
             for obj in objs:
                 f.pre_save(obj, add=True)
+    # Read the attribute values straight from the instance dicts (no descriptor per field).
+    getter = operator.itemgetter(*[f.attname for f in fields])
+    insert_rows(model, [f.attname for f in fields], [getter(obj.__dict__) for obj in objs], chunk=chunk)
+
+
+def insert_rows(model, columns, rows, *, chunk: int = 5000) -> None:
+    """Insert ``rows`` (sequences of attribute values in the order of ``columns``, attnames of
+    ``model``'s concrete fields) in bulk.
+
+    PostgreSQL: ``COPY … FROM STDIN``; SQLite: one prepared ``INSERT`` run with ``executemany``.
+    Values are prepared with the backend's own adapters (dates, datetimes, decimals) and JSON is
+    serialised, as ``bulk_create`` would. Columns left out get NULL (not the model's default).
+    """
+    if not rows:
+        return
+    opts = model._meta
+    by_attname = {f.attname: f for f in opts.concrete_fields}
+    fields = [by_attname[name] for name in columns]
     ops = connection.ops
     vendor = connection.vendor
     converters = []
     for index, f in enumerate(fields):
         kind = f.get_internal_type()
-        if kind == "DateTimeField":
+        if kind == "DateTimeField" and vendor != "postgresql":
             converters.append((index, ops.adapt_datetimefield_value))
         elif kind == "DateField" and vendor != "postgresql":
             converters.append((index, ops.adapt_datefield_value))
@@ -256,31 +407,30 @@ def fast_insert(model, objs: list, *, chunk: int = 5000) -> None:
             )
         elif kind == "JSONField":
             converters.append((index, partial(json.dumps, cls=f.encoder)))
-    # Read the attribute values straight from the instance dicts (no descriptor per field).
-    getter = operator.itemgetter(*[f.attname for f in fields])
 
-    def rows(batch):
-        for obj in batch:
-            values = getter(obj.__dict__)
-            if converters:
-                values = list(values)
-                for index, convert in converters:
-                    if values[index] is not None:
-                        values[index] = convert(values[index])
+    def converted(batch):
+        for values in batch:
+            values = list(values)
+            for index, convert in converters:
+                if values[index] is not None:
+                    values[index] = convert(values[index])
             yield values
 
-    table = connection.ops.quote_name(opts.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = ops.quote_name(opts.db_table)
+    names = ", ".join(ops.quote_name(f.column) for f in fields)
     with connection.cursor() as cursor:
-        for start in range(0, len(objs), chunk):
-            batch = objs[start : start + chunk]
+        for start in range(0, len(rows), chunk):
+            batch = rows[start : start + chunk]
+            if converters:
+                batch = converted(batch)
             if vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for values in rows(batch):
-                        copy.write_row(values)
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    write = copy.write_row
+                    for values in batch:
+                        write(values)
             else:
                 placeholders = ", ".join(["%s"] * len(fields))
-                cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows(batch))  # noqa: S608
+                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", batch)  # noqa: S608
 
 
 def existing_event_ids(keys: list[str]) -> set[str]:
@@ -319,9 +469,10 @@ def reserve_ids(model, count: int) -> list[int]:
     vendor = connection.vendor
     with connection.cursor() as cursor:
         if vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
-            )
+            cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+            sequence = cursor.fetchone()[0]
+            # The sequence named once (not per row): nextval is then cheap.
+            cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, count])
             return [row[0] for row in cursor.fetchall()]
         if vendor == "sqlite":
             cursor.execute(f'SELECT COALESCE(MAX("id"), 0) FROM "{table}"')  # noqa: S608 - table name from model
@@ -335,39 +486,49 @@ def reserve_ids(model, count: int) -> list[int]:
     raise NotImplementedError(f"reserve_ids: database {vendor} is not supported")
 
 
-def _insert_events(journeys, participations) -> dict[str, int]:
+def _insert_events(
+    journeys: dict[tuple[int, int], list[PreparedEvent]], participation_ids: dict[tuple[int, int], int]
+) -> dict[str, int]:
     """Insert all new events in source order with ids reserved up front, so that a correction or
     a void names its target (even one in the same batch) in the same INSERT. Returns key -> id."""
-    items: list[NewEvent] = []
-    for key, journey in journeys.items():
-        participation_id = participations[key].pk
-        for item in journey:
-            item.event.participation_id = participation_id
-            items.append(item)
+    count = sum(len(items) for items in journeys.values())
+    ids = iter(reserve_ids(JourneyEvent, count))
     key_to_id: dict[str, int] = {}
-    for item, pk in zip(items, reserve_ids(JourneyEvent, len(items)), strict=True):
-        item.event.pk = pk
-        key_to_id[item.event.event_id] = pk
-    missing = sorted({i.supersedes_key for i in items if i.supersedes_key} - key_to_id.keys())
+    for items in journeys.values():
+        for item in items:
+            key_to_id[item.ev.key] = next(ids)
+    missing = sorted(
+        {i.ev.supersedes for items in journeys.values() for i in items if i.ev.supersedes} - key_to_id.keys()
+    )
     for start in range(0, len(missing), LOOKUP_CHUNK):
         key_to_id.update(
             JourneyEvent.objects.filter(event_id__in=missing[start : start + LOOKUP_CHUNK]).values_list(
                 "event_id", "id"
             )
         )
-    for item in items:
-        if item.supersedes_key:
-            item.event.supersedes_id = key_to_id[item.supersedes_key]
-    fast_insert(JourneyEvent, [i.event for i in items])
+    rows = []
+    for key, items in journeys.items():
+        participation_id = participation_ids[key]
+        for item in items:
+            ev = item.ev
+            rows.append(
+                (
+                    key_to_id[ev.key],
+                    participation_id,
+                    key_to_id[ev.supersedes] if ev.supersedes else None,
+                    *item.values,
+                )
+            )
+    insert_rows(JourneyEvent, EVENT_COLUMNS, rows)
     return key_to_id
 
 
-def _capacity_problems(states, journeys, participations) -> list[Problem]:
+def _capacity_problems(states, journeys, found: Lookups) -> list[Problem]:
     """New entries that find their measure full on the entry day (an exit that day frees the place)."""
-    touched = {p.id for p, _ in states if p.id is not None}
-    new_keys = {n.event.event_id for items in journeys.values() for n in items}
+    touched = {found.participations[key].id for key, _st in states if key in found.participations}
+    new_keys = {p.ev.key for items in journeys.values() for p in items}
     intervals: dict[int, list[tuple[dt.date, dt.date | None, str | None]]] = defaultdict(list)
-    for _participation, st in states:
+    for _key, st in states:
         for e in st.enrolments:
             intervals[e.measure_id].append(
                 (e.entered_on, e.exited_on, e.entry_key if e.entry_key in new_keys else None)
