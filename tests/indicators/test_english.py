@@ -134,6 +134,12 @@ def test_report_page_in_english(w, client, people):
     assert "<dd>Stage</dd>" in html  # the breakdown by its name, not its code
     assert "All checks passed." in html
     assert "available in German only" in html
+    # each chart's img has the PNG's own size (the target chart grows with its targets)
+    for name, alt in (("entries", "Stage entries by region"), ("targets", "Target and actual")):
+        png = client.get(reverse("indicators:chart", args=[run.pk, name])).content
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        src = reverse("indicators:chart", args=[run.pk, name])
+        assert f'<img src="{src}" alt="{alt}" width="{width}" height="{height}"' in html
     # the definitions' texts are declared in German only; everything else is English
     assert _german_left(re.sub(r"<dd>[^<]*</dd>", "", html)) == []
     # the same run in German again
