@@ -211,23 +211,28 @@ def generate(n: int, seed: int = 1) -> None:
             c.execute("ANALYZE")
 
 
-def _cpu_seconds() -> tuple[float, float | None]:
-    """CPU seconds of this process and, on PostgreSQL on this machine, of its server backend:
-    figures that stay meaningful when other jobs share the cores (wall time does not)."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    own = usage.ru_utime + usage.ru_stime
-    if connection.vendor != "postgresql":
-        return own, None
-    with connection.cursor() as c:
-        c.execute("SELECT pg_backend_pid()")
-        pid = c.fetchone()[0]
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:  # the server runs elsewhere
-        return own, None
+def _cpu_clock():
+    """A function giving CPU seconds of this process and, on PostgreSQL on this machine, of its
+    server backend: figures that stay meaningful when other jobs share the cores (wall time does not)."""
+    backend = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SELECT pg_backend_pid()")
+            backend = f"/proc/{c.fetchone()[0]}/stat"
+        if not os.path.exists(backend):  # the server runs elsewhere
+            backend = None
     ticks = os.sysconf("SC_CLK_TCK")
-    return own, (int(fields[11]) + int(fields[12])) / ticks
+
+    def clock() -> tuple[float, float | None]:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        own = usage.ru_utime + usage.ru_stime
+        if backend is None:
+            return own, None
+        with open(backend) as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return own, (int(fields[11]) + int(fields[12])) / ticks
+
+    return clock
 
 
 def main() -> None:
@@ -255,23 +260,30 @@ def main() -> None:
     )
     timings: list[tuple[float, str]] = []
 
+    clock = _cpu_clock()
+
     def timed(execute, sql, params_, many, context):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), clock()
         try:
             return execute(sql, params_, many, context)
         finally:
-            timings.append((time.perf_counter() - t0, " ".join(sql.split())[:110]))
+            c1 = clock()
+            cpu = sum(b - a for a, b in zip(c0, c1, strict=True) if a is not None)
+            timings.append((time.perf_counter() - t0, cpu, " ".join(sql.split())[:100]))
 
-    cpu0, server0 = _cpu_seconds()
+    cpu0, server0 = clock()
     t = time.perf_counter()
     with connection.execute_wrapper(timed):
         report = standard_report(params)
     elapsed = time.perf_counter() - t
-    cpu1, server1 = _cpu_seconds()
+    cpu1, server1 = clock()
     if args.profile:
-        print(f"{len(timings)} statements, {sum(d for d, _ in timings):.2f} s in the database; slowest:")
-        for d, sql in sorted(timings, reverse=True)[: args.profile]:
-            print(f"  {d:6.2f} s  {sql}")
+        print(
+            f"{len(timings)} statements, {sum(t[0] for t in timings):.2f} s wall and "
+            f"{sum(t[1] for t in timings):.2f} s CPU in them; most CPU:"
+        )
+        for d, cpu, sql in sorted(timings, key=lambda t: -t[1])[: args.profile]:
+            print(f"  {cpu:6.2f} s CPU {d:6.2f} s wall  {sql}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     server = f", database server CPU {server1 - server0:.2f} s" if server0 is not None else ""
     print(

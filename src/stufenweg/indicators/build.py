@@ -35,10 +35,10 @@ TABLES = (
     "sw_x0",
     "sw_xb",
     "sw_enr",
+    "sw_ese",
     "sw_sp",
     "sw_wait",
     "sw_evp",
-    "sw_fpe",
     "sw_pp",
     "sw_ev",
     "sw_codes",
@@ -174,46 +174,34 @@ def build(s: Settings) -> None:
         )
         c.execute("CREATE UNIQUE INDEX sw_pp_pid ON sw_pp (pid)")
         _analyze(c, "sw_pp", "pid")
-        # the first programme entry (assessment start or reactivation) of each participation
-        c.execute(
-            f.temp_table(
-                "sw_fpe",
-                """
-            SELECT t.id FROM (
-              SELECT id, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY od, ra, id) AS rn
-              FROM sw_ev WHERE kind IN ('assessment_start', 'reactivation')
-            ) t WHERE t.rn = 1
-            """,
-            )
-        )
-        c.execute("CREATE UNIQUE INDEX sw_fpe_id ON sw_fpe (id)")
-        _analyze(c, "sw_fpe", "id")
-        # the flow events of the period, with their breakdown values and the first-entry mark
+        # the flow events of the period, with their breakdown values and whether a programme entry
+        # is the participation's first
         c.execute(
             f.temp_table(
                 "sw_evp",
                 f"""
             SELECT e.pid, e.kind, e.region_id, e.stage_id, e.measure_id, e.provider_id, e.change, pp.gender,
               {f.age_band("pp.birth_date", "e.od")} AS age_band,
-              CASE WHEN fpe.id IS NULL THEN 0 ELSE 1 END AS first_pe
-            FROM sw_ev e JOIN sw_pp pp ON pp.pid = e.pid LEFT JOIN sw_fpe fpe ON fpe.id = e.id
+              CASE WHEN e.kind IN ('assessment_start', 'reactivation') AND NOT EXISTS (
+                SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind IN ('assessment_start', 'reactivation')
+                  AND q.od <= e.od AND (q.od, q.ra, q.id) < (e.od, e.ra, e.id)) THEN 1 ELSE 0 END AS first_pe
+            FROM sw_ev e JOIN sw_pp pp ON pp.pid = e.pid
             WHERE e.od >= {F} AND e.od <= {T} AND e.kind IN ('referral', 'not_arrived', 'assessment_start',
               'reactivation', 'entry', 'stage_change', 'extension')
             """,
             )
         )
-        # waiting: the participation's last waiting-list entry comes after its last stage entry
+        # waiting: a waiting-list entry with no later waiting-list or stage entry
         c.execute(
             f.temp_table(
                 "sw_wait",
                 f"""
-            SELECT t.pid, t.region_id, t.stage_id, t.measure_id, t.provider_id, t.change, pp.gender,
-              {f.age_band("pp.birth_date", "t.od")} AS age_band
-            FROM (
-              SELECT e.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY od DESC, ra DESC, id DESC) AS rn
-              FROM sw_ev e WHERE kind IN ('waitlist', 'entry', 'stage_change')
-            ) t JOIN sw_pp pp ON pp.pid = t.pid
-            WHERE t.rn = 1 AND t.kind = 'waitlist'
+            SELECT w.pid, w.region_id, w.stage_id, w.measure_id, w.provider_id, w.change, pp.gender,
+              {f.age_band("pp.birth_date", "w.od")} AS age_band
+            FROM sw_ev w JOIN sw_pp pp ON pp.pid = w.pid
+            WHERE w.kind = 'waitlist' AND NOT EXISTS (
+              SELECT 1 FROM sw_ev v WHERE v.pid = w.pid AND v.kind IN ('waitlist', 'entry', 'stage_change')
+                AND v.od >= w.od AND (v.od, v.ra, v.id) > (w.od, w.ra, w.id))
             """,
             )
         )
@@ -235,38 +223,45 @@ def build(s: Settings) -> None:
         )
         c.execute("CREATE INDEX sw_sp_pid ON sw_sp (pid, start)")
         _analyze(c, "sw_sp", "pid")
-        # 3. enrolments (entry or stage_change → next exit or stage_change); eseq, nseq and xseq
-        #    number the participation's entries, stage changes and exits in log order
+        # 3. enrolments (entry or stage_change → next exit or stage_change); eseq numbers the
+        #    participation's entries, stage changes and exits in log order, nseq is the next one's
+        #    number and xseq that of the exit or stage change that ends the enrolment
+        c.execute(
+            f.temp_table(
+                "sw_ese",
+                """
+            SELECT id, pid, kind, od, ra, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY od, ra, id) AS seq,
+              stage_id, measure_id, region_id, provider_id, operation, change, employment_status,
+              unemployed_since, exit_kind, statuses, qualification
+            FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
+            """,
+            )
+        )
+        c.execute("CREATE UNIQUE INDEX sw_ese_seq ON sw_ese (pid, seq)")
+        _analyze(c, "sw_ese", "pid, seq")
+        ends = "n.kind IN ('exit', 'stage_change')"
         c.execute(
             f.temp_table(
                 "sw_enr",
                 f"""
-            SELECT t.eid, t.pid, pp.person_id, t.ekind, t.entered_on, t.e_ra, t.eseq, t.stage_id, t.measure_id,
-              t.region_id, t.provider_id, t.operation, t.echange, t.employment_status,
-              t.unemployed_since, pp.gender, pp.birth_date,
-              {f.age_band("pp.birth_date", "t.entered_on")} AS age_band,
-              CASE WHEN t.nkind IN ('exit', 'stage_change') THEN t.nod END AS exit_on,
-              CASE WHEN t.nkind IN ('exit', 'stage_change') THEN t.nseq END AS xseq,
-              CASE WHEN t.n_id IS NOT NULL THEN t.nseq END AS nseq, t.nod, t.n_ra, t.n_id,
-              CASE WHEN t.nkind = 'exit' THEN t.nexit_kind
-                   WHEN t.nkind = 'stage_change' AND t.nchange = 'planned' THEN 'regular'
-                   WHEN t.nkind = 'stage_change' THEN 'early_neutral' END AS exit_kind,
-              CASE WHEN t.nkind = 'exit' THEN t.nstatuses
-                   WHEN t.nkind = 'stage_change' THEN 'education' END AS xstatuses,
-              CASE WHEN t.nkind = 'exit' THEN t.nqual END AS xqual,
-              CASE WHEN t.nkind = 'stage_change' THEN t.nchange ELSE '' END AS xchange
-            FROM (
-              SELECT id AS eid, pid, kind AS ekind, od AS entered_on, ra AS e_ra, ROW_NUMBER() OVER w AS eseq,
-                stage_id, measure_id, region_id, provider_id, operation, change AS echange,
-                employment_status, unemployed_since,
-                ROW_NUMBER() OVER w + 1 AS nseq, LEAD(kind) OVER w AS nkind, LEAD(od) OVER w AS nod,
-                LEAD(ra) OVER w AS n_ra, LEAD(id) OVER w AS n_id,
-                LEAD(exit_kind) OVER w AS nexit_kind, LEAD(statuses) OVER w AS nstatuses,
-                LEAD(qualification) OVER w AS nqual, LEAD(change) OVER w AS nchange
-              FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
-              WINDOW w AS (PARTITION BY pid ORDER BY od, ra, id)
-            ) t JOIN sw_pp pp ON pp.pid = t.pid
-            WHERE t.ekind IN ('entry', 'stage_change')
+            SELECT e.id AS eid, e.pid, pp.person_id, e.kind AS ekind, e.od AS entered_on, e.ra AS e_ra, e.seq AS eseq,
+              e.stage_id, e.measure_id, e.region_id, e.provider_id, e.operation, e.change AS echange,
+              e.employment_status, e.unemployed_since, pp.gender, pp.birth_date,
+              {f.age_band("pp.birth_date", "e.od")} AS age_band,
+              CASE WHEN {ends} THEN n.od END AS exit_on,
+              CASE WHEN {ends} THEN n.seq END AS xseq,
+              n.seq AS nseq, n.od AS nod, n.ra AS n_ra, n.id AS n_id,
+              CASE WHEN n.kind = 'exit' THEN n.exit_kind
+                   WHEN n.kind = 'stage_change' AND n.change = 'planned' THEN 'regular'
+                   WHEN n.kind = 'stage_change' THEN 'early_neutral' END AS exit_kind,
+              CASE WHEN n.kind = 'exit' THEN n.statuses
+                   WHEN n.kind = 'stage_change' THEN 'education' END AS xstatuses,
+              CASE WHEN n.kind = 'exit' THEN n.qualification END AS xqual,
+              CASE WHEN n.kind = 'stage_change' THEN n.change ELSE '' END AS xchange
+            FROM sw_ese e
+            JOIN sw_pp pp ON pp.pid = e.pid
+            LEFT JOIN sw_ese n ON n.pid = e.pid AND n.seq = e.seq + 1
+            WHERE e.kind IN ('entry', 'stage_change')
             """,
             )
         )
