@@ -32,7 +32,6 @@ TABLES = (
     "sw_en",
     "sw_ov",
     "sw_x",
-    "sw_x0",
     "sw_xb",
     "sw_enr",
     "sw_ese",
@@ -154,10 +153,14 @@ def build(s: Settings) -> None:
             LEFT JOIN programmes_measure m ON m.id = e.measure_id
             WHERE pa.programme_id = {prog} AND e.recorded_at <= {R} AND {f.in_list("e.kind", REPORTED_KINDS)}
               AND e.occurred_on <= {D}
-              AND NOT EXISTS (SELECT 1 FROM journeys_journeyevent s
-                              WHERE s.supersedes_id = e.id AND s.supersedes_id IS NOT NULL AND s.recorded_at <= {R})
             """,
             )
+        )
+        # minus the events superseded or voided by R (few: removing them afterwards is cheaper than
+        # an anti-join probe for every event)
+        c.execute(
+            f"DELETE FROM sw_ev WHERE id IN (SELECT s.supersedes_id FROM journeys_journeyevent s "
+            f"WHERE s.supersedes_id > 0 AND {f.unindexed('s.recorded_at')} <= {R})"
         )
         c.execute("CREATE INDEX sw_ev_pid_kind ON sw_ev (pid, kind, od)")
         _analyze(c, "sw_ev", "pid, kind, od")
@@ -331,38 +334,16 @@ def build(s: Settings) -> None:
             kinds_ok = "1 = 1" if set(kinds) >= set(ANY_KINDS) else f.in_list("s.ekind", kinds)
             return f"MAX({flag(f'{kinds_ok} AND s.start <= {b} AND (s.stop IS NULL OR s.stop >= {a})')})"
 
-        c.execute(
-            f.temp_table(
-                "sw_x0",
-                f"""
-            SELECT x.*,
-              COALESCE(sp.emp_in_leave, 0) AS emp_in_leave, COALESCE(sp.emp_any_leave, 0) AS emp_any_leave,
-              COALESCE(sp.emp_in_p, 0) AS emp_in_p, COALESCE(sp.emp_any_p, 0) AS emp_any_p,
-              COALESCE(sp.emp_svb_p, 0) AS emp_svb_p,
-              COALESCE(en.enrolled_p, 0) AS enrolled_p, COALESCE(ne.new_entry, 0) AS new_entry,
-              {fu_for_p("x.pid", "x.p")} AS fu
-            FROM sw_xb x
-            LEFT JOIN (
-              SELECT x.eid,
-                {spell(in_kinds, "x.exit_on", "x.w_end")} AS emp_in_leave,
-                {spell(ANY_KINDS, "x.exit_on", "x.w_end")} AS emp_any_leave,
-                {spell(in_kinds, "x.p", "x.p")} AS emp_in_p,
-                {spell(ANY_KINDS, "x.p", "x.p")} AS emp_any_p,
-                {spell(("svb",), "x.p", "x.p")} AS emp_svb_p
-              FROM sw_xb x JOIN sw_sp s ON s.pid = x.pid GROUP BY x.eid
-            ) sp ON sp.eid = x.eid
-            LEFT JOIN (
-              SELECT x.eid, 1 AS enrolled_p FROM sw_xb x JOIN sw_enr o ON o.pid = x.pid
-              WHERE o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p) GROUP BY x.eid
-            ) en ON en.eid = x.eid
-            LEFT JOIN (
-              SELECT x.eid, 1 AS new_entry FROM sw_xb x JOIN sw_ev v ON v.pid = x.pid
-              WHERE v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start')
-                AND (v.od, v.ra, v.id) > (x.nod, x.n_ra, x.n_id) AND v.od <= x.w_end GROUP BY x.eid
-            ) ne ON ne.eid = x.eid
-            """,
-            )
+        # the latest reached follow-up dated in [p − 14, p + 14] of each exit
+        fu_window = (
+            f"fu.pid = x.pid AND fu.kind = 'follow_up' AND fu.reached IS NOT FALSE "
+            f"AND fu.od >= {f.add_days('x.p', -14)} AND fu.od <= {f.add_days('x.p', 14)}"
         )
+        sp_emp_in_leave, sp_emp_any_leave = "COALESCE(sp.emp_in_leave, 0)", "COALESCE(sp.emp_any_leave, 0)"
+        sp_emp_in_p, sp_emp_any_p = "COALESCE(sp.emp_in_p, 0)", "COALESCE(sp.emp_any_p, 0)"
+        sp_emp_svb_p = "COALESCE(sp.emp_svb_p, 0)"
+        enrolled_p, new_entry = "COALESCE(en.enrolled_p, 0)", "COALESCE(ne.new_entry, 0)"
+        fu = "fu.statuses"
         c.execute(
             f.temp_table(
                 "sw_x",
@@ -371,16 +352,41 @@ def build(s: Settings) -> None:
               {flag("y.exit_kind = 'early_negative'")} AS dropout,
               {flag("y.exit_kind IN ('regular', 'early_positive')")} AS success,
               {flag(f"y.p <= {D}")} AS cohort6,
-              {flag(f"({f.any_status('y.xstatuses', in_statuses)} OR y.emp_in_leave = 1)")} AS work_leave,
-              {flag(f"({f.any_status('y.xstatuses', FOLLOW_ON_STATUSES)} OR y.emp_any_leave = 1 OR y.new_entry = 1)")} AS follow_on,
-              {flag(f"y.p <= {D} AND (y.emp_in_p = 1 OR (y.fu IS NOT NULL AND {f.any_status('y.fu', in_statuses)}))")} AS ret6,
-              {flag(f"y.p <= {D} AND y.fu IS NULL AND y.emp_any_p = 0")} AS unreached,
-              {flag(f"y.p <= {D} AND (y.emp_any_p = 1 OR y.enrolled_p = 1 OR (y.fu IS NOT NULL AND {f.any_status('y.fu', ('education', *EMPLOYED_STATUSES))}))")} AS eb_ret,
-              {flag(f"y.p <= {D} AND (y.emp_svb_p = 1 OR (y.fu IS NOT NULL AND {f.has_status('y.fu', 'employed_svb')}))")} AS eb_int,
+              {flag(f"({f.any_status('y.xstatuses', in_statuses)} OR {sp_emp_in_leave} = 1)")} AS work_leave,
+              {flag(f"({f.any_status('y.xstatuses', FOLLOW_ON_STATUSES)} OR {sp_emp_any_leave} = 1 OR {new_entry} = 1)")} AS follow_on,
+              {flag(f"y.p <= {D} AND ({sp_emp_in_p} = 1 OR ({fu} IS NOT NULL AND {f.any_status(fu, in_statuses)}))")} AS ret6,
+              {flag(f"y.p <= {D} AND {fu} IS NULL AND {sp_emp_any_p} = 0")} AS unreached,
+              {flag(f"y.p <= {D} AND ({sp_emp_any_p} = 1 OR {enrolled_p} = 1 OR ({fu} IS NOT NULL AND {f.any_status(fu, ('education', *EMPLOYED_STATUSES))}))")} AS eb_ret,
+              {flag(f"y.p <= {D} AND ({sp_emp_svb_p} = 1 OR ({fu} IS NOT NULL AND {f.has_status(fu, 'employed_svb')}))")} AS eb_int,
               CASE WHEN y.exit_kind = 'early_negative' THEN 'dropout'
                    WHEN y.exit_kind IN ('regular', 'early_positive') THEN 'successful'
                    WHEN y.exit_kind = 'early_neutral' THEN 'neutral' ELSE '' END AS exit_group
-            FROM sw_x0 y
+            FROM sw_xb y
+            LEFT JOIN (
+              SELECT x.eid,
+                {spell(in_kinds, "x.exit_on", "x.w_end")} AS emp_in_leave,
+                {spell(ANY_KINDS, "x.exit_on", "x.w_end")} AS emp_any_leave,
+                {spell(in_kinds, "x.p", "x.p")} AS emp_in_p,
+                {spell(ANY_KINDS, "x.p", "x.p")} AS emp_any_p,
+                {spell(("svb",), "x.p", "x.p")} AS emp_svb_p
+              FROM sw_xb x JOIN sw_sp s ON s.pid = x.pid GROUP BY x.eid
+            ) sp ON sp.eid = y.eid
+            LEFT JOIN (
+              SELECT x.eid, 1 AS enrolled_p FROM sw_xb x JOIN sw_enr o ON o.pid = x.pid
+              WHERE o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p) GROUP BY x.eid
+            ) en ON en.eid = y.eid
+            LEFT JOIN (
+              SELECT x.eid, 1 AS new_entry FROM sw_xb x JOIN sw_ev v ON v.pid = x.pid
+              WHERE v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start')
+                AND (v.od, v.ra, v.id) > (x.nod, x.n_ra, x.n_id) AND v.od <= x.w_end GROUP BY x.eid
+            ) ne ON ne.eid = y.eid
+            LEFT JOIN (
+              SELECT t.eid, t.statuses FROM (
+                SELECT x.eid, fu.statuses,
+                  ROW_NUMBER() OVER (PARTITION BY x.eid ORDER BY fu.od DESC, fu.ra DESC, fu.id DESC) AS rn
+                FROM sw_xb x JOIN sw_ev fu ON {fu_window}
+              ) t WHERE t.rn = 1
+            ) fu ON fu.eid = y.eid
             """,
             )
         )
@@ -393,8 +399,7 @@ def build(s: Settings) -> None:
             f"(e.age >= 25 AND e.first_on > {f.add_months('e.f_us', 12)})))"
         )
         eu = ", ".join(f"'{code}'" for code in EU_COUNTRIES)
-        fu_p = "COALESCE(" + fu_for_p("e.pid", "e.p") + ", '')"
-        esf_fu_p = f.any_status(fu_p, ESF_STATUSES)
+        esf_fu_p = f.any_status("e.fu_p", ESF_STATUSES)
         # characteristics at the first entry and the last exit, only for the participants whose
         # first entry or (final) last exit falls in the period: the two ESF cohorts
         c.execute(
@@ -428,7 +433,8 @@ def build(s: Settings) -> None:
                 p.isced, p.disability, p.nationality, p.foreign_background, p.minority, p.homeless, p.rural,
                 le.exit_on AS last_exit, le.xstatuses, le.xqual,
                 {f.add_days("le.exit_on", days)} AS w_end,
-                {f.add_months("le.exit_on", months)} AS p
+                {f.add_months("le.exit_on", months)} AS p,
+                COALESCE({fu_for_p("g.pid", f.add_months("le.exit_on", months))}, '') AS fu_p
               FROM sw_esfg g
               JOIN sw_enr fe ON fe.pid = g.pid AND fe.eseq = g.first_seq
               JOIN people_person p ON p.id = fe.person_id

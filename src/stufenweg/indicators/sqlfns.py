@@ -94,6 +94,13 @@ def in_list(column: str, codes) -> str:
     return f"({column} IN (" + ", ".join(f"'{c}'" for c in codes) + "))"
 
 
+def unindexed(column: str) -> str:
+    """``column`` in a condition SQLite should not pick an index for (SQLite has no statistics on
+    the event table and would otherwise scan the whole recorded-at index). PostgreSQL plans by
+    statistics and needs no hint."""
+    return column if is_postgres() else f"+{column}"
+
+
 def temp_table(name: str, select_sql: str) -> str:
     return f"CREATE TEMPORARY TABLE {name} AS {select_sql}"
 
