@@ -61,6 +61,11 @@ REPORTED_KINDS = (
     "follow_up",
 )
 
+# what the enrolment-based sources of the engine group and count by (engine._enrolment_dims)
+ENR_DIMS = (
+    "n.pid, n.region_id, n.stage_id, n.measure_id, n.provider_id, n.echange, n.gender, n.age_band, n.exit_on"
+)
+
 ESF_KINDS = ("svb", "minijob", "self_employed")
 ESF_STATUSES = ("employed_svb", "minijob", "self_employed")
 ANY_KINDS = tuple(EmploymentKind.values)
@@ -278,7 +283,7 @@ def build(s: Settings) -> None:
             f.temp_table(
                 "sw_ov",
                 f"""
-            SELECT n.*, CASE WHEN EXISTS (
+            SELECT {ENR_DIMS}, CASE WHEN EXISTS (
                 SELECT 1 FROM sw_ev i WHERE i.pid = n.pid AND i.kind = 'internship'
                 AND i.first_labour_market = {f.bool_true()} AND i.od >= n.entered_on
                 AND i.od <= COALESCE(n.exit_on, {D})) THEN 1 ELSE 0 END AS intern
@@ -290,7 +295,7 @@ def build(s: Settings) -> None:
             f.temp_table(
                 "sw_en",
                 f"""
-            SELECT n.*, CASE WHEN EXISTS (
+            SELECT {ENR_DIMS}, CASE WHEN EXISTS (
                 SELECT 1 FROM sw_ev v WHERE v.pid = n.pid AND v.kind = 'extension'
                 AND (v.od, v.ra, v.id) > (n.entered_on, n.e_ra, n.eid)
                 AND (n.n_id IS NULL OR (v.od, v.ra, v.id) < (n.nod, n.n_ra, n.n_id))) THEN 1 ELSE 0 END AS extended
@@ -322,7 +327,8 @@ def build(s: Settings) -> None:
             f.temp_table(
                 "sw_xb",
                 f"""
-            SELECT n.*, {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
+            SELECT {ENR_DIMS}, n.eid, n.xchange, n.exit_kind, n.xstatuses, n.nod, n.n_ra, n.n_id,
+              {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
             FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
             """,
             )

@@ -15,7 +15,7 @@ from stufenweg.indicators import build
 from stufenweg.indicators import sqlfns as f
 from stufenweg.indicators.definitions import BY_ID, GENDERS, INDICATORS, Indicator
 
-WORK_MEM_MB = 256
+WORK_MEM_MB = 256  # per sort or hash on PostgreSQL; the temporary page cache on SQLite
 
 
 def _sum(cond: str) -> str:
@@ -189,12 +189,16 @@ class Engine:
     def __enter__(self) -> Engine:
         self._atomic = transaction.atomic()
         self._atomic.__enter__()
-        if f.is_postgres():
-            with connection.cursor() as c:
+        with connection.cursor() as c:
+            if f.is_postgres():
                 # One report sorts and hashes a few hundred MB at 1M participants: in memory, not in
                 # temporary files; and the queries run once, so compiling them (JIT) costs more than it saves.
                 c.execute(f"SET LOCAL work_mem = '{int(WORK_MEM_MB)}MB'")
                 c.execute("SET LOCAL jit = off")
+            else:
+                # The working tables live in SQLite's temporary database; a page cache of the same
+                # bounded size keeps them out of temporary files (reset when the run ends).
+                c.execute(f"PRAGMA temp.cache_size = -{int(WORK_MEM_MB) * 1024}")
         build.build(self.settings)
         self._sources = sources(self.settings)
         self._codes = CodeMaps()
@@ -205,6 +209,8 @@ class Engine:
         try:
             with connection.cursor() as c:
                 build.drop_all(c)
+                if not f.is_postgres():
+                    c.execute("PRAGMA temp.cache_size = -2000")  # SQLite's default
         finally:
             self._atomic.__exit__(*exc)
 
