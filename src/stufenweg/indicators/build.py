@@ -440,7 +440,8 @@ def build(s: Settings) -> None:
                 le.exit_on AS last_exit, le.xstatuses, le.xqual,
                 {f.add_days("le.exit_on", days)} AS w_end,
                 {f.add_months("le.exit_on", months)} AS p,
-                COALESCE({fu_for_p("g.pid", f.add_months("le.exit_on", months))}, '') AS fu_p
+                CASE WHEN g.open_n = 0 AND {f.add_months("le.exit_on", months)} <= {D}
+                  THEN COALESCE({fu_for_p("g.pid", f.add_months("le.exit_on", months))}, '') ELSE '' END AS fu_p
               FROM sw_esfg g
               JOIN sw_enr fe ON fe.pid = g.pid AND fe.eseq = g.first_seq
               JOIN people_person p ON p.id = fe.person_id
