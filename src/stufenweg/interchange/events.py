@@ -11,6 +11,7 @@ Memory is bounded by the partition size, not the file size.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pickle
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
+from stufenweg.interchange.garbage import collect
 from stufenweg.interchange.masterdata import Context
 from stufenweg.interchange.problems import Problem
 from stufenweg.interchange.reader import ReadError
@@ -67,7 +69,39 @@ PLAIN_FIELDS = (
     "source",
 )
 PLAIN_INDEX = tuple((name, EVENT_INDEX[name]) for name in PLAIN_FIELDS)
-I = EVENT_INDEX  # noqa: E741 - column positions of a prepared event's values
+# Positions in a prepared event's values.
+_EVENT_ID, _KIND, _OCCURRED_ON, _RECORDED_AT = (
+    EVENT_INDEX[n] for n in ("event_id", "kind", "occurred_on", "recorded_at")
+)
+_REGION_ID, _MEASURE_ID, _STAGE_ID = (EVENT_INDEX[n] for n in ("region_id", "measure_id", "stage_id"))
+_REFERRER_ID, _EMPLOYER_ID, _STATUSES = (EVENT_INDEX[n] for n in ("referrer_id", "employer_id", "statuses"))
+_RESULT, _PLANNED_END, _EMPLOYMENT_STATUS = (
+    EVENT_INDEX[n] for n in ("result", "planned_end", "employment_status")
+)
+_UNEMPLOYED_SINCE, _CHANGE, _EXIT_KIND = (EVENT_INDEX[n] for n in ("unemployed_since", "change", "exit_kind"))
+_EMPLOYMENT_KIND = EVENT_INDEX["employment_kind"]
+EV_FIELDS = (
+    "key",
+    "kind",
+    "occurred_on",
+    "recorded_at",
+    "order",
+    "supersedes",
+    "region_id",
+    "measure_id",
+    "stage_id",
+    "referrer_id",
+    "result",
+    "planned_end",
+    "employment_status",
+    "unemployed_since",
+    "change",
+    "exit_kind",
+    "statuses",
+    "employment_kind",
+)
+# ``_resolve`` builds Ev positionally: its fields must be these, in this order.
+assert tuple(f.name for f in dataclasses.fields(Ev)) == EV_FIELDS
 
 
 class Spool:
@@ -168,6 +202,7 @@ class EventImport:
         position = {c.name: p for p, c in parser.index}
         p_event, p_person = position["event_id"], position["person_id"]
         p_region = position.get("region")
+        region_limit = SCHEMA.column("region").max_length
         seen: set[str] = set()
         done = 0
         try:
@@ -193,8 +228,11 @@ class EventImport:
                         )
                         continue
                     seen.add(event_id)
-                if p_region is not None and cells[p_region].strip():
-                    self.region_codes.add(cells[p_region].strip())
+                if p_region is not None:
+                    region = cells[p_region].strip()
+                    # An over-long code is reported when the row is parsed; no region for it.
+                    if region and len(region) <= region_limit:
+                        self.region_codes.add(region)
                 self.spool.add(cells[p_person].strip(), line, cells)
         except ReadError as exc:
             self.ctx.problems.append(Problem(name, exc.line, "", "", exc.message))
@@ -205,6 +243,24 @@ class EventImport:
     def write(self) -> None:
         if self.spool is None:
             return
+        self._start()
+        done = 0
+        self.progress("events", 0, self.total)
+        try:
+            for rows in self.spool.partitions():
+                count = len(rows)
+                self._partition(rows)
+                collect()
+                done += count
+                self.progress("events", done, self.total)
+        finally:
+            self.spool.close()
+        for problem in new_entries_over_capacity(after_event_pk=self.after_pk):
+            line, value = self.entry_rows.get(problem.event_key, (0, ""))
+            self.ctx.problems.append(Problem(SCHEMA.name, line, "measure", value, problem.message))
+
+    def _start(self) -> None:
+        """What pass 2 looks up once: the log's highest id, persons, codes, a blank event."""
         self.after_pk = JourneyEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         self.had_events = self.after_pk > 0
         self.persons = {
@@ -214,22 +270,13 @@ class EventImport:
         self.by_id = self.ctx.by.pk if getattr(self.ctx.by, "pk", None) else None
         self.measures = dict(Measure.objects.values_list("code", "id"))
         self.template = event_defaults()
-        self.template[I["recorded_by_id"]] = self.by_id
+        self.template[EVENT_INDEX["recorded_by_id"]] = self.by_id
         self.contexts = {}
+        self.programmes, self.organisations = self.ctx.programmes, self.ctx.organisations
+        self.stages, self.regions = self.ctx.stages, self.ctx.regions
+        self.plain = [(name, index) for name, index in PLAIN_INDEX if name in self.parser.present]
         position = {c.name: p for p, c in self.parser.index}
         self.p_person, self.p_programme = position["person_id"], position["programme"]
-        done = 0
-        self.progress("events", 0, self.total)
-        try:
-            for rows in self.spool.partitions():
-                self._partition(rows)
-                done += len(rows)
-                self.progress("events", done, self.total)
-        finally:
-            self.spool.close()
-        for problem in new_entries_over_capacity(after_event_pk=self.after_pk):
-            line, value = self.entry_rows.get(problem.event_key, (0, ""))
-            self.ctx.problems.append(Problem(SCHEMA.name, line, "measure", value, problem.message))
 
     def _partition(self, rows: list[tuple[int, list[str]]]) -> None:
         ctx, parser = self.ctx, self.parser
@@ -333,6 +380,70 @@ class EventImport:
 
     def _resolve(self, row: ParsedRow) -> tuple[tuple[int, int], PreparedEvent] | None:
         """(journey key, prepared event) or None after reporting what is unknown."""
+        values = row.values
+        get = values.get
+        person = self.persons.get(values["person_id"])
+        programme_id = self.programmes.get(values["programme"])
+        measure, referrer, employer, stage = get("measure"), get("referrer"), get("employer"), get("stage")
+        measure_id = self.measures.get(measure) if measure else None
+        referrer_id = self.organisations.get(referrer) if referrer else None
+        employer_id = self.organisations.get(employer) if employer else None
+        stage_id = self.stages.get((programme_id, stage)) if stage else None
+        if (
+            person is None
+            or programme_id is None
+            or (measure and measure_id is None)
+            or (referrer and referrer_id is None)
+            or (employer and employer_id is None)
+            or (stage and stage_id is None)
+        ):
+            return self._resolve_reporting(row)  # something is unknown: report it
+        region = get("region")
+        region_id = self.regions.get(region) if region else None
+        recorded_at = get("recorded_at") or self.now
+        # The event's column values: a blank event's, then what the row gives.
+        event = self.template.copy()
+        event[_EVENT_ID] = key = values["event_id"]
+        event[_KIND] = kind = values["event"]
+        event[_OCCURRED_ON] = occurred_on = values["date"]
+        event[_RECORDED_AT] = recorded_at
+        event[_REGION_ID] = region_id
+        event[_MEASURE_ID] = measure_id
+        event[_STAGE_ID] = stage_id
+        event[_REFERRER_ID] = referrer_id
+        event[_EMPLOYER_ID] = employer_id
+        for name, index in self.plain:
+            value = get(name)
+            if value is not None:
+                event[index] = value
+        statuses = event[_STATUSES]
+        if "|" in statuses:
+            event[_STATUSES] = statuses = canonical_statuses(statuses)
+        # Positional, in the order of Ev's fields (checked below the class).
+        ev = Ev(
+            key,
+            kind,
+            occurred_on,
+            recorded_at,
+            NEW_ORDER_BASE + row.line,  # source order
+            get("supersedes"),
+            region_id,
+            measure_id,
+            stage_id,
+            referrer_id,
+            event[_RESULT],
+            event[_PLANNED_END],
+            event[_EMPLOYMENT_STATUS],
+            event[_UNEMPLOYED_SINCE],
+            event[_CHANGE],
+            event[_EXIT_KIND],
+            statuses,
+            event[_EMPLOYMENT_KIND],
+        )
+        return (person[0], programme_id), PreparedEvent(ev, event)
+
+    def _resolve_reporting(self, row: ParsedRow) -> tuple[tuple[int, int], PreparedEvent] | None:
+        """``_resolve`` step by step, reporting everything that is unknown."""
         ctx, values = self.ctx, row.values
         ok = True
         person = self.persons.get(values["person_id"])
@@ -391,46 +502,7 @@ class EventImport:
                 )
         if not ok:
             return None
-        # The event's column values: a blank event's, then what the row gives.
-        event = self.template.copy()
-        event[I["event_id"]] = key = values["event_id"]
-        event[I["kind"]] = kind = values["event"]
-        event[I["occurred_on"]] = occurred_on = values["date"]
-        event[I["recorded_at"]] = recorded_at = values.get("recorded_at") or self.now
-        region = values.get("region")
-        event[I["region_id"]] = region_id = self.ctx.regions.get(region) if region else None
-        event[I["measure_id"]] = measure_id = refs["measure"]
-        event[I["stage_id"]] = stage_id
-        event[I["referrer_id"]] = referrer_id = refs["referrer"]
-        event[I["employer_id"]] = refs["employer"]
-        for name, index in PLAIN_INDEX:
-            value = values.get(name)
-            if value is not None:
-                event[index] = value
-        statuses = event[I["statuses"]]
-        if "|" in statuses:
-            event[I["statuses"]] = statuses = canonical_statuses(statuses)
-        ev = Ev(
-            key=key,
-            kind=kind,
-            occurred_on=occurred_on,
-            recorded_at=recorded_at,
-            order=NEW_ORDER_BASE + row.line,  # source order
-            supersedes=values.get("supersedes"),
-            region_id=region_id,
-            measure_id=measure_id,
-            stage_id=stage_id,
-            referrer_id=referrer_id,
-            result=event[I["result"]],
-            planned_end=event[I["planned_end"]],
-            employment_status=event[I["employment_status"]],
-            unemployed_since=event[I["unemployed_since"]],
-            change=event[I["change"]],
-            exit_kind=event[I["exit_kind"]],
-            statuses=statuses,
-            employment_kind=event[I["employment_kind"]],
-        )
-        return (person[0], programme_id), PreparedEvent(ev, event)
+        raise AssertionError("_resolve found every code")  # pragma: no cover
 
 
 def _cell(cells: list[str], index: int | None) -> str:

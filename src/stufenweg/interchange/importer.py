@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from stufenweg.interchange import masterdata, services
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.events import EventImport
+from stufenweg.interchange.garbage import collect, few_collections
 from stufenweg.interchange.masterdata import Context
 from stufenweg.interchange.problems import Problem
 from stufenweg.interchange.reader import ReadError, open_source
@@ -97,7 +98,10 @@ def import_exchange(
     """
     source = open_source(path)
     try:
-        return _import(source, by=by, dry_run=dry_run, today=today or timezone.localdate(), progress=progress)
+        with few_collections():
+            return _import(
+                source, by=by, dry_run=dry_run, today=today or timezone.localdate(), progress=progress
+            )
     finally:
         if hasattr(source, "close"):
             source.close()
@@ -152,9 +156,11 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
             masterdata.import_measures(ctx, rows.get(s.MEASURES.name, []))
             household_ids = {r.values["household_id"] for r in rows.get(s.HOUSEHOLDS.name, [])}
             masterdata.import_persons(ctx, rows.get(s.PERSONS.name, []), household_ids)
+            collect()
             masterdata.import_household_months(ctx, rows.get(s.HOUSEHOLDS.name, []))
             masterdata.import_targets(ctx, rows.get(s.TARGETS.name, []))
             rows.clear()
+            collect()
             events.write()
             ctx.counts[s.EVENTS.name] = {
                 "created": events.created,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from itertools import compress
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -73,10 +74,11 @@ class RowParser:
         self.names = [c.name for _p, c in self.index]
         # One step per column in the header: (position, name, required, length limit of a text
         # column, parser of any other column).
-        self.plan = [
-            (p, c.name, c.required, c.max_length, None if c.kind in TEXT_KINDS else _parser_for(c))
-            for p, c in self.index
-        ]
+        plan = {
+            p: (c.name, c.max_length, None if c.kind in TEXT_KINDS else _parser_for(c)) for p, c in self.index
+        }
+        # By position in the row (None: a column that is not read), for every cell of the header.
+        self.plan = [plan.get(position) for position in range(self.width)]
         self.required = [(p, c.name) for p, c in self.index if c.required]
 
     def _header_problem(self, name: str, message: str, value: str | None = None) -> None:
@@ -92,25 +94,30 @@ class RowParser:
         problems = self.problems
         failed = False
         width = self.width
-        if len(cells) != width:
-            if len(cells) > width and "".join(cells[width:]).strip():
+        body = cells  # the cells under the header's columns
+        if len(cells) > width:
+            if "".join(cells[width:]).strip():
                 problems.append(
                     Problem(file, line, "", "", _("Die Zeile hat mehr Zellen als die Kopfzeile Spalten."))
                 )
                 failed = True
-            if len(cells) < width:
-                cells = cells + [""] * (width - len(cells))
-        values: dict[str, Any] = {}
-        for position, name, required, limit, parse in self.plan:
-            text = cells[position]
-            if text:
-                text = text.strip()
-            if not text:
-                values[name] = None
-                if required:
-                    problems.append(Problem(file, line, name, "", _("Pflichtangabe fehlt.")))
-                    failed = True
+            body = cells[:width]
+        elif len(cells) < width:
+            cells = body = cells + [""] * (width - len(cells))
+        values: dict[str, Any] = dict.fromkeys(self.names)
+        for position, name in self.required:
+            text = body[position]
+            if not text or not text.strip():
+                problems.append(Problem(file, line, name, "", _("Pflichtangabe fehlt.")))
+                failed = True
+        # Only the non-empty cells are parsed (most cells of an event row are empty).
+        for entry, text in zip(compress(self.plan, body), compress(body, body), strict=True):
+            if entry is None:
                 continue
+            text = text.strip()
+            if not text:
+                continue
+            name, limit, parse = entry
             try:
                 if parse is None:
                     if limit is not None and len(text) > limit:
@@ -119,7 +126,6 @@ class RowParser:
                 else:
                     values[name] = parse(text)
             except CellError as exc:
-                values[name] = None
                 problems.append(Problem(file, line, name, text, exc.message))
                 failed = True
         self.last_failed = failed
