@@ -13,8 +13,6 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "stufenweg"
 CATALOGUES = sorted(SRC.glob("*/locale/en/LC_MESSAGES/django.po"))
-# entries known to be fuzzy; each is a strict xfail, so the test says when it has been fixed
-KNOWN_FUZZY = {"casework": 'casework: "Ziel: %(goal)s" is fuzzy (not compiled, shows German in English)'}
 
 
 @dataclass
@@ -87,19 +85,12 @@ def parse_po(path: Path) -> list[Entry]:
     return entries
 
 
-def _params():
-    for path in CATALOGUES:
-        app = path.parents[3].name
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_FUZZY[app])] if app in KNOWN_FUZZY else []
-        yield pytest.param(path, id=app, marks=marks)
-
-
 def test_every_app_with_english_text_has_a_catalogue():
     apps = {p.parents[3].name for p in CATALOGUES}
     assert {"web", "casework", "journeys", "indicators"} <= apps
 
 
-@pytest.mark.parametrize("path", list(_params()))
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.parents[3].name) for p in CATALOGUES])
 def test_catalogue_complete(path):
     entries = [e for e in parse_po(path) if e.msgid]
     assert entries, f"{path} has no messages"
