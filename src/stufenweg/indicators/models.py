@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportRun(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "wartet"
-        RUNNING = "running", "läuft"
-        DONE = "done", "fertig"
-        FAILED = "failed", "fehlgeschlagen"
+        PENDING = "pending", _("wartet")
+        RUNNING = "running", _("läuft")
+        DONE = "done", _("fertig")
+        FAILED = "failed", _("fehlgeschlagen")
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField("angelegt", default=timezone.now)

@@ -3,8 +3,9 @@
 A report run stores the standard report once, in German (the product's language, see
 ``tasks.generate_report``). Every renderer that shows it to a person (web page, charts, XLSX,
 PDF) first passes it through :func:`localise`, which rebuilds its texts in the active language
-from the ids the report carries: indicator labels from the German/English pair declared in
-``definitions.py``, exit statuses from their code, headings and notes through the catalogue.
+from the ids the report carries: indicator labels, definitions, numerators and denominators from
+the German/English pairs declared in ``definitions.py``, exit statuses from their code, headings
+and notes through the catalogue.
 Numbers are never touched. In German, ``localise`` returns the report unchanged; in English it
 returns what ``standard_report`` would have produced with English active (a test holds both).
 """
@@ -47,7 +48,7 @@ CHECK_MESSAGES = (
 
 def indicator_label(ind: Indicator) -> str:
     """The indicator's label in the active language (declared once, German and English)."""
-    return ind.label_en if translation.get_language() == "en" else ind.label
+    return ind.text("label")
 
 
 def _check_pattern(msgid: str) -> re.Pattern:
@@ -163,7 +164,10 @@ def _definition(d: dict) -> dict:
         return d
     return {
         **d,
-        "label": indicator_label(ind),
+        "label": ind.text("label"),
+        "definition": ind.text("definition"),
+        "numerator": ind.text("numerator"),
+        "denominator": ind.text("denominator"),
         "unit": _(d["unit"]),
         "dims": ", ".join(str(DIMENSION_LABELS[x]) for x in ind.dims),
     }

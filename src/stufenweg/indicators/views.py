@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from stufenweg.core.visibility import scope_of
@@ -34,13 +33,6 @@ CONTENT_TYPES = {
     "json": "application/json",
 }
 CHART_DPI = 110
-# ReportRun.Status's labels are plain German in the model; shown in the reader's language here
-RUN_STATUS = {
-    ReportRun.Status.PENDING: gettext_lazy("wartet"),
-    ReportRun.Status.RUNNING: gettext_lazy("läuft"),
-    ReportRun.Status.DONE: gettext_lazy("fertig"),
-    ReportRun.Status.FAILED: gettext_lazy("fehlgeschlagen"),
-}
 
 
 def _region_scope(user):
@@ -98,7 +90,6 @@ def report(request):
         return redirect("indicators:run", pk=run.pk)
     runs = list(ReportRun.objects.filter(created_by=request.user).select_related("programme")[:10])
     for r in runs:
-        r.status_text = RUN_STATUS.get(r.status, r.status)
         r.period_text = " – ".join(
             fmt.day(dt.date.fromisoformat(r.params[k])) if r.params.get(k) else "–" for k in ("from", "to")
         )

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 
 import xlsxwriter
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from stufenweg.indicators.charts import CHARTS, pixels, render_chart
@@ -129,14 +128,6 @@ def to_xlsx(report: dict) -> bytes:
     for c, (name, width) in enumerate(zip(columns, widths, strict=True)):
         defs.write(0, c, name, head)
         defs.set_column(c, c, width)
-    if translation.get_language() != "de":
-        defs.write(
-            len(report["definitions"]) + 2,
-            0,
-            _(
-                "Definition, Zähler und Nenner sind nur auf Deutsch hinterlegt; die Kennzahl-ID führt zur Spezifikation."
-            ),
-        )
     for r, d in enumerate(report["definitions"], start=1):
         for c, key in enumerate(("id", "label", "unit", "definition", "numerator", "denominator", "dims")):
             defs.write(r, c, d[key], text)
