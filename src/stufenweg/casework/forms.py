@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.casework.action_forms import DateInput, date_field
-from stufenweg.casework.models import Appointment, ContactKind, Goal, KeyArea
+from stufenweg.casework.models import Appointment, ContactKind, Goal, KeyArea, PlanAction
 from stufenweg.casework.selectors import SORTS, ListFilters
 from stufenweg.journeys.codes import State
 from stufenweg.organisations.models import Region, User
@@ -182,6 +182,14 @@ class GoalForm(forms.Form):
     due_on = date_field(_("Zieldatum"), required=False)
 
 
+class GoalEditForm(GoalForm):
+    """Correct an existing goal (the status has its own form)."""
+
+    def __init__(self, *args, goal: Goal, **kwargs):
+        kwargs["initial"] = {"title": goal.title, "key_area": goal.key_area, "due_on": goal.due_on}
+        super().__init__(*args, **kwargs)
+
+
 class GoalStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Stand"), choices=Goal.Status.choices)
 
@@ -195,6 +203,27 @@ class PlanActionForm(forms.Form):
     def __init__(self, *args, goals, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = goals
+
+
+class PlanActionEditForm(forms.Form):
+    """Correct an existing step. "erledigt am" is offered only for a step at 100 %; the progress
+    has its own form."""
+
+    description = forms.CharField(label=_("Schritt"), max_length=300)
+    responsible = forms.CharField(label=_("verantwortlich"), max_length=120)
+    due_on = date_field(_("fällig am"), required=False)
+    done_on = date_field(_("erledigt am"))
+
+    def __init__(self, *args, action: PlanAction, **kwargs):
+        kwargs["initial"] = {
+            "description": action.description,
+            "responsible": action.responsible,
+            "due_on": action.due_on,
+            "done_on": action.done_on,
+        }
+        super().__init__(*args, **kwargs)
+        if action.progress < 100:
+            del self.fields["done_on"]
 
 
 class ProgressForm(forms.Form):

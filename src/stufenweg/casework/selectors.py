@@ -287,3 +287,18 @@ def participation_for(user, pk: int) -> Participation:
         .select_related("person", "programme", "current_stage", "current_measure", "region")
         .get(pk=pk)
     )
+
+
+def goal_for(user, pk: int) -> Goal:
+    """The goal ``pk`` if its participation is visible to ``user``, else ``Goal.DoesNotExist``."""
+    return Goal.objects.select_related("plan").get(
+        pk=pk, plan__participation__in=participations_visible_to(user).values("pk")
+    )
+
+
+def plan_action_for(user, pk: int) -> PlanAction:
+    """The support-plan step ``pk`` if its participation is visible to ``user``, else
+    ``PlanAction.DoesNotExist``."""
+    return PlanAction.objects.select_related("goal__plan").get(
+        pk=pk, goal__plan__participation__in=participations_visible_to(user).values("pk")
+    )

@@ -155,6 +155,50 @@ def goal_set_status(*, goal: Goal, status: str, by: User | None) -> Goal:
     return goal
 
 
+def _changed(obj, values: dict) -> list[str]:
+    """Set ``values`` on ``obj``; the names of the fields whose value changed, in ``values`` order."""
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, values[name])
+    return changed
+
+
+def _update(obj, *, changed: list[str], before: dict, by: User | None, person: Person, what: str):
+    """Validate and save the ``changed`` fields of ``obj`` and audit before/after. The summary
+    names the fields, never their values (titles and steps may describe the person)."""
+    obj.full_clean()
+    obj.save(update_fields=changed)
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        obj=obj,
+        person=person,
+        summary=f"{what} geändert ({', '.join(changed)})",
+        before=before,
+        after=snapshot(obj),
+    )
+
+
+@transaction.atomic
+def goal_edit(*, goal: Goal, title: str, key_area: str, due_on: dt.date | None, by: User | None) -> Goal:
+    """Correct a goal's title, key area or due date. Allowed in every status (a reached or
+    dropped goal may still carry a typo); the status itself changes only through
+    ``goal_set_status``. Nothing is written, not even an audit row, when nothing changed."""
+    goal = Goal.objects.select_for_update().select_related("plan__participation__person").get(pk=goal.pk)
+    before = snapshot(goal)
+    changed = _changed(goal, {"title": title.strip(), "key_area": key_area, "due_on": due_on})
+    if changed:
+        _update(
+            goal,
+            changed=changed,
+            before=before,
+            by=by,
+            person=goal.plan.participation.person,
+            what="Ziel im Förderplan",
+        )
+    return goal
+
+
 @transaction.atomic
 def plan_action_add(
     *, goal: Goal, description: str, responsible: str, due_on: dt.date | None, by: User | None
@@ -180,6 +224,47 @@ def plan_action_progress(*, action: PlanAction, progress: int, by: User | None) 
         before=before,
         after=snapshot(action),
     )
+    return action
+
+
+@transaction.atomic
+def plan_action_edit(
+    *,
+    action: PlanAction,
+    description: str,
+    responsible: str,
+    due_on: dt.date | None,
+    done_on: dt.date | None = None,
+    by: User | None,
+) -> PlanAction:
+    """Correct a step's text, responsibility or due date, and for a finished step (100 %) the
+    day it was done (``done_on=None`` keeps the recorded day). Progress changes only through
+    ``plan_action_progress``, which keeps "done on" set exactly when the progress is 100 %.
+    Nothing is written when nothing changed."""
+    action = (
+        PlanAction.objects.select_for_update()
+        .select_related("goal__plan__participation__person")
+        .get(pk=action.pk)
+    )
+    values: dict = {"description": description.strip(), "responsible": responsible.strip(), "due_on": due_on}
+    if done_on is not None:
+        if action.progress < 100:
+            raise ValidationError(
+                {"done_on": _("Ein Erledigt-Datum gibt es erst, wenn der Schritt vollständig erledigt ist.")}
+            )
+        _not_in_future(done_on, "done_on")
+        values["done_on"] = done_on
+    before = snapshot(action)
+    changed = _changed(action, values)
+    if changed:
+        _update(
+            action,
+            changed=changed,
+            before=before,
+            by=by,
+            person=action.goal.plan.participation.person,
+            what="Schritt im Förderplan",
+        )
     return action
 
 

@@ -16,7 +16,7 @@ from stufenweg.casework.action_forms import CorrectEventForm, VoidEventForm
 from stufenweg.casework.actions import ACTIONS
 from stufenweg.casework.models import Appointment, Goal, PlanAction
 from stufenweg.casework.permissions import DELIVERING, REFERRING, acting_organisations
-from stufenweg.casework.selectors import participation_for
+from stufenweg.casework.selectors import goal_for, participation_for, plan_action_for
 from stufenweg.casework.views.common import form_response, require_act
 from stufenweg.journeys import services as journey_services
 from stufenweg.journeys.codes import EventKind
@@ -255,6 +255,67 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
             goal=goal, status=form.cleaned_data["status"], by=request.user
         ),
         success_message=_("Das Ziel wurde aktualisiert."),
+        context={"participation": participation},
+    )
+
+
+def _edit_message(form, changed: str) -> str:
+    return changed if form.has_changed() else _("Es wurde nichts geändert.")
+
+
+@login_required
+def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a goal's title, key area and due date (in any status; see ``services.goal_edit``)."""
+    try:
+        goal = goal_for(request.user, pk)
+    except Goal.DoesNotExist:
+        raise Http404 from None
+    participation = _participation(request, goal.plan.participation_id)
+    require_act(request, DELIVERING)
+    form = cf.GoalEditForm(request.POST or None, goal=goal)
+    return form_response(
+        request,
+        form=form,
+        title=_("Ziel bearbeiten"),
+        action_url=reverse("casework:goal_edit", args=[goal.pk]),
+        back_url=page_url(participation),
+        on_valid=lambda: services.goal_edit(
+            goal=goal,
+            title=form.cleaned_data["title"],
+            key_area=form.cleaned_data["key_area"],
+            due_on=form.cleaned_data["due_on"],
+            by=request.user,
+        ),
+        success_message=_edit_message(form, _("Das Ziel wurde geändert.")),
+        context={"participation": participation},
+    )
+
+
+@login_required
+def plan_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a step's text, responsibility, due date and (when done) the day it was done."""
+    try:
+        action = plan_action_for(request.user, pk)
+    except PlanAction.DoesNotExist:
+        raise Http404 from None
+    participation = _participation(request, action.goal.plan.participation_id)
+    require_act(request, DELIVERING)
+    form = cf.PlanActionEditForm(request.POST or None, action=action)
+    return form_response(
+        request,
+        form=form,
+        title=_("Schritt bearbeiten"),
+        action_url=reverse("casework:plan_action_edit", args=[action.pk]),
+        back_url=page_url(participation),
+        on_valid=lambda: services.plan_action_edit(
+            action=action,
+            description=form.cleaned_data["description"],
+            responsible=form.cleaned_data["responsible"],
+            due_on=form.cleaned_data["due_on"],
+            done_on=form.cleaned_data.get("done_on"),
+            by=request.user,
+        ),
+        success_message=_edit_message(form, _("Der Schritt wurde geändert.")),
         context={"participation": participation},
     )
 
