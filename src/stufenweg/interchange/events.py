@@ -17,13 +17,16 @@ import pickle
 import tempfile
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.garbage import collect
 from stufenweg.interchange.masterdata import Context
+from stufenweg.interchange.pipeline import DbWorker
 from stufenweg.interchange.problems import Problem
 from stufenweg.interchange.reader import ReadError
 from stufenweg.interchange.validation import ParsedRow, RowParser
@@ -31,15 +34,17 @@ from stufenweg.interchange.writer import event_rows, fmt
 from stufenweg.journeys.bulk import (
     EVENT_INDEX,
     NEW_ORDER_BASE,
+    Lookups,
     PreparedEvent,
     canonical_statuses,
     check_journeys,
     event_defaults,
-    lookup,
+    lookup_keys,
     new_entries_over_capacity,
     write_journeys,
 )
 from stufenweg.journeys.models import JourneyEvent
+from stufenweg.journeys.projection import rule_context
 from stufenweg.journeys.rules import Ev
 from stufenweg.people.models import Person
 from stufenweg.programmes.models import Measure
@@ -161,6 +166,24 @@ class Spool:
             self.dir.cleanup()
 
 
+class _Batch:
+    """One partition of events.csv on its way through pass 2."""
+
+    __slots__ = ("parsed", "broken", "keys", "existing", "found")
+
+    def __init__(self):
+        self.parsed: list[ParsedRow] = []
+        self.broken: set[tuple[str, str]] = set()  # (person_id, programme) of rows with problems
+        self.keys: set[tuple[int, int]] = set()
+        self.existing: dict[str, list[str]] = {}
+        self.found: Lookups | None = None
+
+
+def _set_constraints(mode: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET CONSTRAINTS ALL {mode}")
+
+
 class EventImport:
     def __init__(
         self,
@@ -246,13 +269,29 @@ class EventImport:
         self._start()
         done = 0
         self.progress("events", 0, self.total)
+        postgres = connection.vendor == "postgresql"
         try:
-            for rows in self.spool.partitions():
-                count = len(rows)
-                self._partition(rows)
-                collect()
-                done += count
-                self.progress("events", done, self.total)
+            with DbWorker(threaded=postgres) as db:
+                if postgres:
+                    # Foreign keys checked at the end of each COPY (in the worker, while Python
+                    # works on) rather than all at once at commit; the same checks either way.
+                    db.submit(_set_constraints, "IMMEDIATE")
+                ahead: tuple[_Batch, Future] | None = None
+                for rows in self.spool.partitions():
+                    count = len(rows)
+                    batch = self._parse(rows)
+                    looked_up = db.submit(self._look, batch)
+                    if ahead is not None:
+                        self._check_and_write(db, *ahead)
+                    ahead = (batch, looked_up)
+                    collect()
+                    done += count
+                    self.progress("events", done, self.total)
+                if ahead is not None:
+                    self._check_and_write(db, *ahead)
+                    ahead = None
+                if postgres:
+                    db.submit(_set_constraints, "DEFERRED")  # as Django's constraints are declared
         finally:
             self.spool.close()
         for problem in new_entries_over_capacity(after_event_pk=self.after_pk):
@@ -271,18 +310,21 @@ class EventImport:
         self.measures = dict(Measure.objects.values_list("code", "id"))
         self.template = event_defaults()
         self.template[EVENT_INDEX["recorded_by_id"]] = self.by_id
-        self.contexts = {}
         self.programmes, self.organisations = self.ctx.programmes, self.ctx.organisations
         self.stages, self.regions = self.ctx.stages, self.ctx.regions
+        self.contexts = {pk: rule_context(pk) for pk in set(self.programmes.values())}
         self.plain = [(name, index) for name, index in PLAIN_INDEX if name in self.parser.present]
         position = {c.name: p for p, c in self.parser.index}
         self.p_person, self.p_programme = position["person_id"], position["programme"]
 
-    def _partition(self, rows: list[tuple[int, list[str]]]) -> None:
-        ctx, parser = self.ctx, self.parser
+    # The steps of one partition: _parse (Python), _look (database), _check (Python), then
+    # write_journeys (database). The database steps run in the worker.
+
+    def _parse(self, rows: list[tuple[int, list[str]]]) -> _Batch:
+        parser = self.parser
         parse = parser.parse
-        broken: set[tuple[str, str]] = set()
-        parsed: list[ParsedRow] = []
+        batch = _Batch()
+        broken, parsed = batch.broken, batch.parsed
         for line, cells in rows:
             row = parse(line, cells)
             if row is None:
@@ -291,12 +333,31 @@ class EventImport:
                 continue
             parsed.append(row)
         rows.clear()
-        existing = self._existing([r.values["event_id"] for r in parsed]) if self.had_events else {}
+        # The journeys the rows may belong to (rows with unknown codes are left out later).
+        persons, programmes = self.persons, self.programmes
+        keys = batch.keys
+        for row in parsed:
+            person = persons.get(row.values["person_id"])
+            programme_id = programmes.get(row.values["programme"])
+            if person is not None and programme_id is not None:
+                keys.add((person[0], programme_id))
+        return batch
+
+    def _look(self, batch: _Batch) -> None:
+        """Database: stored events with the batch's ids, and what the rules need to know."""
+        event_ids = [r.values["event_id"] for r in batch.parsed]
+        batch.existing = self._existing(event_ids) if self.had_events else {}
+        batch.found = lookup_keys(batch.keys, event_ids, contexts=self.contexts)
+
+    def _check_and_write(self, db: DbWorker, batch: _Batch, looked_up: Future) -> None:
+        looked_up.result()
+        ctx = self.ctx
+        broken, existing = batch.broken, batch.existing
         journeys: dict[tuple[int, int], list[PreparedEvent]] = {}
         raw_of: dict[tuple[int, int], tuple[str, str]] = {}
         row_of: dict[str, ParsedRow] = {}
         resolve = self._resolve
-        for row in parsed:
+        for row in batch.parsed:
             values = row.values
             journey_raw = (values["person_id"], values["programme"])
             if journey_raw in broken:
@@ -333,11 +394,9 @@ class EventImport:
             journeys = {k: v for k, v in journeys.items() if raw_of[k] not in broken}
         if not journeys:
             return
-        found = lookup(journeys, contexts=self.contexts)
-        self.contexts = found.contexts
         births = self.births
         states, problems = check_journeys(
-            journeys, found, birth_dates={k[0]: births[k[0]] for k in journeys}, today=self.today
+            journeys, batch.found, birth_dates={k[0]: births[k[0]] for k in journeys}, today=self.today
         )
         if problems:
             for problem in problems:
@@ -353,7 +412,8 @@ class EventImport:
                     )
                 )
             return
-        self.created += write_journeys(journeys, found, states, by=ctx.by, audit_summary=_("Import"))
+        db.submit(write_journeys, journeys, batch.found, states, by=ctx.by, audit_summary=_("Import"))
+        self.created += sum(len(items) for items in journeys.values())
         entry_rows = self.entry_rows
         for items in journeys.values():
             for item in items:

@@ -14,6 +14,7 @@ import heapq
 import json
 import operator
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -162,14 +163,24 @@ def lookup(
 ) -> Lookups:
     """Read what the rules need for ``journeys``: participations, their events, taken event ids,
     the rule context of each programme (``contexts`` may hold some already)."""
-    participations = _participations(journeys.keys())
+    return lookup_keys(
+        journeys.keys(), [p.ev.key for items in journeys.values() for p in items], contexts=contexts
+    )
+
+
+def lookup_keys(
+    keys: Iterable[tuple[int, int]], event_keys: list[str], *, contexts: dict[int, RuleContext] | None = None
+) -> Lookups:
+    """``lookup`` by the journeys' keys and their new events' keys (more of either does no harm)."""
+    keys = set(keys)
+    participations = _participations(keys)
     events: dict[int, list[Ev]] = {}
     old_ids = [p.id for p in participations.values()]
     for start in range(0, len(old_ids), LOOKUP_CHUNK):
         events.update(events_by_participation(old_ids[start : start + LOOKUP_CHUNK]))
-    taken = existing_event_ids([p.ev.key for items in journeys.values() for p in items])
+    taken = existing_event_ids(event_keys)
     contexts = dict(contexts or {})
-    for _person, programme_id in journeys:
+    for _person, programme_id in keys:
         if programme_id not in contexts:
             contexts[programme_id] = rule_context(programme_id)
     return Lookups(participations, events, taken, contexts)
