@@ -2,13 +2,14 @@
 
     .venv/bin/python bench/import_bench.py --persons 100000 --db sqlite
     .venv/bin/python bench/import_bench.py --persons 100000 --db postgres \\
-        --postgres-url postgres://postgres@127.0.0.1:5432/sw_xchg_bench
+        --postgres-url postgres://postgres@127.0.0.1:5432/sw_imp_bench
 
 Every journey follows the rules (referral, assessment, entry, internship, interruption and
 resumption, extension, stage change, qualification with a correction, exit, employment, a voided
 internship, follow-up), so the import writes everything. The data is synthetic. The import runs
 as ``stufenweg import DIR`` in a child process on a fresh database; the script reports wall time,
-rows per second and the child's peak memory (max RSS from ``wait4``).
+rows per second, the child's CPU seconds and peak memory (``/usr/bin/time -v``), the CPU
+seconds of the PostgreSQL backend (sampled from /proc) and the load average before and after.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import random
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -277,16 +279,83 @@ def journey(rng, pid, n, d0, region, measure, other, stage, stage2, index) -> li
     return rows
 
 
-def run_measured(cmd: list[str], env: dict) -> tuple[int, float, int, str]:
-    """Run under /usr/bin/time -v for the exact peak RSS of the import process."""
+class BackendCpu:
+    """CPU seconds of the PostgreSQL server processes serving database ``name`` (sampled from
+    /proc while the import runs; the server must run on this machine)."""
+
+    def __init__(self, url: str, name: str):
+        self.url, self.name = url, name
+        self.seen: dict[int, float] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _poll(self) -> None:
+        import psycopg
+
+        tick = os.sysconf("SC_CLK_TCK")
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            own = conn.info.backend_pid
+            while not self.stop.wait(0.25):
+                pids = [
+                    row[0]
+                    for row in conn.execute(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.name]
+                    )
+                    if row[0] != own
+                ]
+                for pid in pids:
+                    try:
+                        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                    except OSError:
+                        continue
+                    self.seen[pid] = (int(fields[11]) + int(fields[12])) / tick
+
+    def __enter__(self) -> BackendCpu:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.seen.values())
+
+
+def run_measured(cmd: list[str], env: dict) -> dict:
+    """Run under /usr/bin/time -v: wall time, CPU seconds, share of a core, peak RSS, load."""
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     done = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
-    peak = 0
+    figures = {"code": done.returncode, "wall": seconds, "load": (load_before, os.getloadavg()[0])}
+    wanted = {
+        "User time (seconds)": "user",
+        "System time (seconds)": "sys",
+        "Percent of CPU this job got": "cpu_share",
+        "Maximum resident set size (kbytes)": "peak_kb",
+    }
     for line in done.stderr.splitlines():
-        if "Maximum resident set size" in line:
-            peak = int(line.split(":")[1]) // 1024
-    return done.returncode, seconds, peak, (done.stdout + done.stderr)[-3000:]
+        label, _sep, value = line.strip().partition(": ")
+        if label in wanted:
+            figures[wanted[label]] = float(value.rstrip("%"))
+    figures["tail"] = (done.stdout + done.stderr)[-3000:]
+    return figures
+
+
+def report(label: str, figures: dict, rows: int, events: int, backend: float | None) -> None:
+    seconds = figures["wall"]
+    text = (
+        f"{label}: exit {figures['code']}, {rows:,} rows ({events:,} events) in {seconds:.1f} s = "
+        f"{rows / seconds:,.0f} rows/s; import process CPU {figures.get('user', 0):.1f} user + "
+        f"{figures.get('sys', 0):.1f} sys s ({figures.get('cpu_share', 0):.0f} % of a core), "
+        f"peak RSS {figures.get('peak_kb', 0) / 1024:.0f} MB"
+    )
+    if backend is not None:
+        text += f"; PostgreSQL backend CPU {backend:.1f} s"
+    text += f"; load average {figures['load'][0]:.2f} before, {figures['load'][1]:.2f} after"
+    print(text, flush=True)
 
 
 def main() -> None:
@@ -295,7 +364,7 @@ def main() -> None:
     )
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/sw_xchg_bench")
+    parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/sw_imp_bench")
     parser.add_argument("--data", default="/tmp/stufenweg-import-bench", help="where the generated files go")
     parser.add_argument("--twice", action="store_true", help="import a second time (must change nothing)")
     args = parser.parse_args()
@@ -324,17 +393,20 @@ def main() -> None:
         env["DATABASE_URL"] = args.postgres_url
     subprocess.run([*STUFENWEG, "migrate", "-v", "0"], env=env, check=True)
 
-    code, seconds, peak, tail = run_measured([*STUFENWEG, "import", str(data), "--progress", "no"], env)
-    print(tail)
-    print(
-        f"{args.db}: exit {code}, {rows:,} rows ({events:,} events) in {seconds:.1f} s = "
-        f"{rows / seconds:,.0f} rows/s, peak RSS {peak} MB",
-        flush=True,
-    )
-    if args.twice:
-        code, seconds, peak, tail = run_measured([*STUFENWEG, "import", str(data), "--progress", "no"], env)
-        print(tail)
-        print(f"{args.db} second import: exit {code}, {seconds:.1f} s, peak RSS {peak} MB")
+    command = [*STUFENWEG, "import", str(data), "--progress", "no"]
+    runs = ["first import", "second import"] if args.twice else ["import"]
+    code = 0
+    for label in runs:
+        backend = None
+        if args.db == "postgres":
+            with BackendCpu(args.postgres_url, args.postgres_url.rsplit("/", 1)[1]) as monitor:
+                figures = run_measured(command, env)
+            backend = monitor.seconds
+        else:
+            figures = run_measured(command, env)
+        print(figures["tail"])
+        report(f"{args.db} {label}", figures, rows, events, backend)
+        code = code or figures["code"]
     sys.exit(code)
 
 

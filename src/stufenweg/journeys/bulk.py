@@ -404,9 +404,9 @@ def insert_rows(model, columns, rows, *, chunk: int = 5000) -> None:
     for index, f in enumerate(fields):
         kind = f.get_internal_type()
         if kind == "DateTimeField" and vendor != "postgresql":
-            converters.append((index, ops.adapt_datetimefield_value))
+            converters.append((index, _remembered(ops.adapt_datetimefield_value)))
         elif kind == "DateField" and vendor != "postgresql":
-            converters.append((index, ops.adapt_datefield_value))
+            converters.append((index, _remembered(ops.adapt_datefield_value)))
         elif kind == "DecimalField":
             converters.append(
                 (
@@ -442,6 +442,22 @@ def insert_rows(model, columns, rows, *, chunk: int = 5000) -> None:
             else:
                 placeholders = ", ".join(["%s"] * len(fields))
                 cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", batch)  # noqa: S608
+
+
+def _remembered(convert):
+    """``convert`` with its results remembered (dates repeat; a datetime's result depends only
+    on the instant, and equal instants are equal keys)."""
+    results: dict = {}
+
+    def converted(value):
+        result = results.get(value)
+        if result is None:
+            if len(results) >= 100_000:
+                results.clear()
+            result = results[value] = convert(value)
+        return result
+
+    return converted
 
 
 def existing_event_ids(keys: list[str]) -> set[str]:
