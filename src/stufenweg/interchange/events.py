@@ -34,22 +34,25 @@ from stufenweg.interchange.writer import event_rows, fmt
 from stufenweg.journeys.bulk import (
     EVENT_INDEX,
     NEW_ORDER_BASE,
+    IdReserver,
     Lookups,
     PreparedEvent,
     canonical_statuses,
     check_journeys,
     event_defaults,
+    journey_rows,
     lookup_keys,
     new_entries_over_capacity,
-    write_journeys,
+    write_rows,
 )
-from stufenweg.journeys.models import JourneyEvent
+from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.projection import rule_context
 from stufenweg.journeys.rules import Ev
 from stufenweg.people.models import Person
 from stufenweg.programmes.models import Measure
 
 PARTITION_ROWS = 50_000
+COLLECT_EVERY = 5  # partitions between two garbage collections (see garbage.py)
 SPOOL_BUFFER_ROWS = 60_000  # rows held in memory in pass 1, over all partitions
 LOOKUP_CHUNK = 2000
 SCHEMA = s.EVENTS
@@ -169,7 +172,7 @@ class Spool:
 class _Batch:
     """One partition of events.csv on its way through pass 2."""
 
-    __slots__ = ("parsed", "broken", "keys", "existing", "found")
+    __slots__ = ("parsed", "broken", "keys", "existing", "found", "event_ids", "participation_ids")
 
     def __init__(self):
         self.parsed: list[ParsedRow] = []
@@ -177,6 +180,8 @@ class _Batch:
         self.keys: set[tuple[int, int]] = set()
         self.existing: dict[str, list[str]] = {}
         self.found: Lookups | None = None
+        self.event_ids: list[int] = []  # reserved for the new events
+        self.participation_ids: list[int] = []  # reserved for the new participations
 
 
 def _set_constraints(mode: str) -> None:
@@ -269,7 +274,7 @@ class EventImport:
         self._start()
         done = 0
         self.progress("events", 0, self.total)
-        postgres = connection.vendor == "postgresql"
+        postgres = self.postgres
         try:
             with DbWorker(threaded=postgres) as db:
                 if postgres:
@@ -277,14 +282,15 @@ class EventImport:
                     # works on) rather than all at once at commit; the same checks either way.
                     db.submit(_set_constraints, "IMMEDIATE")
                 ahead: tuple[_Batch, Future] | None = None
-                for rows in self.spool.partitions():
+                for number, rows in enumerate(self.spool.partitions(), start=1):
                     count = len(rows)
                     batch = self._parse(rows)
                     looked_up = db.submit(self._look, batch)
                     if ahead is not None:
                         self._check_and_write(db, *ahead)
                     ahead = (batch, looked_up)
-                    collect()
+                    if number % COLLECT_EVERY == 0:
+                        collect()
                     done += count
                     self.progress("events", done, self.total)
                 if ahead is not None:
@@ -313,12 +319,14 @@ class EventImport:
         self.programmes, self.organisations = self.ctx.programmes, self.ctx.organisations
         self.stages, self.regions = self.ctx.stages, self.ctx.regions
         self.contexts = {pk: rule_context(pk) for pk in set(self.programmes.values())}
+        self.postgres = connection.vendor == "postgresql"
+        self.event_pks, self.participation_pks = IdReserver(JourneyEvent), IdReserver(Participation)
         self.plain = [(name, index) for name, index in PLAIN_INDEX if name in self.parser.present]
         position = {c.name: p for p, c in self.parser.index}
         self.p_person, self.p_programme = position["person_id"], position["programme"]
 
     # The steps of one partition: _parse (Python), _look (database), _check (Python), then
-    # write_journeys (database). The database steps run in the worker.
+    # write_rows (database). The database steps run in the worker.
 
     def _parse(self, rows: list[tuple[int, list[str]]]) -> _Batch:
         parser = self.parser
@@ -344,10 +352,23 @@ class EventImport:
         return batch
 
     def _look(self, batch: _Batch) -> None:
-        """Database: stored events with the batch's ids, and what the rules need to know."""
+        """Database: stored events with the batch's ids, what the rules need to know, and primary
+        keys for the rows to write. A person created by this import has no participation yet, and
+        an event log that was empty has no event ids to collide with (duplicates within the file
+        were found in pass 1), so neither is looked up."""
         event_ids = [r.values["event_id"] for r in batch.parsed]
         batch.existing = self._existing(event_ids) if self.had_events else {}
-        batch.found = lookup_keys(batch.keys, event_ids, contexts=self.contexts)
+        new_ids = [k for k in event_ids if k not in batch.existing]
+        created = self.ctx.created_persons
+        batch.found = lookup_keys(
+            [k for k in batch.keys if k[0] not in created],
+            new_ids if self.had_events else [],
+            contexts=self.contexts,
+        )
+        batch.event_ids = self.event_pks.reserve(len(new_ids))
+        batch.participation_ids = self.participation_pks.reserve(
+            sum(1 for k in batch.keys if k not in batch.found.participations)
+        )
 
     def _check_and_write(self, db: DbWorker, batch: _Batch, looked_up: Future) -> None:
         looked_up.result()
@@ -412,8 +433,19 @@ class EventImport:
                     )
                 )
             return
-        db.submit(write_journeys, journeys, batch.found, states, by=ctx.by, audit_summary=_("Import"))
-        self.created += sum(len(items) for items in journeys.values())
+        rows = journey_rows(
+            journeys,
+            batch.found,
+            states,
+            participation_ids=iter(batch.participation_ids),
+            event_ids=iter(batch.event_ids),
+            by=ctx.by,
+            audit_summary=_("Import"),
+        )
+        if self.postgres:
+            rows.copy_data()  # formatted here, so that the worker only sends
+        db.submit(write_rows, rows)
+        self.created += rows.count
         entry_rows = self.entry_rows
         for items in journeys.values():
             for item in items:

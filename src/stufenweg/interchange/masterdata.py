@@ -35,6 +35,7 @@ class Context:
     stages: dict[tuple[int, str], int] = field(default_factory=dict)
     households: dict[str, int] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # files missing or with a wrong header
+    created_persons: set[int] = field(default_factory=set)  # pks of the persons this import created
 
     def is_broken(self, file: str, key) -> bool:
         """True if rows referring to ``key`` of ``file`` should be skipped without a new problem."""
@@ -308,6 +309,7 @@ def import_persons(ctx: Context, rows: list[ParsedRow], household_ids: set[str])
             )
         items.append(Row(row.line, row.values["person_id"], values))
     result = _write(services.persons_import, items, by=ctx.by)
+    ctx.created_persons = {result.objects[key].pk for key in result.created_keys}
     columns = {v: k for k, v in PERSON_COLUMNS.items()} | {"household": "household_id"}
     _report(ctx, schema, result, rows, columns)
     ctx.count(schema.name, result)

@@ -52,6 +52,7 @@ class WriteResult:
     errors: list[RowError] = field(default_factory=list)
     objects: dict[Any, models.Model] = field(default_factory=dict)  # key -> saved object
     unchanged_keys: set = field(default_factory=set)
+    created_keys: set = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -270,6 +271,7 @@ def _upsert(
         audit += [(obj, b, a, person_of(obj) if person_of else None) for _r, obj, b, a in to_update]
         _write_audit(by=by, items=audit, summary=summary)
     result.created, result.updated = len(to_create), len(to_update)
+    result.created_keys = {row.key for row, _obj in to_create}
     return result
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import io
 import json
 import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
+import psycopg
+import psycopg.copy
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -294,74 +297,159 @@ def write_journeys(
 ) -> int:
     """Write journeys that passed ``check_journeys`` (every one of them): participations with their
     projected state, the events, enrolments and one audit row per participation."""
-    now = timezone.now()
-    new = [(key, st) for key, st in states if key not in found.participations]
-    old = [(found.participations[key], st) for key, st in states if key in found.participations]
-    participation_ids = {key: p.pk for key, p in found.participations.items()}
-    rows = []
-    for (key, st), pk in zip(new, reserve_ids(Participation, len(new)), strict=True):
-        participation_ids[key] = pk
-        projected = _Projected()
-        apply_state(projected, st)
-        rows.append((pk, key[0], key[1], now, *[getattr(projected, name) for name in PROJECTED_FIELDS]))
-    insert_rows(Participation, PARTICIPATION_COLUMNS, rows)
-    for participation, st in old:
-        apply_state(participation, st)
-    if old:
-        Participation.objects.bulk_update([p for p, _st in old], PROJECTED_FIELDS, batch_size=1000)
-
-    key_to_id = _insert_events(journeys, participation_ids)
-    old_ids = [p.pk for p, _st in old]
-    for start in range(0, len(old_ids), LOOKUP_CHUNK):
-        chunk = old_ids[start : start + LOOKUP_CHUNK]
-        key_to_id.update(
-            JourneyEvent.objects.filter(participation_id__in=chunk).values_list("event_id", "id")
-        )
-        Enrolment.objects.filter(participation_id__in=chunk).delete()
-    # The rows of ``projection.enrolment_rows``, without model instances.
-    insert_rows(
-        Enrolment,
-        ENROLMENT_COLUMNS,
-        [
-            (
-                participation_ids[key],
-                key_to_id[e.entry_key],
-                e.measure_id,
-                e.stage_id,
-                e.entered_on,
-                e.planned_end,
-                e.exited_on,
-                key_to_id[e.exit_key] if e.exit_key else None,
-                e.exit_kind,
-                e.extensions,
-                e.interrupted_since,
-            )
-            for key, st in states
-            for e in st.enrolments
-        ],
+    new = sum(1 for key, _st in states if key not in found.participations)
+    rows = journey_rows(
+        journeys,
+        found,
+        states,
+        participation_ids=iter(reserve_ids(Participation, new)),
+        event_ids=iter(reserve_ids(JourneyEvent, sum(len(items) for items in journeys.values()))),
+        by=by,
+        audit_summary=audit_summary,
     )
+    return write_rows(rows)
+
+
+class JourneyRows:
+    """The rows that appending journeys writes, as column values (see ``journey_rows``); with
+    ``copy_data`` (PostgreSQL) also as ready ``COPY`` text, made in the caller's thread."""
+
+    __slots__ = ("participations", "updated", "events", "enrolments", "audit", "count", "data")
+
+    def __init__(self):
+        self.participations: list[tuple] = []  # new ones, PARTICIPATION_COLUMNS
+        self.updated: list[Participation] = []  # existing ones with their new projected state
+        self.events: list[tuple] = []  # EVENT_COLUMNS
+        self.enrolments: list[tuple] = []  # ENROLMENT_COLUMNS, of the participations written
+        self.audit: list[tuple] = []  # AUDIT_COLUMNS
+        self.count = 0
+        self.data: dict[str, bytes] | None = None
+
+    def copy_data(self) -> None:
+        """Format the rows as ``COPY`` text now (PostgreSQL), so that ``write_rows`` only sends."""
+        self.data = {
+            "participations": copy_data(Participation, PARTICIPATION_COLUMNS, self.participations),
+            "events": copy_data(JourneyEvent, EVENT_COLUMNS, self.events),
+            "enrolments": copy_data(Enrolment, ENROLMENT_COLUMNS, self.enrolments),
+            "audit": copy_data(AuditEntry, AUDIT_COLUMNS, self.audit),
+        }
+        self.participations, self.events, self.enrolments, self.audit = [], [], [], []
+
+
+def journey_rows(
+    journeys: dict[tuple[int, int], list[PreparedEvent]],
+    found: Lookups,
+    states: list[tuple[tuple[int, int], JourneyState]],
+    *,
+    participation_ids: Iterator[int],
+    event_ids: Iterator[int],
+    by,
+    audit_summary: str,
+) -> JourneyRows:
+    """The rows for journeys that passed ``check_journeys`` (no database access): primary keys
+    from ``participation_ids`` (one per new participation) and ``event_ids`` (one per event),
+    reserved beforehand, so that rows can name each other."""
+    rows = JourneyRows()
+    now = timezone.now()
+    ids = {key: p.pk for key, p in found.participations.items()}
+    for key, st in states:
+        participation = found.participations.get(key)
+        if participation is None:
+            ids[key] = pk = next(participation_ids)
+            projected = _Projected()
+            apply_state(projected, st)
+            rows.participations.append(
+                (pk, key[0], key[1], now, *[getattr(projected, name) for name in PROJECTED_FIELDS])
+            )
+        else:
+            apply_state(participation, st)
+            rows.updated.append(participation)
+
+    # Events in source order; a correction or a void names its target by id (a new event of the
+    # batch or a recorded one of the same journey: ``check_supersession`` made sure of that).
+    key_to_id: dict[str, int] = {}
+    for key, items in journeys.items():
+        participation = found.participations.get(key)
+        if participation is not None:
+            key_to_id.update((e.key, e.order) for e in found.events.get(participation.id, ()))  # order = id
+        for item in items:
+            key_to_id[item.ev.key] = next(event_ids)
+    events = rows.events
+    for key, items in journeys.items():
+        participation_id = ids[key]
+        for item in items:
+            ev = item.ev
+            events.append(
+                (
+                    key_to_id[ev.key],
+                    participation_id,
+                    key_to_id[ev.supersedes] if ev.supersedes else None,
+                    *item.values,
+                )
+            )
+    rows.count = len(events)
+    # The rows of ``projection.enrolment_rows``, without model instances.
+    rows.enrolments = [
+        (
+            ids[key],
+            key_to_id[e.entry_key],
+            e.measure_id,
+            e.stage_id,
+            e.entered_on,
+            e.planned_end,
+            e.exited_on,
+            key_to_id[e.exit_key] if e.exit_key else None,
+            e.exit_kind,
+            e.extensions,
+            e.interrupted_since,
+        )
+        for key, st in states
+        for e in st.enrolments
+    ]
     actor = by.pk if getattr(by, "pk", None) else None
     label = getattr(by, "username", "") or "system"
     action, object_type = AuditEntry.Action.IMPORT.value, "journeys.participation"
-    insert_rows(
-        AuditEntry,
-        AUDIT_COLUMNS,
-        [
-            (
-                now,
-                actor,
-                label,
-                action,
-                object_type,
-                str(participation_ids[key]),
-                key[0],
-                "",
-                f"{audit_summary}: {len(journeys[key])} Ereignisse"[:255],
-            )
-            for key, _st in states
-        ],
-    )
-    return sum(len(items) for items in journeys.values())
+    rows.audit = [
+        (
+            now,
+            actor,
+            label,
+            action,
+            object_type,
+            str(ids[key]),
+            key[0],
+            "",
+            f"{audit_summary}: {len(journeys[key])} Ereignisse"[:255],
+        )
+        for key, _st in states
+    ]
+    return rows
+
+
+def write_rows(rows: JourneyRows) -> int:
+    """Insert ``rows`` (participations, events, enrolments, audit rows) and update the existing
+    participations; their old enrolments are replaced. Returns the number of events."""
+    data = rows.data
+    if data is not None:
+        copy_rows(Participation, PARTICIPATION_COLUMNS, data["participations"])
+    else:
+        insert_rows(Participation, PARTICIPATION_COLUMNS, rows.participations)
+    if rows.updated:
+        Participation.objects.bulk_update(rows.updated, PROJECTED_FIELDS, batch_size=1000)
+    if data is not None:
+        copy_rows(JourneyEvent, EVENT_COLUMNS, data["events"])
+    else:
+        insert_rows(JourneyEvent, EVENT_COLUMNS, rows.events)
+    old_ids = [p.pk for p in rows.updated]
+    for start in range(0, len(old_ids), LOOKUP_CHUNK):
+        Enrolment.objects.filter(participation_id__in=old_ids[start : start + LOOKUP_CHUNK]).delete()
+    if data is not None:
+        copy_rows(Enrolment, ENROLMENT_COLUMNS, data["enrolments"])
+        copy_rows(AuditEntry, AUDIT_COLUMNS, data["audit"])
+    else:
+        insert_rows(Enrolment, ENROLMENT_COLUMNS, rows.enrolments)
+        insert_rows(AuditEntry, AUDIT_COLUMNS, rows.audit)
+    return rows.count
 
 
 def fast_insert(model, objs: list, *, chunk: int = 5000) -> None:
@@ -395,9 +483,62 @@ def insert_rows(model, columns, rows, *, chunk: int = 5000) -> None:
     """
     if not rows:
         return
-    opts = model._meta
-    by_attname = {f.attname: f for f in opts.concrete_fields}
-    fields = [by_attname[name] for name in columns]
+    fields = _fields(model, columns)
+    converted = _converter(fields)
+    table, names = _table(model, fields)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), chunk):
+            batch = converted(rows[start : start + chunk])
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    write = copy.write_row
+                    for values in batch:
+                        write(values)
+            else:
+                placeholders = ", ".join(["%s"] * len(fields))
+                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", batch)  # noqa: S608
+
+
+def copy_data(model, columns, rows) -> bytes:
+    """PostgreSQL: ``rows`` as the text of ``COPY`` (what ``insert_rows`` would send), formatted
+    by psycopg without using the connection, so that any thread may do it (see ``copy_rows``)."""
+    if not rows:
+        return b""
+    converted = _converter(_fields(model, columns))
+    buffer = io.BytesIO()
+    cursor = connection.connection.cursor()  # only for psycopg's adapters; nothing is executed
+    try:
+        with psycopg.Copy(cursor, writer=psycopg.copy.FileWriter(buffer)) as copy:
+            write = copy.write_row
+            for values in converted(rows):
+                write(values)
+    finally:
+        cursor.close()
+    return buffer.getvalue()
+
+
+def copy_rows(model, columns, data: bytes) -> None:
+    """PostgreSQL: insert the rows that ``copy_data`` formatted."""
+    if not data:
+        return
+    table, names = _table(model, _fields(model, columns))
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        copy.write(data)
+
+
+def _fields(model, columns) -> list:
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
+    return [by_attname[name] for name in columns]
+
+
+def _table(model, fields) -> tuple[str, str]:
+    quote = connection.ops.quote_name
+    return quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
+
+
+def _converter(fields):
+    """A function that prepares rows for the database: dates and datetimes (not on PostgreSQL,
+    whose driver takes them as they are), decimals with the backend's adapter, JSON as text."""
     ops = connection.ops
     vendor = connection.vendor
     converters = []
@@ -418,30 +559,18 @@ def insert_rows(model, columns, rows, *, chunk: int = 5000) -> None:
             )
         elif kind == "JSONField":
             converters.append((index, partial(json.dumps, cls=f.encoder)))
+    if not converters:
+        return lambda rows: rows
 
-    def converted(batch):
-        for values in batch:
+    def converted(rows):
+        for values in rows:
             values = list(values)
             for index, convert in converters:
                 if values[index] is not None:
                     values[index] = convert(values[index])
             yield values
 
-    table = ops.quote_name(opts.db_table)
-    names = ", ".join(ops.quote_name(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), chunk):
-            batch = rows[start : start + chunk]
-            if converters:
-                batch = converted(batch)
-            if vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                    write = copy.write_row
-                    for values in batch:
-                        write(values)
-            else:
-                placeholders = ", ".join(["%s"] * len(fields))
-                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({placeholders})", batch)  # noqa: S608
+    return converted
 
 
 def _remembered(convert):
@@ -498,9 +627,12 @@ def reserve_ids(model, count: int) -> list[int]:
         if vendor == "postgresql":
             cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
             sequence = cursor.fetchone()[0]
-            # The sequence named once (not per row): nextval is then cheap.
-            cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, count])
-            return [row[0] for row in cursor.fetchall()]
+            # The sequence named once (not per row): nextval is then cheap; one text value back.
+            cursor.execute(
+                "SELECT string_agg(nextval(%s::regclass)::text, ',') FROM generate_series(1, %s)",
+                [sequence, count],
+            )
+            return [int(pk) for pk in cursor.fetchone()[0].split(",")]
         if vendor == "sqlite":
             cursor.execute(f'SELECT COALESCE(MAX("id"), 0) FROM "{table}"')  # noqa: S608 - table name from model
             highest = cursor.fetchone()[0]
@@ -513,41 +645,22 @@ def reserve_ids(model, count: int) -> list[int]:
     raise NotImplementedError(f"reserve_ids: database {vendor} is not supported")
 
 
-def _insert_events(
-    journeys: dict[tuple[int, int], list[PreparedEvent]], participation_ids: dict[tuple[int, int], int]
-) -> dict[str, int]:
-    """Insert all new events in source order with ids reserved up front, so that a correction or
-    a void names its target (even one in the same batch) in the same INSERT. Returns key -> id."""
-    count = sum(len(items) for items in journeys.values())
-    ids = iter(reserve_ids(JourneyEvent, count))
-    key_to_id: dict[str, int] = {}
-    for items in journeys.values():
-        for item in items:
-            key_to_id[item.ev.key] = next(ids)
-    missing = sorted(
-        {i.ev.supersedes for items in journeys.values() for i in items if i.ev.supersedes} - key_to_id.keys()
-    )
-    for start in range(0, len(missing), LOOKUP_CHUNK):
-        key_to_id.update(
-            JourneyEvent.objects.filter(event_id__in=missing[start : start + LOOKUP_CHUNK]).values_list(
-                "event_id", "id"
-            )
-        )
-    rows = []
-    for key, items in journeys.items():
-        participation_id = participation_ids[key]
-        for item in items:
-            ev = item.ev
-            rows.append(
-                (
-                    key_to_id[ev.key],
-                    participation_id,
-                    key_to_id[ev.supersedes] if ev.supersedes else None,
-                    *item.values,
-                )
-            )
-    insert_rows(JourneyEvent, EVENT_COLUMNS, rows)
-    return key_to_id
+class IdReserver:
+    """Primary keys of one model reserved in successive blocks (``reserve_ids``) for rows that are
+    inserted later, possibly after the next block was reserved: on SQLite, where a block starts
+    after the highest id in the table, the end of the last block is remembered."""
+
+    def __init__(self, model):
+        self.model = model
+        self.after: int | None = None
+
+    def reserve(self, count: int) -> list[int]:
+        if connection.vendor == "postgresql":
+            return reserve_ids(self.model, count)
+        if self.after is None:
+            self.after = reserve_ids(self.model, 1)[0] - 1
+        start, self.after = self.after + 1, self.after + count
+        return list(range(start, start + count))
 
 
 def _capacity_problems(states, journeys, found: Lookups) -> list[Problem]:
