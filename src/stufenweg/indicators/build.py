@@ -36,6 +36,7 @@ TABLES = (
     "sw_enr",
     "sw_ese",
     "sw_sp",
+    "sw_emp",
     "sw_wait",
     "sw_evp",
     "sw_pp",
@@ -67,6 +68,7 @@ ENR_DIMS = (
 )
 
 ESF_KINDS = ("svb", "minijob", "self_employed")
+INTEGRATION_KINDS = ("svb", "vocational_training", "self_employed")
 ESF_STATUSES = ("employed_svb", "minijob", "self_employed")
 ANY_KINDS = tuple(EmploymentKind.values)
 EMPLOYED_STATUSES = ("employed_svb", "minijob", "self_employed")
@@ -213,38 +215,58 @@ def build(s: Settings) -> None:
             """,
             )
         )
-        # 2. employment spells
+        # 2. employment events numbered in log order (``seq`` runs over all participations: only
+        #    its order within one participation is used), and the spells: start → end_date, else
+        #    the next employment_end, else open
+        for sql in f.numbered_table(
+            "sw_emp",
+            ("id", "pid", "kind", "od", "end_date", "employment_kind", "benefit_effect", "region_id"),
+            "FROM sw_ev WHERE kind IN ('employment_start', 'employment_end')",
+            "pid, od, ra, id",
+        ):
+            c.execute(sql)
+        c.execute("CREATE INDEX sw_emp_pid ON sw_emp (pid, kind, seq)")
+        _analyze(c, "sw_emp", "pid, kind")
         c.execute(
             f.temp_table(
                 "sw_sp",
                 """
-            SELECT t.pid, t.employment_kind AS ekind, t.od AS start, COALESCE(t.end_date, t.next_end) AS stop
-            FROM (
-              SELECT pid, kind, od, end_date, employment_kind,
-                MIN(CASE WHEN kind = 'employment_end' THEN od END) OVER (
-                  PARTITION BY pid ORDER BY od, ra, id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_end
-              FROM sw_ev WHERE kind IN ('employment_start', 'employment_end')
-            ) t
-            WHERE t.kind = 'employment_start'
+            SELECT s.pid, s.employment_kind AS ekind, s.od AS start, COALESCE(s.end_date, (
+                SELECT MIN(x.od) FROM sw_emp x WHERE x.pid = s.pid AND x.kind = 'employment_end' AND x.seq > s.seq
+              )) AS stop
+            FROM sw_emp s WHERE s.kind = 'employment_start'
             """,
             )
         )
         c.execute("CREATE INDEX sw_sp_pid ON sw_sp (pid, start)")
         _analyze(c, "sw_sp", "pid")
-        # 3. enrolments (entry or stage_change → next exit or stage_change); eseq numbers the
-        #    participation's entries, stage changes and exits in log order, nseq is the next one's
-        #    number and xseq that of the exit or stage change that ends the enrolment
-        c.execute(
-            f.temp_table(
-                "sw_ese",
-                """
-            SELECT id, pid, kind, od, ra, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY od, ra, id) AS seq,
-              stage_id, measure_id, region_id, provider_id, operation, change, employment_status,
-              unemployed_since, exit_kind, statuses, qualification
-            FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
-            """,
-            )
-        )
+        # 3. enrolments (entry or stage_change → next exit or stage_change); ``seq`` numbers the
+        #    entries, stage changes and exits in log order, eseq is an enrolment's own number, nseq
+        #    that of the next of those events and xseq that of the exit or stage change ending it
+        for sql in f.numbered_table(
+            "sw_ese",
+            (
+                "id",
+                "pid",
+                "kind",
+                "od",
+                "ra",
+                "stage_id",
+                "measure_id",
+                "region_id",
+                "provider_id",
+                "operation",
+                "change",
+                "employment_status",
+                "unemployed_since",
+                "exit_kind",
+                "statuses",
+                "qualification",
+            ),
+            "FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')",
+            "pid, od, ra, id",
+        ):
+            c.execute(sql)
         c.execute("CREATE UNIQUE INDEX sw_ese_seq ON sw_ese (pid, seq)")
         _analyze(c, "sw_ese", "pid, seq")
         ends = "n.kind IN ('exit', 'stage_change')"
@@ -491,13 +513,15 @@ def build(s: Settings) -> None:
               {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D}")} AS cont_den,
               {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D} AND " + " AND ".join(emp(("svb",), f.month_end_after("y.od", k), f.month_end_after("y.od", k), "y.pid") for k in range(1, 7)))} AS cont_num
             FROM (
-              SELECT t.*, pp.person_id, pp.gender, pp.birth_date, pp.household_id FROM (
-                SELECT e.pid, e.od, e.region_id, e.employment_kind, e.benefit_effect,
-                  ROW_NUMBER() OVER (PARTITION BY e.pid, {f.month_key("e.od")} ORDER BY e.od, e.ra, e.id) AS rn
-                FROM sw_ev e WHERE e.kind = 'employment_start'
-                  AND e.employment_kind IN ('svb', 'vocational_training', 'self_employed')
-              ) t JOIN sw_pp pp ON pp.pid = t.pid
-              WHERE t.rn = 1 AND t.od >= {F} AND t.od <= {T}
+              SELECT e.pid, e.od, e.region_id, e.employment_kind, e.benefit_effect,
+                pp.person_id, pp.gender, pp.birth_date, pp.household_id
+              FROM sw_emp e JOIN sw_pp pp ON pp.pid = e.pid
+              WHERE e.kind = 'employment_start' AND {f.in_list("e.employment_kind", INTEGRATION_KINDS)}
+                AND e.od >= {F} AND e.od <= {T}
+                AND NOT EXISTS (
+                  SELECT 1 FROM sw_emp q WHERE q.pid = e.pid AND q.kind = 'employment_start'
+                    AND {f.in_list("q.employment_kind", INTEGRATION_KINDS)} AND q.seq < e.seq
+                    AND {f.month_key("q.od")} = {f.month_key("e.od")})
             ) y
             """,
             )

@@ -47,7 +47,7 @@ def _enrolment_dims(a: str, change: str) -> dict[str, str]:
 
 
 def sources(s: build.Settings) -> dict[str, Source]:
-    D, F, T = f.lit_date(s.as_of), f.lit_date(s.date_from), f.lit_date(s.date_to)
+    F, T = f.lit_date(s.date_from), f.lit_date(s.date_to)
     pe = "e.kind IN ('assessment_start', 'reactivation')"
     se = "e.kind IN ('entry', 'stage_change')"
     x_dims = {**_enrolment_dims("x", "x.xchange"), "exit_group": "x.exit_group"}
@@ -206,13 +206,15 @@ class Engine:
         return self
 
     def __exit__(self, *exc) -> None:
+        # A run only reads: rolling its transaction (or savepoint) back discards the working
+        # tables, which is cheaper than dropping them one by one.
+        transaction.set_rollback(True)
         try:
-            with connection.cursor() as c:
-                build.drop_all(c)
-                if not f.is_postgres():
-                    c.execute("PRAGMA temp.cache_size = -2000")  # SQLite's default
-        finally:
             self._atomic.__exit__(*exc)
+        finally:
+            if not f.is_postgres():
+                with connection.cursor() as c:
+                    c.execute("PRAGMA temp.cache_size = -2000")  # SQLite's default
 
     def aggregate(self, source: str, dims: tuple[str, ...]) -> dict[tuple, dict[str, int]]:
         key = (source, dims)

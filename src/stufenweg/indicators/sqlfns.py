@@ -56,7 +56,9 @@ def age(birth: str, day: str) -> str:
     other years (PostgreSQL's age(); on SQLite (YYYYMMDD of the day − YYYYMMDD of the birth) div 10000)."""
     if is_postgres():
         return f"date_part('year', age({day}, {birth}))::int"
-    return f"((CAST(replace({day}, '-', '') AS INTEGER) - CAST(replace({birth}, '-', '') AS INTEGER)) / 10000)"
+    return (
+        f"((CAST(replace({day}, '-', '') AS INTEGER) - CAST(replace({birth}, '-', '') AS INTEGER)) / 10000)"
+    )
 
 
 AGE_BOUNDS = ((18, "<18"), (25, "18-24"), (30, "25-29"), (45, "30-44"), (55, "45-54"))
@@ -99,6 +101,21 @@ def unindexed(column: str) -> str:
     the event table and would otherwise scan the whole recorded-at index). PostgreSQL plans by
     statistics and needs no hint."""
     return column if is_postgres() else f"+{column}"
+
+
+def numbered_table(name: str, columns: tuple[str, ...], source_sql: str, order_by: str) -> list[str]:
+    """Statements creating a temporary table of ``columns`` from ``source_sql`` (``FROM … WHERE …``)
+    with ``seq`` numbering the rows in ``order_by`` order. On SQLite the rows are inserted in that
+    order under an integer primary key (a window function costs twice as much there)."""
+    cols = ", ".join(columns)
+    if is_postgres():
+        return [
+            temp_table(name, f"SELECT ROW_NUMBER() OVER (ORDER BY {order_by}) AS seq, {cols} {source_sql}")
+        ]
+    return [
+        f"CREATE TEMPORARY TABLE {name} (seq INTEGER PRIMARY KEY, {cols})",
+        f"INSERT INTO {name} ({cols}) SELECT {cols} {source_sql} ORDER BY {order_by}",
+    ]
 
 
 def temp_table(name: str, select_sql: str) -> str:
