@@ -436,11 +436,6 @@ def test_localise_equals_a_report_made_in_english(w, people):
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="standard.py writes i.definition/i.numerator/i.denominator (German) in every language; "
-    "it should write i.text('definition') and so on, as localise does",
-)
 def test_standard_report_in_english_has_english_definitions(w, people):
     params = _params(w)
     with translation.override("de"):

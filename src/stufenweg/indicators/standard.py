@@ -8,7 +8,6 @@ renderer (web page, XLSX, PDF) reads the same numbers.
 
 from __future__ import annotations
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -45,7 +44,7 @@ GROUP_LABELS = {
 
 
 def label(ind: Indicator) -> str:
-    return ind.label_en if translation.get_language() == "en" else ind.label
+    return ind.text("label")
 
 
 def _lookup(rows):
@@ -159,9 +158,9 @@ def standard_report(params: ReportParams) -> dict:
             {
                 "id": i.id,
                 "label": label(i),
-                "definition": str(i.definition),
-                "numerator": i.numerator,
-                "denominator": i.denominator,
+                "definition": i.text("definition"),
+                "numerator": i.text("numerator"),
+                "denominator": i.text("denominator"),
                 "unit": _("Quote") if i.is_rate else _("Anzahl"),
                 "dims": ", ".join(str(DIMENSION_LABELS[d]) for d in i.dims),
             }
