@@ -97,6 +97,8 @@ ROUTES: dict[str, Spec] = {
     "casework:plan_action_progress": Spec("object", "plan_action", write=True),
     "casework:appointment_status": Spec("object", "appointment", write=True),
     "casework:goal_status": Spec("object", "goal", write=True),
+    "casework:goal_edit": Spec("object", "goal", write=True),
+    "casework:plan_action_edit": Spec("object", "plan_action", write=True),
     "casework:event_correct": Spec("object", "event", write=True),
     "casework:event_void": Spec("object", "event", write=True),
     # exchange format (coordination office only)
