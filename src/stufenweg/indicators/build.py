@@ -350,7 +350,8 @@ def build(s: Settings) -> None:
                 "sw_xb",
                 f"""
             SELECT {ENR_DIMS}, n.eid, n.xchange, n.exit_kind, n.xstatuses, n.nod, n.n_ra, n.n_id,
-              {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
+              {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end,
+              {fu_for_p("n.pid", f.add_months("n.exit_on", months))} AS fu
             FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
             """,
             )
@@ -362,16 +363,11 @@ def build(s: Settings) -> None:
             kinds_ok = "1 = 1" if set(kinds) >= set(ANY_KINDS) else f.in_list("s.ekind", kinds)
             return f"MAX({flag(f'{kinds_ok} AND s.start <= {b} AND (s.stop IS NULL OR s.stop >= {a})')})"
 
-        # the latest reached follow-up dated in [p − 14, p + 14] of each exit
-        fu_window = (
-            f"fu.pid = x.pid AND fu.kind = 'follow_up' AND fu.reached IS NOT FALSE "
-            f"AND fu.od >= {f.add_days('x.p', -14)} AND fu.od <= {f.add_days('x.p', 14)}"
-        )
         sp_emp_in_leave, sp_emp_any_leave = "COALESCE(sp.emp_in_leave, 0)", "COALESCE(sp.emp_any_leave, 0)"
         sp_emp_in_p, sp_emp_any_p = "COALESCE(sp.emp_in_p, 0)", "COALESCE(sp.emp_any_p, 0)"
         sp_emp_svb_p = "COALESCE(sp.emp_svb_p, 0)"
         enrolled_p, new_entry = "COALESCE(en.enrolled_p, 0)", "COALESCE(ne.new_entry, 0)"
-        fu = "fu.statuses"
+        fu = "y.fu"  # the latest reached follow-up dated in [p − 14, p + 14]
         c.execute(
             f.temp_table(
                 "sw_x",
@@ -408,13 +404,6 @@ def build(s: Settings) -> None:
               WHERE v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start')
                 AND (v.od, v.ra, v.id) > (x.nod, x.n_ra, x.n_id) AND v.od <= x.w_end GROUP BY x.eid
             ) ne ON ne.eid = y.eid
-            LEFT JOIN (
-              SELECT t.eid, t.statuses FROM (
-                SELECT x.eid, fu.statuses,
-                  ROW_NUMBER() OVER (PARTITION BY x.eid ORDER BY fu.od DESC, fu.ra DESC, fu.id DESC) AS rn
-                FROM sw_xb x JOIN sw_ev fu ON {fu_window}
-              ) t WHERE t.rn = 1
-            ) fu ON fu.eid = y.eid
             """,
             )
         )
