@@ -1,14 +1,19 @@
 # ruff: noqa: S608 - SQL is composed only from validated codes, integers and date literals (sqlfns.lit_*)
 """The working tables of one report run, built in the database from the event log at (D, R).
 
-``sw_ev``   effective events of the programme: recorded by R, not superseded by an event recorded
-            by R, not a void, happened by D; numbered per participation (``seq``) in the order
-            date, recording time, id.
-``sw_sp``   employment spells: start → ``end_date``, else the next ``employment_end``, else open.
-``sw_enr``  enrolments: entry/stage_change → the next exit or stage_change (LEAD over the events).
-``sw_x``    exit cases in the period with the flags the exit-based indicators need.
-``sw_esf``  ESF participants (participation × operation) with characteristics and results.
-``sw_int``  integrations (first qualifying employment start per person and calendar month).
+``sw_ev``    effective events of the programme of the kinds an indicator reads: recorded by R,
+             happened by D, not superseded or voided by an event recorded by R. Unsorted; later
+             steps order their own kinds by (date, recording time, id), the log's order.
+``sw_pp``    the programme's participations with the person's characteristics.
+``sw_evp``   flow events of the period; ``sw_wait`` participations waiting at D.
+``sw_emp``   employment events numbered in log order; ``sw_sp`` employment spells: start →
+             ``end_date``, else the next ``employment_end``, else open.
+``sw_ese``   entries, stage changes and exits numbered in log order; ``sw_enr`` enrolments: an
+             entry or stage change → the next of those events (an exit or a stage change ends it).
+``sw_ov``    enrolments overlapping the period; ``sw_en`` enrolments entered in the period.
+``sw_xb``    exit cases in the period; ``sw_x`` the same with the flags the exit indicators need.
+``sw_esf*``  ESF participants (participation × operation) with characteristics and results.
+``sw_int``   integrations (first qualifying employment start per person and calendar month).
 
 A participation is one person in one programme, so the participation id is the person key of
 every per-person rule. Nothing here reads the ``Enrolment`` projection or participation state.
