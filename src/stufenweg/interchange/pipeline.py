@@ -59,7 +59,9 @@ class DbWorker:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True)  # never leave the thread using the connection
+            # Never leave the thread using the connection; steps not started yet are dropped when
+            # the import is failing anyway.
+            self.pool.shutdown(wait=True, cancel_futures=exc is not None)
             self.pool = None
             self.connection.dec_thread_sharing()
         if exc is None and self.error is not None:
