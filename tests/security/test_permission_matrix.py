@@ -9,6 +9,9 @@ personas may see and one in region B that only the coordination office sees. Rul
 * an object outside a persona's scope is a 404 (never 200, never a 403 that confirms it exists);
 * an object inside the scope opens (200), or is refused with 403 where the persona's role or
   organisation kind may not act (read-only members may never write);
+* writing is decided per object: the ``mixed`` persona (read-only at regional office A, caseworker
+  at regional office B) gets 403 on every write route for the region-A case and 200 for the
+  region-B case;
 * DPO pages only for the data-protection officer, the audit list only for them;
 * no response to a persona shows the name of a person outside its scope; the statistics role,
   the data-protection officer and outsiders see no person at all.
@@ -21,6 +24,8 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
+from stufenweg.organisations.models import Membership
+from tests.factories import MembershipFactory, UserFactory
 from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME, build, filter_of
 from tests.security.urlmap import Route, all_routes, fill
 
@@ -37,9 +42,10 @@ PERSONAS = [
     "outsider",
     "dpo",
     "statistics",
+    "mixed",
 ]
-SEES_VISIBLE = {"coordinator", "regional", "readonly", "provider", "jobcenter"}
-SEES_HIDDEN = {"coordinator"}
+SEES_VISIBLE = {"coordinator", "regional", "readonly", "provider", "jobcenter", "mixed"}
+SEES_HIDDEN = {"coordinator", "mixed"}
 NO_PERSONS = {"anonymous", "outsider", "dpo", "statistics", "mentor"}
 
 
@@ -132,7 +138,14 @@ def test_no_stale_entries():
 
 @pytest.fixture
 def matrix(world):
-    return build(world)
+    matrix = build(world)
+    # read-only where the visible case is, caseworker where the hidden one is
+    mixed = MembershipFactory(
+        user=UserFactory(username="gemischt"), organisation=world.regional_a, role=Membership.Role.READ_ONLY
+    ).user
+    MembershipFactory(user=mixed, organisation=world.regional_b, role=Membership.Role.CASEWORKER)
+    matrix.personas["mixed"] = mixed
+    return matrix
 
 
 def _client(matrix, persona: str) -> Client:
@@ -234,6 +247,8 @@ def test_matrix(matrix, route, persona):
                 assert status == 404, label
             elif spec.write and persona == "readonly":
                 assert status == 403, label
+            elif spec.write and persona == "mixed":
+                assert status == (403 if which == "visible" else 200), label
             else:
                 assert status in (200, 403), label
         else:  # pragma: no cover - a new kind needs its rule here

@@ -6,6 +6,7 @@ allowed, and their German message appears next to the field when an action is re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -114,5 +115,16 @@ ACTIONS: dict[str, JourneyAction] = {
 }
 
 
-def actions_for(state: str, kinds: frozenset[str]) -> list[JourneyAction]:
-    return [a for a in ACTIONS.values() if state in a.states and a.kinds & kinds]
+def actions_for(state: str, may_act: Callable[[frozenset[str]], bool]) -> list[JourneyAction]:
+    """The actions offered in ``state``; ``may_act(kinds)`` says whether the user may act on this
+    participation with an action reserved to ``kinds`` (asked once per group of kinds)."""
+    answers: dict[frozenset[str], bool] = {}
+    offered = []
+    for action in ACTIONS.values():
+        if state not in action.states:
+            continue
+        if action.kinds not in answers:
+            answers[action.kinds] = may_act(action.kinds)
+        if answers[action.kinds]:
+            offered.append(action)
+    return offered

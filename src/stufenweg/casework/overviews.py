@@ -22,9 +22,10 @@ from stufenweg.casework.selectors import (
     review_base_expression,
 )
 from stufenweg.core.time import add_months
+from stufenweg.core.visibility import Scope
 from stufenweg.journeys.codes import State
 from stufenweg.journeys.models import Enrolment, Participation
-from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.journeys.selectors import participations_visible_to, scope_visibility_q
 from stufenweg.organisations.models import User
 from stufenweg.programmes.models import Measure, Programme
 from stufenweg.programmes.selectors import measures_visible_to
@@ -127,6 +128,7 @@ class CaseloadRow:
     caseworker: User | None
     programme: Programme
     count: int
+    actable: int = 0  # of which the user may reassign (``caseload(acting=…)``)
 
     @property
     def ratio(self) -> int | None:
@@ -146,8 +148,9 @@ class CaseloadRow:
         return min(10, round((self.share or 0) / 10))
 
 
-def caseload(user) -> list[CaseloadRow]:
-    """Active participations per caseworker and programme against the programme's ratio."""
+def caseload(user, *, acting: Scope | None = None) -> list[CaseloadRow]:
+    """Active participations per caseworker and programme against the programme's ratio; with
+    ``acting`` (a scope in which the user may act) also how many of them lie in that scope."""
     counts = (
         participations_visible_to(user)
         .filter(state__in=ACTIVE_STATES)
@@ -155,11 +158,21 @@ def caseload(user) -> list[CaseloadRow]:
         .annotate(count=Count("pk"))
         .order_by()
     )
+    if acting is not None and acting.personal_data:
+        condition = scope_visibility_q(acting)
+        counts = counts.annotate(
+            actable=Count("pk", filter=condition) if condition is not None else Count("pk")
+        )
     counts = list(counts)
     users = User.objects.in_bulk({row["caseworker_id"] for row in counts if row["caseworker_id"]})
     programmes = Programme.objects.in_bulk({row["programme_id"] for row in counts})
     rows = [
-        CaseloadRow(users.get(row["caseworker_id"]), programmes[row["programme_id"]], row["count"])
+        CaseloadRow(
+            users.get(row["caseworker_id"]),
+            programmes[row["programme_id"]],
+            row["count"],
+            row.get("actable", 0),
+        )
         for row in counts
     ]
     rows.sort(key=lambda r: (r.programme.code, r.caseworker is None, str(r.caseworker or ""), r.count))

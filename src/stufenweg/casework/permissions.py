@@ -1,23 +1,42 @@
 """Who may act (not only read) in casework.
 
 Visibility (what a user may see) comes from ``core.visibility.scope_of`` through the selectors.
-On top of it, a user acts only through a membership with the role ``caseworker`` or
-``org_admin``; users whose memberships are all ``read_only`` see the pages without forms, and a
-POST from them is refused with 403. Journey actions are further limited to the organisation
-kinds that perform them (DOMAIN.md §1: the Jobcenter refers, the regional office assesses, …).
+A user acts on a participation only through a membership with a writing role (``caseworker``,
+``org_admin``: ``Membership.WRITING_ROLES``) in an organisation that itself sees the
+participation, and only for actions that organisation's kind performs (DOMAIN.md §1: the Jobcenter
+refers, the regional office assesses, …): the *acting scope* (``acting_scope``) is the write scope
+(``scope_of(user, writing=True)``) restricted to the organisation kinds of the action. Being a
+caseworker somewhere does not make a read-only membership elsewhere writable. A participation
+that is visible but outside the acting scope is refused with 403; one outside the read scope is a
+404, as for reading.
 """
 
 from __future__ import annotations
 
+from stufenweg.core.visibility import Scope, scope_of, scope_through_kinds
 from stufenweg.organisations.models import Membership, Organisation
 
-ACTING_ROLES = (Membership.Role.CASEWORKER, Membership.Role.ORG_ADMIN)
+ACTING_ROLES = Membership.WRITING_ROLES
 K = Organisation.Kind
 
 # organisation kinds per group of actions
 COORDINATING = frozenset({K.COORDINATION_OFFICE, K.REGIONAL_OFFICE})
 DELIVERING = frozenset({K.COORDINATION_OFFICE, K.REGIONAL_OFFICE, K.PROVIDER, K.MENTORING_PROJECT})
 REFERRING = frozenset({K.JOBCENTER, K.COORDINATION_OFFICE, K.REGIONAL_OFFICE})
+
+
+def acting_scope(user, kinds: frozenset[str] = DELIVERING) -> Scope:
+    """The participations ``user`` may act on with an action of ``kinds`` (as a ``Scope``):
+    those seen through a writing membership in an organisation of one of ``kinds``. Cached per
+    request on the user object, like ``scope_of``."""
+    cache = getattr(user, "_casework_acting_scopes", None)
+    if cache is None:
+        cache = {}
+        if user is not None:
+            user._casework_acting_scopes = cache
+    if kinds not in cache:
+        cache[kinds] = scope_through_kinds(scope_of(user, writing=True), kinds)
+    return cache[kinds]
 
 
 def acting_kinds(user) -> frozenset[str]:
@@ -37,6 +56,9 @@ def acting_kinds(user) -> frozenset[str]:
 
 
 def can_act(user, kinds: frozenset[str] = DELIVERING) -> bool:
+    """``user`` acts in some organisation of ``kinds``: for pages that are not about one
+    participation (the referral of a new person). For an existing participation use
+    ``casework.selectors.may_act_on``."""
     return bool(acting_kinds(user) & kinds)
 
 

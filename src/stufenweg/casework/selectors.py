@@ -32,11 +32,12 @@ from stufenweg.casework.models import (
     PlanAction,
     SupportPlan,
 )
+from stufenweg.casework.permissions import DELIVERING, acting_scope
 from stufenweg.casework.search import search_terms
 from stufenweg.core.time import add_months
 from stufenweg.journeys.codes import State
 from stufenweg.journeys.models import Enrolment, Participation
-from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.journeys.selectors import participations_in_scope, participations_visible_to
 from stufenweg.people.selectors import persons_visible_to
 
 S = State
@@ -287,6 +288,22 @@ def participation_for(user, pk: int) -> Participation:
         .select_related("person", "programme", "current_stage", "current_measure", "region")
         .get(pk=pk)
     )
+
+
+def participations_actable_by(user, kinds: frozenset[str] = DELIVERING) -> QuerySet[Participation]:
+    """Participations ``user`` may act on with an action of ``kinds`` (``permissions.acting_scope``)."""
+    return participations_in_scope(acting_scope(user, kinds))
+
+
+def may_act_on(user, participation: Participation, kinds: frozenset[str] = DELIVERING) -> bool:
+    """``user`` may act on ``participation`` (already known to be visible) with an action of
+    ``kinds``: some organisation of those kinds in which the user holds a writing role sees it."""
+    scope = acting_scope(user, kinds)
+    if scope.everything:
+        return True
+    if not scope.personal_data:
+        return False
+    return participations_in_scope(scope).filter(pk=participation.pk).exists()
 
 
 def goal_for(user, pk: int) -> Goal:

@@ -36,7 +36,9 @@ def scope_of(user, *, writing: bool = False) -> Scope:
 
     With ``writing=True`` only memberships whose role may change data (``Membership.WRITING_ROLES``)
     count:
-    the scope in which the user may act, not only read.
+    the scope in which the user may act, not only read. Both scopes come from one query of the
+    memberships and are cached together (a page that reads and then decides whether to show write
+    controls asks once).
     """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return NO_SCOPE
@@ -44,6 +46,20 @@ def scope_of(user, *, writing: bool = False) -> Scope:
     cached = getattr(user, cache_name, None)
     if cached is not None:
         return cached
+    from stufenweg.organisations.models import Membership
+
+    rows = list(
+        Membership.objects.filter(user=user, organisation__active=True).values_list(
+            "organisation_id", "organisation__kind", "organisation__region_id", "role"
+        )
+    )
+    user._stufenweg_scope = _scope_from(rows)
+    user._stufenweg_write_scope = _scope_from([row for row in rows if row[3] in Membership.WRITING_ROLES])
+    return getattr(user, cache_name)
+
+
+def _scope_from(memberships) -> Scope:
+    """The scope given by ``memberships``: (organisation id, kind, region id, role) rows."""
     from stufenweg.organisations.models import Membership, Organisation
 
     kinds = Organisation.Kind
@@ -52,12 +68,7 @@ def scope_of(user, *, writing: bool = False) -> Scope:
     providers: set[int] = set()
     referrers: set[int] = set()
     organisations: set[int] = set()
-    memberships = Membership.objects.filter(user=user, organisation__active=True)
-    if writing:
-        memberships = memberships.filter(role__in=Membership.WRITING_ROLES)
-    for org_id, kind, region_id, role in memberships.values_list(
-        "organisation_id", "organisation__kind", "organisation__region_id", "role"
-    ):
+    for org_id, kind, region_id, role in memberships:
         organisations.add(org_id)
         if role == Membership.Role.DATA_PROTECTION:
             audit = True
@@ -74,7 +85,7 @@ def scope_of(user, *, writing: bool = False) -> Scope:
             providers.add(org_id)
         elif kind == kinds.JOBCENTER:
             referrers.add(org_id)
-    scope = Scope(
+    return Scope(
         everything=everything,
         region_ids=frozenset(regions),
         provider_org_ids=frozenset(providers),
@@ -84,5 +95,32 @@ def scope_of(user, *, writing: bool = False) -> Scope:
         staff=bool(organisations),
         organisation_ids=frozenset(organisations),
     )
-    setattr(user, cache_name, scope)
-    return scope
+
+
+def scope_through_kinds(scope: Scope, kinds: frozenset[str]) -> Scope:
+    """The part of ``scope`` that comes from memberships in organisations of ``kinds``.
+
+    ``scope_of`` maps organisation kinds to parts of the scope: coordination office →
+    ``everything``, regional office → ``region_ids``, provider and mentoring project →
+    ``provider_org_ids``, Jobcenter → ``referrer_org_ids``. Used where an action is reserved to
+    some kinds (DOMAIN.md §1): the user may perform it on a participation only if one of *those*
+    organisations sees it, not merely because it acts somewhere else.
+    """
+    from stufenweg.organisations.models import Organisation
+
+    k = Organisation.Kind
+    providers = scope.provider_org_ids
+    delivering = {k.PROVIDER, k.MENTORING_PROJECT} & kinds
+    if not delivering:
+        providers = frozenset()
+    elif providers and len(delivering) == 1:
+        providers = frozenset(
+            Organisation.objects.filter(pk__in=providers, kind__in=kinds).values_list("pk", flat=True)
+        )
+    return Scope(
+        everything=scope.everything and k.COORDINATION_OFFICE in kinds,
+        region_ids=scope.region_ids if k.REGIONAL_OFFICE in kinds else frozenset(),
+        provider_org_ids=providers,
+        referrer_org_ids=scope.referrer_org_ids if k.JOBCENTER in kinds else frozenset(),
+        staff=scope.staff,
+    )

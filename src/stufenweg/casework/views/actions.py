@@ -16,8 +16,13 @@ from stufenweg.casework.action_forms import CorrectEventForm, VoidEventForm
 from stufenweg.casework.actions import ACTIONS
 from stufenweg.casework.models import Appointment, Goal, PlanAction
 from stufenweg.casework.permissions import DELIVERING, REFERRING, acting_organisations
-from stufenweg.casework.selectors import goal_for, participation_for, plan_action_for
-from stufenweg.casework.views.common import form_response, require_act
+from stufenweg.casework.selectors import goal_for, plan_action_for
+from stufenweg.casework.views.common import (
+    form_response,
+    participation_to_act_on,
+    require_act,
+    require_act_on,
+)
 from stufenweg.journeys import services as journey_services
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import Participation
@@ -25,13 +30,6 @@ from stufenweg.journeys.selectors import events_visible_to
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.services import person_create
 from stufenweg.programmes.selectors import programmes_visible_to
-
-
-def _participation(request: HttpRequest, pk: int) -> Participation:
-    try:
-        return participation_for(request.user, pk)
-    except Participation.DoesNotExist:
-        raise Http404 from None
 
 
 def page_url(participation: Participation) -> str:
@@ -43,8 +41,7 @@ def journey_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     spec = ACTIONS.get(slug)
     if spec is None:
         raise Http404
-    participation = _participation(request, pk)
-    require_act(request, spec.kinds)
+    participation = participation_to_act_on(request, pk, spec.kinds)
     refresh = request.method == "POST" and "_refresh" in request.POST
     if request.method == "POST" and not refresh:
         form = spec.form_class(request.POST, participation=participation, user=request.user)
@@ -77,13 +74,13 @@ def _event(request: HttpRequest, pk: int):
     )
     if event.kind == EventKind.VOID or event.superseded_by.exists():
         raise Http404
+    require_act_on(request, event.participation, DELIVERING)
     return event
 
 
 @login_required
 def event_correct(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
-    require_act(request, DELIVERING)
     form = CorrectEventForm(request.POST or None, event=event, user=request.user)
     return form_response(
         request,
@@ -100,7 +97,6 @@ def event_correct(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def event_void(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
-    require_act(request, DELIVERING)
     form = VoidEventForm(request.POST or None, event=event, user=request.user)
     return form_response(
         request,
@@ -119,8 +115,7 @@ def event_void(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _entry(request, pk, *, form_class, title, url_name, save, message, form_kwargs=None):
-    participation = _participation(request, pk)
-    require_act(request, DELIVERING)
+    participation = participation_to_act_on(request, pk, DELIVERING)
     form = form_class(request.POST or None, **(form_kwargs(participation) if form_kwargs else {}))
     return form_response(
         request,
@@ -221,9 +216,11 @@ def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(PlanAction.objects.select_related("goal__plan"), pk=pk)
-    participation = _participation(request, action.goal.plan.participation_id)
-    require_act(request, DELIVERING)
+    try:
+        action = plan_action_for(request.user, pk)
+    except PlanAction.DoesNotExist:
+        raise Http404 from None
+    participation = participation_to_act_on(request, action.goal.plan.participation_id, DELIVERING)
     form = cf.ProgressForm(request.POST or None, initial={"progress": action.progress})
     return form_response(
         request,
@@ -241,9 +238,11 @@ def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = get_object_or_404(Goal.objects.select_related("plan"), pk=pk)
-    participation = _participation(request, goal.plan.participation_id)
-    require_act(request, DELIVERING)
+    try:
+        goal = goal_for(request.user, pk)
+    except Goal.DoesNotExist:
+        raise Http404 from None
+    participation = participation_to_act_on(request, goal.plan.participation_id, DELIVERING)
     form = cf.GoalStatusForm(request.POST or None, initial={"status": goal.status})
     return form_response(
         request,
@@ -270,8 +269,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         goal = goal_for(request.user, pk)
     except Goal.DoesNotExist:
         raise Http404 from None
-    participation = _participation(request, goal.plan.participation_id)
-    require_act(request, DELIVERING)
+    participation = participation_to_act_on(request, goal.plan.participation_id, DELIVERING)
     form = cf.GoalEditForm(request.POST or None, goal=goal)
     return form_response(
         request,
@@ -298,8 +296,7 @@ def plan_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         action = plan_action_for(request.user, pk)
     except PlanAction.DoesNotExist:
         raise Http404 from None
-    participation = _participation(request, action.goal.plan.participation_id)
-    require_act(request, DELIVERING)
+    participation = participation_to_act_on(request, action.goal.plan.participation_id, DELIVERING)
     form = cf.PlanActionEditForm(request.POST or None, action=action)
     return form_response(
         request,
@@ -322,9 +319,8 @@ def plan_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
-    appointment = get_object_or_404(Appointment, pk=pk)
-    participation = _participation(request, appointment.participation_id)
-    require_act(request, DELIVERING)
+    appointment = get_object_or_404(Appointment, pk=pk)  # 404 below when its participation is hidden
+    participation = participation_to_act_on(request, appointment.participation_id, DELIVERING)
     form = cf.AppointmentStatusForm(request.POST or None, initial={"status": appointment.status})
     return form_response(
         request,

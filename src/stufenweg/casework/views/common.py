@@ -7,21 +7,46 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 
 from stufenweg.casework.action_forms import apply_rule_error
 from stufenweg.casework.permissions import DELIVERING, can_act
+from stufenweg.casework.selectors import may_act_on, participation_for
 from stufenweg.core.audit import audit_read
+from stufenweg.journeys.models import Participation
 from stufenweg.journeys.rules import JourneyRuleError
 
 FORM_PURPOSE = "Fallbearbeitung"
 
 
 def require_act(request: HttpRequest, kinds: frozenset[str] = DELIVERING) -> None:
-    """Refuse (403) users without an acting role in one of ``kinds``."""
+    """Refuse (403) users without an acting role in one of ``kinds`` (pages that are not about an
+    existing participation; for one, use ``require_act_on``)."""
     if not can_act(request.user, kinds):
         raise PermissionDenied
+
+
+def require_act_on(
+    request: HttpRequest, participation: Participation, kinds: frozenset[str] = DELIVERING
+) -> None:
+    """Refuse (403) unless the user may act on this ``participation`` (already looked up through
+    the read scope) through a writing membership in an organisation of ``kinds`` that sees it."""
+    if not may_act_on(request.user, participation, kinds):
+        raise PermissionDenied
+
+
+def participation_to_act_on(
+    request: HttpRequest, pk: int, kinds: frozenset[str] = DELIVERING
+) -> Participation:
+    """The participation ``pk`` for a write: 404 outside the user's read scope (checked first, as
+    for a missing one), 403 when visible but outside the acting scope for ``kinds``."""
+    try:
+        participation = participation_for(request.user, pk)
+    except Participation.DoesNotExist:
+        raise Http404 from None
+    require_act_on(request, participation, kinds)
+    return participation
 
 
 def is_htmx(request: HttpRequest) -> bool:

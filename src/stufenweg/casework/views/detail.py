@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from stufenweg.casework import forms as cf
 from stufenweg.casework.actions import actions_for
-from stufenweg.casework.permissions import DELIVERING, acting_kinds, can_act
-from stufenweg.casework.selectors import case_file, participations_of, person_for
+from stufenweg.casework.permissions import DELIVERING
+from stufenweg.casework.selectors import case_file, may_act_on, participations_of, person_for
 from stufenweg.core.audit import audit_read
 from stufenweg.core.time import age_on
 from stufenweg.journeys.codes import EventKind
@@ -64,8 +64,8 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .order_by("household_role", "last_name", "first_name")
         )
     latest_month = person.household.months.order_by("-month").first() if person.household_id else None
-    kinds = acting_kinds(user)
-    acting = can_act(user, DELIVERING)
+    # write controls only where this user may write for *this* participation (not merely somewhere)
+    acting = may_act_on(user, chosen, DELIVERING)
     files = case_file(chosen)
     context = {
         "person": person,
@@ -79,7 +79,9 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes": outcomes_of(chosen),
         "file": files,
         "can_act": acting,
-        "actions": actions_for(chosen.state, kinds),
+        "actions": actions_for(
+            chosen.state, lambda kinds: acting if kinds == DELIVERING else may_act_on(user, chosen, kinds)
+        ),
         "today": today,
         "now": timezone.now(),
     }

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from stufenweg.casework import overviews as sel
 from stufenweg.casework import services
 from stufenweg.casework.forms import ReassignForm
-from stufenweg.casework.permissions import COORDINATING, DELIVERING, can_act
-from stufenweg.casework.selectors import ACTIVE_STATES
+from stufenweg.casework.permissions import COORDINATING, DELIVERING, acting_scope
+from stufenweg.casework.selectors import ACTIVE_STATES, participations_actable_by
 from stufenweg.core.audit import audit_reads
 from stufenweg.core.visibility import scope_of
 from stufenweg.journeys.selectors import participations_visible_to
@@ -23,6 +23,7 @@ from stufenweg.organisations.models import Region
 from stufenweg.programmes.selectors import programmes_visible_to
 
 WORKLIST_PURPOSE = "Fallbearbeitung (Arbeitslisten)"
+REASSIGNING = COORDINATING | DELIVERING
 
 
 def _personal(request: HttpRequest) -> None:
@@ -82,13 +83,26 @@ def worklists(request: HttpRequest) -> HttpResponse:
 def caseload(request: HttpRequest) -> HttpResponse:
     _personal(request)
     user = request.user
-    rows = sel.caseload(user)
-    may_reassign = can_act(user, COORDINATING | DELIVERING)
+    # reassign only participations this user may act on (a writing membership in an organisation
+    # that sees them), not every visible one because the user writes somewhere else
+    acting = acting_scope(user, REASSIGNING)
+    may_reassign = acting.personal_data
+    rows = sel.caseload(user, acting=acting)
     from_caseworker = _int(request.GET.get("von") or request.POST.get("von"))
     form = None
     if may_reassign and from_caseworker is not None:
+        if request.method == "POST":
+            asked = [int(v) for v in request.POST.getlist("participations") if v.isdigit() and len(v) < 16]
+            if (
+                asked
+                and participations_visible_to(user)
+                .filter(pk__in=asked)
+                .exclude(pk__in=participations_actable_by(user, REASSIGNING).values("pk"))
+                .exists()
+            ):
+                raise PermissionDenied  # visible but not writable by this user
         participations = (
-            participations_visible_to(user)
+            participations_actable_by(user, REASSIGNING)
             .filter(caseworker_id=from_caseworker, state__in=ACTIVE_STATES)
             .select_related("person", "programme")
             .order_by("person__last_name", "person__first_name", "pk")
