@@ -160,3 +160,31 @@ def test_result_indicators(w, journey, make_person, run):
     assert r.value("esf.EECR04") == 1  # A
     assert r.value("esf.EECR05") == 1  # F
     assert r.value("esf.EECR05", gender="x") == 1
+
+
+def test_employed_six_months_after_leaving_by_the_follow_up_at_that_point(w, journey, make_person, run):
+    """EECR05 from a follow-up: the latest reached follow-up dated in [p − 14, p + 14] decides
+    (p = the same day six months later: 30 Dec 2023 for an exit on 30 Jun 2023)."""
+    a = _entered(journey, make_person, gender="f")
+    a.exit(D(2023, 6, 30), "regular")
+    a.follow_up(D(2024, 1, 13), ["minijob"])  # p + 14: counts
+    b = _entered(journey, make_person, gender="m")
+    b.exit(D(2023, 6, 30), "regular")
+    b.follow_up(D(2023, 12, 20), ["employed_svb"])
+    b.follow_up(D(2024, 1, 5), ["job_seeking"])  # the later follow-up wins: not employed
+    c = _entered(journey, make_person, gender="m")
+    c.exit(D(2023, 6, 30), "regular")
+    c.follow_up(D(2024, 1, 14), ["self_employed"])  # p + 15: outside the window
+    d = _entered(journey, make_person, gender="d")
+    d.exit(D(2023, 6, 30), "regular")
+    d.follow_up(D(2023, 12, 31), ["employed_svb"], reached=False)  # not reached
+    e = _entered(journey, make_person, gender="x")
+    e.exit(D(2023, 6, 30), "regular")
+    e.follow_up(D(2023, 12, 16), ["education", "self_employed"])  # p − 14, one of several statuses
+    r = run(as_of=D(2024, 6, 30))
+    assert r.value("esf.EECR05") == 2  # A and E
+    assert r.value("esf.EECR05", gender="f") == 1
+    assert r.value("esf.EECR05", gender="m") == 0
+    assert r.value("esf.EECR05", gender="x") == 1
+    # before the six-month point has passed nobody is counted
+    assert run(as_of=D(2023, 12, 29)).value("esf.EECR05") == 0

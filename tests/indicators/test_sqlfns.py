@@ -35,6 +35,10 @@ def _eval(expr: str):
         (D(2004, 2, 29), D(2022, 3, 1), 18, "18-24"),
         (D(2004, 2, 29), D(2024, 2, 29), 20, "18-24"),
         (D(2006, 3, 1), D(2024, 2, 29), 17, "<18"),
+        # the ends of the range: a new-born, a 29-year-old the day before 30, very old
+        (D(2025, 5, 1), D(2025, 5, 1), 0, "<18"),
+        (D(1995, 7, 1), D(2025, 6, 30), 29, "25-29"),
+        (D(1930, 1, 1), D(2025, 1, 1), 95, "55+"),
     ],
 )
 def test_age_and_age_band(birth, day, years, band):
@@ -56,3 +60,9 @@ def test_age_and_age_band(birth, day, years, band):
 def test_add_months_clamps_to_the_month_end(day, months, expected):
     value = _eval(f.add_months(f.lit_date(day), months))
     assert str(value) == expected.isoformat()
+
+
+@pytest.mark.django_db
+def test_age_band_of_a_birth_date_after_the_day_is_the_youngest_band():
+    """A data error (born after the event) must not fall through to "55+"."""
+    assert _eval(f.age_band(f.lit_date(D(2026, 1, 2)), f.lit_date(D(2025, 1, 1)))) == "<18"

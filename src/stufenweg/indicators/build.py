@@ -11,7 +11,8 @@
 ``sw_ese``   entries, stage changes and exits numbered in log order; ``sw_enr`` enrolments: an
              entry or stage change → the next of those events (an exit or a stage change ends it).
 ``sw_ov``    enrolments overlapping the period; ``sw_en`` enrolments entered in the period.
-``sw_xb``    exit cases in the period; ``sw_x`` the same with the flags the exit indicators need.
+``sw_xb0``   exit cases in the period with their six-month point; ``sw_xb`` the same with the
+             follow-up at that point; ``sw_x`` the same with the flags the exit indicators need.
 ``sw_esf*``  ESF participants (participation × operation) with characteristics and results.
 ``sw_int``   integrations (first qualifying employment start per person and calendar month).
 
@@ -38,6 +39,7 @@ TABLES = (
     "sw_ov",
     "sw_x",
     "sw_xb",
+    "sw_xb0",
     "sw_enr",
     "sw_ese",
     "sw_sp",
@@ -340,9 +342,10 @@ def build(s: Settings) -> None:
         def flag(cond):
             return f"CASE WHEN {cond} THEN 1 ELSE 0 END"
 
-        def fu_for_p(pid, p):
+        def fu_for_p(pid, p, value="fu.statuses"):
+            """``value`` of the latest reached follow-up dated in [p − 14, p + 14] (NULL if none)."""
             return (
-                f"(SELECT fu.statuses FROM sw_ev fu WHERE fu.pid = {pid} AND fu.kind = 'follow_up' "
+                f"(SELECT {value} FROM sw_ev fu WHERE fu.pid = {pid} AND fu.kind = 'follow_up' "
                 f"AND fu.reached IS NOT FALSE AND fu.od >= {f.add_days(p, -14)} AND fu.od <= {f.add_days(p, 14)} "
                 f"ORDER BY fu.od DESC, fu.ra DESC, fu.id DESC LIMIT 1)"
             )
@@ -350,17 +353,18 @@ def build(s: Settings) -> None:
         # 4. exit cases in the period; the facts about each are looked up by joining the exits with
         #    the spells, enrolments and events of the same participation and reducing per exit
         #    (one pass each instead of a correlated subquery per exit and flag)
+        #    The six-month point p is computed once (sw_xb0) and the follow-up looked up with it.
         c.execute(
             f.temp_table(
-                "sw_xb",
+                "sw_xb0",
                 f"""
             SELECT {ENR_DIMS}, n.eid, n.xchange, n.exit_kind, n.xstatuses, n.nod, n.n_ra, n.n_id,
-              {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end,
-              {fu_for_p("n.pid", f.add_months("n.exit_on", months))} AS fu
+              {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
             FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
             """,
             )
         )
+        c.execute(f.temp_table("sw_xb", f"SELECT x.*, {fu_for_p('x.pid', 'x.p')} AS fu FROM sw_xb0 x"))
         c.execute("CREATE INDEX sw_xb_eid ON sw_xb (eid)")
         _analyze(c, "sw_xb", "eid, pid")
 
@@ -421,7 +425,8 @@ def build(s: Settings) -> None:
             f"(e.age >= 25 AND e.first_on > {f.add_months('e.f_us', 12)})))"
         )
         eu = ", ".join(f"'{code}'" for code in EU_COUNTRIES)
-        esf_fu_p = f.any_status("e.fu_p", ESF_STATUSES)
+        # the follow-up at the six-month point says employed (one lookup, the flag computed in it)
+        esf_fu_p = f"COALESCE({fu_for_p('e.pid', 'e.p', flag(f.any_status('fu.statuses', ESF_STATUSES)))}, 0) = 1"
         # characteristics at the first entry and the last exit, only for the participants whose
         # first entry or (final) last exit falls in the period: the two ESF cohorts
         c.execute(
@@ -455,9 +460,7 @@ def build(s: Settings) -> None:
                 p.isced, p.disability, p.nationality, p.foreign_background, p.minority, p.homeless, p.rural,
                 le.exit_on AS last_exit, le.xstatuses, le.xqual,
                 {f.add_days("le.exit_on", days)} AS w_end,
-                {f.add_months("le.exit_on", months)} AS p,
-                CASE WHEN g.open_n = 0 AND {f.add_months("le.exit_on", months)} <= {D}
-                  THEN COALESCE({fu_for_p("g.pid", f.add_months("le.exit_on", months))}, '') ELSE '' END AS fu_p
+                {f.add_months("le.exit_on", months)} AS p
               FROM sw_esfg g
               JOIN sw_enr fe ON fe.pid = g.pid AND fe.eseq = g.first_seq
               JOIN people_person p ON p.id = fe.person_id

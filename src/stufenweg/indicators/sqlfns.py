@@ -66,15 +66,22 @@ AGE_BOUNDS = ((18, "<18"), (25, "18-24"), (30, "25-29"), (45, "30-44"), (55, "45
 
 def age_band(birth: str, day: str) -> str:
     """The age band on ``day``. On PostgreSQL "younger than N" is "born after the day N years
-    before" (cheaper than age() and the same: the day minus N years clamps 29 Feb to 28 Feb)."""
+    before" (cheaper than age() and the same: the day minus N years clamps 29 Feb to 28 Feb).
+    On SQLite the completed years (as in ``age``) are computed once and looked up in a string of
+    band numbers, one digit per year 0…55 (a searched CASE would compute them once per band)."""
     if is_postgres():
         whens = " ".join(
             f"WHEN {birth} > ({day} - interval '{n} years')::date THEN '{band}'" for n, band in AGE_BOUNDS
         )
-    else:
-        k = f"(CAST(replace({day}, '-', '') AS INTEGER) - CAST(replace({birth}, '-', '') AS INTEGER))"
-        whens = " ".join(f"WHEN {k} < {n * 10000} THEN '{band}'" for n, band in AGE_BOUNDS)
-    return f"(CASE {whens} ELSE '55+' END)"
+        return f"(CASE {whens} ELSE '55+' END)"
+    years = f"min(max({age(birth, day)}, 0), {_LAST_BOUND})"
+    whens = " ".join(f"WHEN '{i}' THEN '{band}'" for i, (_, band) in enumerate(AGE_BOUNDS))
+    return f"(CASE substr('{_BAND_DIGITS}', {years} + 1, 1) {whens} ELSE '55+' END)"
+
+
+_LAST_BOUND = AGE_BOUNDS[-1][0]
+# the band number of every age 0…55: how many lower bounds the age has reached
+_BAND_DIGITS = "".join(str(sum(a >= n for n, _ in AGE_BOUNDS)) for a in range(_LAST_BOUND + 1))
 
 
 def has_status(column: str, code: str) -> str:
