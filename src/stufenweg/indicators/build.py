@@ -426,7 +426,9 @@ def build(s: Settings) -> None:
         )
         eu = ", ".join(f"'{code}'" for code in EU_COUNTRIES)
         # the follow-up at the six-month point says employed (one lookup, the flag computed in it)
-        esf_fu_p = f"COALESCE({fu_for_p('e.pid', 'e.p', flag(f.any_status('fu.statuses', ESF_STATUSES)))}, 0) = 1"
+        esf_fu_p = (
+            f"COALESCE({fu_for_p('e.pid', 'e.p', flag(f.any_status('fu.statuses', ESF_STATUSES)))}, 0) = 1"
+        )
         # characteristics at the first entry and the last exit, only for the participants whose
         # first entry or (final) last exit falls in the period: the two ESF cohorts
         c.execute(
