@@ -302,7 +302,7 @@ def build(s: Settings) -> None:
             """,
             )
         )
-        c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, entered_on)")
+        c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, eseq)")  # an enrolment by number, the latest before one
         c.execute("CREATE INDEX sw_enr_exit ON sw_enr (exit_on)")
         _analyze(c, "sw_enr", "pid, eseq, xseq, entered_on, exit_on")
 
