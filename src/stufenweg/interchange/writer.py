@@ -166,25 +166,8 @@ def measure_rows(programme: Programme) -> Iterator[list[str]]:
         ]
 
 
-PERSON_VALUES = (
-    "person_id",
-    "first_name",
-    "last_name",
-    "birth_date",
-    "gender",
-    "nationality",
-    "foreign_background",
-    "disability",
-    "minority",
-    "homeless",
-    "rural",
-    "isced",
-    "vocational_qualification",
-    "single_parent",
-    "household__household_id",
-    "postcode",
-)
-assert len(PERSON_VALUES) == len(s.PERSONS.columns)
+# the columns of persons.csv as model values (the household by its source key)
+PERSON_VALUES = tuple("household__household_id" if n == "household_id" else n for n in s.PERSONS.names)
 
 
 def programme_persons(programme: Programme) -> QuerySet[Person]:
