@@ -302,7 +302,8 @@ def build(s: Settings) -> None:
             """,
             )
         )
-        c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, eseq)")  # an enrolment by number, the latest before one
+        # an enrolment by number, and the latest one before a number, straight from the index
+        c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, eseq)")
         c.execute("CREATE INDEX sw_enr_exit ON sw_enr (exit_on)")
         _analyze(c, "sw_enr", "pid, eseq, xseq, entered_on, exit_on")
 
@@ -352,7 +353,9 @@ def build(s: Settings) -> None:
 
         # 4. exit cases in the period; the facts about each are looked up by joining the exits with
         #    the spells, enrolments and events of the same participation and reducing per exit
-        #    (one pass each instead of a correlated subquery per exit and flag)
+        #    (one pass each instead of a correlated subquery per exit and flag). A fact is only
+        #    looked up where a flag can depend on it: being enrolled at p only for the six-month
+        #    cohort (p ≤ D), a new entry only for exits whose statuses do not already say follow-on.
         #    The six-month point p is computed once (sw_xb0) and the follow-up looked up with it.
         c.execute(
             f.temp_table(
@@ -406,12 +409,13 @@ def build(s: Settings) -> None:
             ) sp ON sp.eid = y.eid
             LEFT JOIN (
               SELECT x.eid, 1 AS enrolled_p FROM sw_xb x JOIN sw_enr o ON o.pid = x.pid
-              WHERE o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p) GROUP BY x.eid
+              WHERE x.p <= {D} AND o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p) GROUP BY x.eid
             ) en ON en.eid = y.eid
             LEFT JOIN (
               SELECT x.eid, 1 AS new_entry FROM sw_xb x JOIN sw_ev v ON v.pid = x.pid
               WHERE v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start')
-                AND (v.od, v.ra, v.id) > (x.nod, x.n_ra, x.n_id) AND v.od <= x.w_end GROUP BY x.eid
+                AND (v.od, v.ra, v.id) > (x.nod, x.n_ra, x.n_id) AND v.od <= x.w_end
+                AND NOT {f.any_status("x.xstatuses", FOLLOW_ON_STATUSES)} GROUP BY x.eid
             ) ne ON ne.eid = y.eid
             """,
             )
