@@ -65,6 +65,7 @@ def sources(s: build.Settings) -> dict[str, Source]:
         "eb_ret": "SUM(x.eb_ret)",
         "eb_int": "SUM(x.eb_int)",
     }
+    names_status = f.contains("'|' || x.xstatuses || '|'", "'|' || c.code || '|'")  # one row per status
     esf_o = {f"o{i:02d}": f"SUM(e.o{i:02d})" for i in range(1, 18)}
     esf_r = {
         "leavers": "COUNT(*)",
@@ -103,7 +104,7 @@ def sources(s: build.Settings) -> dict[str, Source]:
         ),
         "x": Source("FROM sw_x x WHERE 1 = 1", x_dims, x_aggs, "x.region_id"),
         "xs": Source(
-            "FROM sw_x x JOIN sw_codes c ON ('|' || x.xstatuses || '|') LIKE ('%|' || c.code || '|%') WHERE 1 = 1",
+            f"FROM sw_x x JOIN sw_codes c ON {names_status} WHERE 1 = 1",
             {**x_dims, "status": "c.code"},
             {"status_n": "COUNT(*)"},
             "x.region_id",
