@@ -211,26 +211,40 @@ def generate(n: int, seed: int = 1) -> None:
             c.execute("ANALYZE")
 
 
+def _server_cpu(ticks: int) -> float:
+    """CPU seconds of all PostgreSQL server processes on this machine, including those that have
+    ended (their time is added to the postmaster's children time): a run works in two sessions and
+    the second one ends with the run."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                head, tail = stat.read().rsplit(")", 1)
+        except OSError:  # the process ended meanwhile
+            continue
+        if head.split("(", 1)[1] == "postgres":
+            fields = tail.split()
+            total += sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+    return total / ticks
+
+
 def _cpu_clock():
-    """A function giving CPU seconds of this process and, on PostgreSQL on this machine, of its
-    server backend: figures that stay meaningful when other jobs share the cores (wall time does not)."""
-    backend = None
+    """A function giving CPU seconds of this process and, on PostgreSQL on this machine, of the
+    server's processes: figures that stay meaningful when other jobs share the cores (wall time
+    does not)."""
+    local_server = False
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
             c.execute("SELECT pg_backend_pid()")
-            backend = f"/proc/{c.fetchone()[0]}/stat"
-        if not os.path.exists(backend):  # the server runs elsewhere
-            backend = None
+            local_server = os.path.exists(f"/proc/{c.fetchone()[0]}/stat")
     ticks = os.sysconf("SC_CLK_TCK")
 
     def clock() -> tuple[float, float | None]:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         own = usage.ru_utime + usage.ru_stime
-        if backend is None:
-            return own, None
-        with open(backend) as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return own, (int(fields[11]) + int(fields[12])) / ticks
+        return own, (_server_cpu(ticks) if local_server else None)
 
     return clock
 
@@ -285,7 +299,7 @@ def main() -> None:
         for d, cpu, sql in sorted(timings, key=lambda t: -t[1])[: args.profile]:
             print(f"  {cpu:6.2f} s CPU {d:6.2f} s wall  {sql}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    server = f", database server CPU {server1 - server0:.2f} s" if server0 is not None else ""
+    server = f", PostgreSQL server CPU {server1 - server0:.2f} s" if server0 is not None else ""
     print(
         f"{connection.vendor} persons={args.persons} standard report: {elapsed:.2f} s wall, "
         f"report process CPU {cpu1 - cpu0:.2f} s{server}, peak RSS {peak:.0f} MB, "

@@ -125,6 +125,9 @@ class Settings:
     upon_leaving_days: int = 28
     follow_up_months: int = 6
     region_ids: tuple[int, ...] | None = None  # restrict to these regions (regional offices)
+    # (k, n): only the participations with id mod n = k. Every indicator counts participations
+    # (or rows of one participation), so the aggregates of the n parts add up to the whole.
+    part: tuple[int, int] = (0, 1)
 
 
 def _checked(codes, allowed) -> tuple[str, ...]:
@@ -147,6 +150,8 @@ def build(s: Settings) -> None:
     prog = int(s.programme_id)
     days = int(s.upon_leaving_days)
     months = int(s.follow_up_months)
+    k, n = (int(v) for v in s.part)
+    mine = f"pa.programme_id = {prog}" + (f" AND pa.id % {n} = {k}" if n > 1 else "")
     with connection.cursor() as c:
         drop_all(c)
         c.execute(_codes_sql())
@@ -165,7 +170,7 @@ def build(s: Settings) -> None:
             FROM journeys_journeyevent e
             JOIN journeys_participation pa ON pa.id = e.participation_id
             LEFT JOIN programmes_measure m ON m.id = e.measure_id
-            WHERE pa.programme_id = {prog} AND e.recorded_at <= {R} AND {f.in_list("e.kind", REPORTED_KINDS)}
+            WHERE {mine} AND e.recorded_at <= {R} AND {f.in_list("e.kind", REPORTED_KINDS)}
               AND e.occurred_on <= {D}
             """,
             )
@@ -185,7 +190,7 @@ def build(s: Settings) -> None:
                 f"""
             SELECT pa.id AS pid, pa.person_id, p.gender, p.birth_date, p.household_id
             FROM journeys_participation pa JOIN people_person p ON p.id = pa.person_id
-            WHERE pa.programme_id = {prog}
+            WHERE {mine}
             """,
             )
         )

@@ -6,9 +6,14 @@ number of ``rows(indicator_ids, by)`` calls against them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import queue
+import re
+import threading
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
 from django.db import connection, transaction
 
 from stufenweg.indicators import build
@@ -16,6 +21,82 @@ from stufenweg.indicators import sqlfns as f
 from stufenweg.indicators.definitions import BY_ID, GENDERS, INDICATORS, Indicator
 
 WORK_MEM_MB = 256  # per sort or hash on PostgreSQL; the temporary page cache on SQLite
+
+
+def _session_settings(cursor) -> None:
+    if f.is_postgres():
+        # One report sorts and hashes a few hundred MB at 1M participants: in memory, not in
+        # temporary files; and the queries run once, so compiling them (JIT) costs more than it saves.
+        cursor.execute(f"SET LOCAL work_mem = '{int(WORK_MEM_MB)}MB'")
+        cursor.execute("SET LOCAL jit = off")
+    else:
+        # The working tables live in SQLite's temporary database; a page cache of the same
+        # bounded size keeps them out of temporary files (reset when the run ends).
+        cursor.execute(f"PRAGMA temp.cache_size = -{int(WORK_MEM_MB) * 1024}")
+
+
+def _fetch(sql: str) -> list[tuple]:
+    with connection.cursor() as c:
+        c.execute(sql)
+        return c.fetchall()
+
+
+def parts_for_run() -> int:
+    """In how many parts a run works: 2 (``STUFENWEG_REPORT_PARTS``: 2, the default, or 1). Only on PostgreSQL
+    and only when the run starts its own transaction: the second session reads the run's
+    snapshot, and data written but not committed by an enclosing transaction is not in it."""
+    if not f.is_postgres() or connection.in_atomic_block:
+        return 1
+    return 2 if int(getattr(django_settings, "STUFENWEG_REPORT_PARTS", 2)) >= 2 else 1
+
+
+_SNAPSHOT_ID = re.compile(r"^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$")
+
+
+class _Partner:
+    """A second database session, in a thread of its own, that builds and aggregates the other part
+    of the participations while the run's own session does its part (PostgreSQL runs the working
+    tables of one session on one core; two sessions use both). It reads the run's exported snapshot
+    (repeatable read), so both parts see exactly the same data, and rolls back when done."""
+
+    def __init__(self, snapshot: str) -> None:
+        if not _SNAPSHOT_ID.match(snapshot):
+            raise ValueError("not a snapshot id")
+        self._jobs: queue.Queue = queue.Queue()
+        self._results: queue.Queue = queue.Queue()
+        self._thread = threading.Thread(target=self._serve, args=(snapshot,), name="report-part", daemon=True)
+        self._thread.start()
+
+    def _serve(self, snapshot: str) -> None:
+        try:
+            with transaction.atomic():
+                with connection.cursor() as c:
+                    c.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                    c.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
+                    _session_settings(c)
+                while (job := self._jobs.get()) is not None:
+                    try:
+                        self._results.put((True, job()))
+                    except Exception as exc:  # handed to the waiting run, which raises it
+                        self._results.put((False, exc))
+                transaction.set_rollback(True)
+        except Exception as exc:
+            self._results.put((False, exc))
+        finally:
+            connection.close()
+
+    def submit(self, job) -> None:
+        self._jobs.put(job)
+
+    def result(self):
+        ok, value = self._results.get()
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        self._jobs.put(None)
+        self._thread.join()
 
 
 def _sum(cond: str) -> str:
@@ -186,21 +267,31 @@ class Engine:
     settings: build.Settings
     _cache: dict = field(default_factory=dict)
     _built: bool = False
+    _partner: _Partner | None = None
 
     def __enter__(self) -> Engine:
+        parts = parts_for_run()
+        self._partner = None
         self._atomic = transaction.atomic()
         self._atomic.__enter__()
-        with connection.cursor() as c:
-            if f.is_postgres():
-                # One report sorts and hashes a few hundred MB at 1M participants: in memory, not in
-                # temporary files; and the queries run once, so compiling them (JIT) costs more than it saves.
-                c.execute(f"SET LOCAL work_mem = '{int(WORK_MEM_MB)}MB'")
-                c.execute("SET LOCAL jit = off")
+        try:
+            with connection.cursor() as c:
+                if parts > 1:
+                    c.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                    c.execute("SELECT pg_export_snapshot()")
+                    snapshot = c.fetchone()[0]
+                _session_settings(c)
+            if parts > 1:
+                self._partner = _Partner(snapshot)
+                other = dataclasses.replace(self.settings, part=(1, 2))
+                self._partner.submit(lambda: build.build(other))
+                build.build(dataclasses.replace(self.settings, part=(0, 2)))
+                self._partner.result()
             else:
-                # The working tables live in SQLite's temporary database; a page cache of the same
-                # bounded size keeps them out of temporary files (reset when the run ends).
-                c.execute(f"PRAGMA temp.cache_size = -{int(WORK_MEM_MB) * 1024}")
-        build.build(self.settings)
+                build.build(self.settings)
+        except BaseException as exc:
+            self.__exit__(type(exc), exc, exc.__traceback__)
+            raise
         self._sources = sources(self.settings)
         self._codes = CodeMaps()
         self._built = True
@@ -209,6 +300,9 @@ class Engine:
     def __exit__(self, *exc) -> None:
         # A run only reads: rolling its transaction (or savepoint) back discards the working
         # tables, which is cheaper than dropping them one by one.
+        if self._partner is not None:
+            self._partner.close()
+            self._partner = None
         transaction.set_rollback(True)
         try:
             self._atomic.__exit__(*exc)
@@ -232,17 +326,22 @@ class Engine:
         sql = f"SELECT {select} {src.from_sql}{where}"
         if dims:
             sql += " GROUP BY " + ", ".join(dim_sql)
-        with connection.cursor() as c:
-            c.execute(sql)
-            result: dict[tuple, dict[str, int]] = {}
-            for row in c.fetchall():
-                group = tuple(self._codes.code(d, v) for d, v in zip(dims, row[: len(dims)], strict=True))
-                values = {name: int(v or 0) for (name, _), v in zip(aggs, row[len(dims) :], strict=True)}
-                if group in result:  # two ids with the same code (cannot happen) or NULL and ""
-                    for name, v in values.items():
-                        result[group][name] += v
-                else:
-                    result[group] = values
+        if self._partner is not None:
+            self._partner.submit(lambda: _fetch(sql))
+        rows = _fetch(sql)
+        if self._partner is not None:
+            rows += self._partner.result()
+        # the parts' rows of one group add up (disjoint participations); so do two ids with the
+        # same code (cannot happen) or NULL and ""
+        result: dict[tuple, dict[str, int]] = {}
+        for row in rows:
+            group = tuple(self._codes.code(d, v) for d, v in zip(dims, row[: len(dims)], strict=True))
+            values = {name: int(v or 0) for (name, _), v in zip(aggs, row[len(dims) :], strict=True)}
+            if group in result:
+                for name, v in values.items():
+                    result[group][name] += v
+            else:
+                result[group] = values
         self._cache[key] = result
         return result
 
