@@ -109,6 +109,7 @@ def test_extensions_and_extension_share(w, journey, run):
     c = journey(on=D(2022, 10, 1))
     c.assess(D(2022, 11, 1))
     c.enter(D(2022, 12, 1), planned_end=D(2023, 6, 1))
+    c.extend(D(2022, 12, 20), D(2023, 6, 15))  # before the period: not counted
     c.extend(D(2023, 5, 1), D(2023, 11, 1))  # an extension in the period of an enrolment entered before
 
     r = run()

@@ -52,6 +52,13 @@ TABLES = (
 )
 # The event kinds any indicator reads; the others (assessment result, interruption, resumption)
 # and voids never reach the working tables.
+# Kinds read only at or after the period's start: referrals, not-arrived and extensions as flow
+# events of the period (an extension also within an enrolment entered in the period), follow-ups
+# from 14 days before a six-month point or from an exit, both in the period at the earliest.
+# Earlier events of these kinds never reach the working tables.
+RECENT_KINDS = ("referral", "not_arrived", "extension", "follow_up")
+RECENT_DAYS_BEFORE = 14
+
 REPORTED_KINDS = (
     "referral",
     "not_arrived",
@@ -68,6 +75,7 @@ REPORTED_KINDS = (
     "qualification",
     "follow_up",
 )
+HISTORY_KINDS = tuple(k for k in REPORTED_KINDS if k not in RECENT_KINDS)  # read back to the start
 
 # what the enrolment-based sources of the engine group and count by (engine._enrolment_dims)
 ENR_DIMS = (
@@ -172,6 +180,8 @@ def build(s: Settings) -> None:
             LEFT JOIN programmes_measure m ON m.id = e.measure_id
             WHERE {mine} AND e.recorded_at <= {R} AND {f.in_list("e.kind", REPORTED_KINDS)}
               AND e.occurred_on <= {D}
+              AND (e.occurred_on >= {f.lit_date(s.date_from - dt.timedelta(days=RECENT_DAYS_BEFORE))}
+                OR {f.in_list("e.kind", HISTORY_KINDS)})
             """,
             )
         )
