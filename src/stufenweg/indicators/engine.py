@@ -42,9 +42,10 @@ def _fetch(sql: str) -> list[tuple]:
 
 
 def parts_for_run() -> int:
-    """In how many parts a run works: 2 (``STUFENWEG_REPORT_PARTS``: 2, the default, or 1). Only on PostgreSQL
-    and only when the run starts its own transaction: the second session reads the run's
-    snapshot, and data written but not committed by an enclosing transaction is not in it."""
+    """In how many parts (database sessions) a run works: ``STUFENWEG_REPORT_PARTS``, 2 (the
+    default) or 1. Two only on PostgreSQL and only when the run starts its own transaction: the
+    second session reads the run's snapshot, and what an enclosing transaction has written but
+    not committed is not in it."""
     if not f.is_postgres() or connection.in_atomic_block:
         return 1
     return 2 if int(getattr(django_settings, "STUFENWEG_REPORT_PARTS", 2)) >= 2 else 1
@@ -267,7 +268,7 @@ class Engine:
     settings: build.Settings
     _cache: dict = field(default_factory=dict)
     _built: bool = False
-    _partner: _Partner | None = None
+    _partner: _Partner | None = field(default=None, init=False, repr=False)
 
     def __enter__(self) -> Engine:
         parts = parts_for_run()
