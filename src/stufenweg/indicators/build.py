@@ -430,7 +430,7 @@ def build(s: Settings) -> None:
               SELECT x.eid, 1 AS new_entry FROM sw_xb x JOIN sw_ev v ON v.pid = x.pid
               WHERE v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start')
                 AND (v.od, v.ra, v.id) > (x.nod, x.n_ra, x.n_id) AND v.od <= x.w_end
-                AND NOT {f.any_status("x.xstatuses", FOLLOW_ON_STATUSES)} GROUP BY x.eid
+                AND NOT {f.any_status("COALESCE(x.xstatuses, '')", FOLLOW_ON_STATUSES)} GROUP BY x.eid
             ) ne ON ne.eid = y.eid
             """,
             )
