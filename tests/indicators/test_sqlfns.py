@@ -55,6 +55,11 @@ def test_age_and_age_band(birth, day, years, band):
         (D(2023, 8, 31), 6, D(2024, 2, 29)),  # leap year
         (D(2024, 1, 15), 6, D(2024, 7, 15)),
         (D(2024, 3, 31), 1, D(2024, 4, 30)),
+        (D(2023, 1, 31), 1, D(2023, 2, 28)),
+        (D(2024, 1, 31), 1, D(2024, 2, 29)),
+        (D(2024, 2, 29), 12, D(2025, 2, 28)),
+        (D(2023, 6, 30), 6, D(2023, 12, 30)),  # the same day, not the month's end
+        (D(2023, 12, 31), 6, D(2024, 6, 30)),  # across the year
     ],
 )
 def test_add_months_clamps_to_the_month_end(day, months, expected):

@@ -24,12 +24,10 @@ def add_months(expr: str, months: int) -> str:
     """Same day of month ``months`` later, clamped to the month's end (31 Aug + 6 = 28/29 Feb)."""
     if is_postgres():
         return f"(({expr}) + interval '{int(months)} months')::date"
-    shifted = f"date({expr}, '+{int(months)} months')"
-    # SQLite rolls 31 Aug + 6 months over into March; clamp back to the end of February.
-    return (
-        f"(CASE WHEN strftime('%d', {shifted}) = strftime('%d', {expr}) THEN {shifted} "
-        f"ELSE date({shifted}, 'start of month', '-1 day') END)"
-    )
+    # SQLite rolls 31 Aug + 6 months over into March; the earlier of that and the last day of the
+    # target month (ISO text compares as dates) clamps it back to the end of February.
+    months = int(months)
+    return f"min(date({expr}, '+{months} months'), date({expr}, 'start of month', '+{months + 1} months', '-1 day'))"
 
 
 def month_end_after(expr: str, months: int) -> str:
