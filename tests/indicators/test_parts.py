@@ -109,3 +109,34 @@ def test_the_parts_split_the_participations_by_id(w, journey, make_person):
         assert pids == {i for i in ids if i % 2 == part[0]}
         seen.append(pids)
     assert seen[0] | seen[1] == ids
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_target_period_of_its_own_runs_inside_the_two_session_run(w, journey, make_person):
+    """The report's run works in two sessions; a target for another period gets a run of its own
+    in the report's transaction (one session, a savepoint) and the report's tables survive it."""
+    from decimal import Decimal
+
+    from stufenweg.indicators.results import ReportParams
+    from stufenweg.indicators.standard import standard_report
+    from stufenweg.programmes.models import Target
+
+    _journeys(w, journey, make_person)
+    for end, target in ((D(2023, 12, 31), "16"), (D(2023, 6, 30), "4")):
+        Target.objects.create(
+            programme=w.programme,
+            indicator="flow.stage_entries",
+            period_from=D(2023, 1, 1),
+            period_to=end,
+            target=Decimal(target),
+        )
+    params = ReportParams(programme=w.programme, date_from=D(2023, 1, 1), date_to=D(2023, 12, 31))
+    reports = {}
+    for parts in (1, 2):
+        with override_settings(STUFENWEG_REPORT_PARTS=parts):
+            report = standard_report(params)
+        reports[parts] = [s for s in report["sections"] if s["id"] in ("flow", "targets")]
+    assert reports[2] == reports[1]
+    targets = next(s for s in reports[2] if s["id"] == "targets")["rows"]
+    assert sorted((row["cells"][2], row["cells"][1]) for row in targets) == [(8, 4.0), (8, 16.0)]

@@ -73,8 +73,8 @@ def contract_report(params: ReportParams) -> dict:
     ids = list(params.indicators or [i.id for i in INDICATORS])
     with engine_for(params) as engine:
         rows = engine.rows(ids, params.by)
-    if "prog.target_attainment" in ids:
-        rows.extend(target_rows(params))
+        if "prog.target_attainment" in ids:
+            rows.extend(target_rows(params, engine=engine))
     if params.suppress_below:
         rows = suppress(rows, params.suppress_below)
     return {**header(params), "rows": rows}
@@ -98,8 +98,10 @@ def targets_for(params: ReportParams):
     ]
 
 
-def target_rows(params: ReportParams) -> list[dict]:
-    """Actual (over the target's own period, as of min(D, period end)) against each target."""
+def target_rows(params: ReportParams, *, engine: Engine | None = None) -> list[dict]:
+    """Actual (over the target's own period, as of min(D, period end)) against each target.
+    ``engine``: the report's own run, used for targets whose period and as-of are the report's
+    (the usual case, a target for the report's year) instead of building the same tables again."""
     params = params.resolved()
     targets = targets_for(params)
     by_period: dict[tuple, list] = {}
@@ -107,30 +109,41 @@ def target_rows(params: ReportParams) -> list[dict]:
         by_period.setdefault((target.period_from, target.period_to), []).append(target)
     rows = []
     for (start, end), group in by_period.items():
-        with engine_for(params, date_from=start, date_to=end, as_of=min(params.as_of, end)) as engine:
-            for target in group:
-                ind = BY_ID[target.indicator]
-                dims = tuple(d for d in ("region", "stage") if getattr(target, f"{d}_id"))
-                wanted = {
-                    "region": target.region.code if target.region_id else None,
-                    "stage": target.stage.code if target.stage_id else None,
-                }
-                actual_rows = engine.indicator_rows(ind, dims)
-                want = {d: wanted[d] for d in dims}
-                actual = next((r for r in actual_rows if r["group"] == want), None)
-                value = actual["value"] if actual else 0
-                value = 0 if value is None else value
-                target_value = float(target.target) if isinstance(target.target, Decimal) else target.target
-                group = {"indicator": ind.id, "period": f"{start.isoformat()}/{end.isoformat()}", **want}
-                rows.append(
-                    {
-                        "indicator": "prog.target_attainment",
-                        "group": group,
-                        "numerator": value,
-                        "denominator": target_value,
-                        "value": rate_value(value, target_value),
-                    }
-                )
+        as_of = min(params.as_of, end)
+        run = engine.settings if engine is not None else None
+        if run is not None and (run.date_from, run.date_to, run.as_of) == (start, end, as_of):
+            rows.extend(_attainment_rows(engine, group, start, end))
+            continue
+        with engine_for(params, date_from=start, date_to=end, as_of=as_of) as period_engine:
+            rows.extend(_attainment_rows(period_engine, group, start, end))
+    return rows
+
+
+def _attainment_rows(engine: Engine, targets, start, end) -> list[dict]:
+    rows = []
+    for target in targets:
+        ind = BY_ID[target.indicator]
+        dims = tuple(d for d in ("region", "stage") if getattr(target, f"{d}_id"))
+        wanted = {
+            "region": target.region.code if target.region_id else None,
+            "stage": target.stage.code if target.stage_id else None,
+        }
+        actual_rows = engine.indicator_rows(ind, dims)
+        want = {d: wanted[d] for d in dims}
+        actual = next((r for r in actual_rows if r["group"] == want), None)
+        value = actual["value"] if actual else 0
+        value = 0 if value is None else value
+        target_value = float(target.target) if isinstance(target.target, Decimal) else target.target
+        group = {"indicator": ind.id, "period": f"{start.isoformat()}/{end.isoformat()}", **want}
+        rows.append(
+            {
+                "indicator": "prog.target_attainment",
+                "group": group,
+                "numerator": value,
+                "denominator": target_value,
+                "value": rate_value(value, target_value),
+            }
+        )
     return rows
 
 

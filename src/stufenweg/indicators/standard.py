@@ -90,7 +90,7 @@ def standard_report(params: ReportParams) -> dict:
         breakdown = engine.rows(None, params.by) if params.by else []
         leavers = engine.esf_leavers()
         entries_by_region = engine.rows(["flow.stage_entries"], ("region",))
-    targets = target_rows(params)
+        targets = target_rows(params, engine=engine)
     checks = self_checks([*flow, *exits, *prog, *esf, *eb, *sgb2], esf_leavers=leavers)
     if params.suppress_below:
         n = params.suppress_below
