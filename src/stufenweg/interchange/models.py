@@ -53,3 +53,8 @@ class ImportRun(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status in self.FINAL
+
+    @property
+    def problems_purged(self) -> bool:
+        """The problem list was deleted after its retention time (``interchange.retention``)."""
+        return self.problem_count > 0 and not self.problems

@@ -14,6 +14,7 @@ from stufenweg.interchange import uploads
 from stufenweg.interchange.forms import UploadForm
 from stufenweg.interchange.models import ImportRun
 from stufenweg.interchange.problems import Problem
+from stufenweg.interchange.retention import problem_days
 from stufenweg.interchange.tasks import import_run_execute, read_progress
 
 PROBLEMS_PER_PAGE = 50
@@ -76,5 +77,5 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = Paginator([Problem.from_list(p) for p in run.problems], PROBLEMS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    context.update(page_obj=page, counts=sorted(run.counts.items()))
+    context.update(page_obj=page, counts=sorted(run.counts.items()), problem_days=problem_days())
     return render(request, "interchange/run_detail.html", context)

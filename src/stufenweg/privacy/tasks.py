@@ -29,4 +29,7 @@ def anonymise_expired(*, today=None, by=None, dry_run: bool = False) -> list[int
 
 @task()
 def anonymise_expired_task() -> int:
+    from stufenweg.interchange.retention import purge_problem_lists
+
+    purge_problem_lists()
     return len(anonymise_expired())

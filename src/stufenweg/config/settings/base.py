@@ -132,6 +132,8 @@ STUFENWEG_IMPORT_DIR = Path(
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STUFENWEG_MAX_UPLOAD_BYTES = env_int("STUFENWEG_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
+# days an import run keeps its problem list (it quotes cell values); then only the count stays
+STUFENWEG_IMPORT_PROBLEM_DAYS = env_int("STUFENWEG_IMPORT_PROBLEM_DAYS", 30)
 # PostgreSQL: a report run works in two database sessions at once (two cores); 1 = one session
 STUFENWEG_REPORT_PARTS = env_int("STUFENWEG_REPORT_PARTS", 2)
 
