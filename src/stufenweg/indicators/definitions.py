@@ -637,8 +637,10 @@ INDICATORS: list[Indicator] = [
         "eb.integration_rate",
         ("Eingliederungsquote", "Integration rate"),
         (
-            "Fälle sozialversicherungspflichtig beschäftigt am Tag p / " + _COHORT6[0],
-            "cases in employment subject to social insurance (SVB) at day p / " + _COHORT6[1],
+            "Fälle sozialversicherungspflichtig beschäftigt am Tag p oder mit einer Verbleibsabfrage zu p, "
+            "die „sozialversicherungspflichtig beschäftigt“ nennt / " + _COHORT6[0],
+            "cases in employment subject to social insurance (SVB) at day p, or whose follow-up for p names "
+            "“employed (SVB)” / " + _COHORT6[1],
         ),
         "x",
         "eb_int",
@@ -662,8 +664,10 @@ INDICATORS: list[Indicator] = [
         "sgb2.integrations_needs_covering",
         ("bedarfsdeckende Integrationen", "Integrations ending benefit receipt"),
         (
-            "Integrationen mit Wirkung „beendet“ oder ohne Angabe und ohne Leistung im dritten Monat nach dem Beginnmonat",
-            "integrations with benefit effect “ended”, or with no effect given and no benefit in the third month after the start month",
+            "Integrationen mit Wirkung „beendet“, oder ohne Angabe der Wirkung, wenn Monatsangaben zur "
+            "Bedarfsgemeinschaft vorliegen und im dritten Monat nach dem Beginnmonat keine Leistung bezogen wurde",
+            "integrations with benefit effect “ended”, or, where no effect is given and household months exist, "
+            "no benefit in the third month after the start month",
         ),
         "integ",
         "needs_covering",
