@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from stufenweg.casework import forms as cf
 from stufenweg.casework.actions import actions_for
 from stufenweg.casework.permissions import DELIVERING
 from stufenweg.casework.selectors import case_file, may_act_on, participations_of, person_for
@@ -85,16 +84,4 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today,
         "now": timezone.now(),
     }
-    if acting:
-        context.update(
-            contact_form=cf.ContactForm(),
-            appointment_form=cf.AppointmentForm(),
-            assessment_form=cf.NeedsAssessmentForm(),
-            goal_form=cf.GoalForm(),
-            plan_action_form=cf.PlanActionForm(
-                goals=cf.Goal.objects.filter(pk__in=[g.pk for g in files.goals])
-            )
-            if files.goals
-            else None,
-        )
     return render(request, "casework/participant_detail.html", context)
