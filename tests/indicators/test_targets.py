@@ -21,20 +21,14 @@ def _entries_and_targets(w, journey):
         j = journey()
         j.assess()
         j.enter(on)
-    Target.objects.create(
-        programme=w.programme,
-        indicator="flow.stage_entries",
-        period_from=D(2023, 1, 1),
-        period_to=D(2023, 12, 31),
-        target=Decimal("6"),
-    )
-    Target.objects.create(
-        programme=w.programme,
-        indicator="flow.stage_entries",
-        period_from=D(2023, 1, 1),
-        period_to=D(2023, 6, 30),
-        target=Decimal("4"),
-    )
+    for period_to, target in ((D(2023, 12, 31), "6"), (D(2023, 6, 30), "4")):  # the year, its first half
+        Target.objects.create(
+            programme=w.programme,
+            indicator="flow.stage_entries",
+            period_from=D(2023, 1, 1),
+            period_to=period_to,
+            target=Decimal(target),
+        )
 
 
 def _attainment(rows):
