@@ -204,3 +204,19 @@ def journey(w, make_person):
 
 def at(year, month, day, hour=12):
     return timezone.make_aware(dt.datetime(year, month, day, hour, 0))
+
+
+def stage_entry_targets(programme, *periods):
+    """Targets for ``flow.stage_entries`` from 1 Jan 2023 to each ``(period_to, target)``."""
+    from decimal import Decimal
+
+    from stufenweg.programmes.models import Target
+
+    for period_to, target in periods:
+        Target.objects.create(
+            programme=programme,
+            indicator="flow.stage_entries",
+            period_from=D(2023, 1, 1),
+            period_to=period_to,
+            target=Decimal(target),
+        )

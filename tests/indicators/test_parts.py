@@ -14,6 +14,7 @@ from django.test import override_settings
 from stufenweg.indicators import build
 from stufenweg.indicators import engine as engine_module
 from stufenweg.indicators.engine import Engine, parts_for_run, settings_for
+from tests.indicators.conftest import stage_entry_targets
 
 D = dt.date
 
@@ -116,21 +117,11 @@ def test_the_parts_split_the_participations_by_id(w, journey, make_person):
 def test_a_target_period_of_its_own_runs_inside_the_two_session_run(w, journey, make_person):
     """The report's run works in two sessions; a target for another period gets a run of its own
     in the report's transaction (one session, a savepoint) and the report's tables survive it."""
-    from decimal import Decimal
-
     from stufenweg.indicators.results import ReportParams
     from stufenweg.indicators.standard import standard_report
-    from stufenweg.programmes.models import Target
 
     _journeys(w, journey, make_person)
-    for end, target in ((D(2023, 12, 31), "16"), (D(2023, 6, 30), "4")):
-        Target.objects.create(
-            programme=w.programme,
-            indicator="flow.stage_entries",
-            period_from=D(2023, 1, 1),
-            period_to=end,
-            target=Decimal(target),
-        )
+    stage_entry_targets(w.programme, (D(2023, 12, 31), "16"), (D(2023, 6, 30), "4"))
     params = ReportParams(programme=w.programme, date_from=D(2023, 1, 1), date_to=D(2023, 12, 31))
     reports = {}
     for parts in (1, 2):

@@ -5,13 +5,12 @@ gets a run of its own (inside the report's transaction), and both give the hand-
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 
 from stufenweg.indicators.results import ReportParams, contract_report
 from stufenweg.indicators.standard import standard_report
-from stufenweg.programmes.models import Target
+from tests.indicators.conftest import stage_entry_targets
 
 D = dt.date
 
@@ -21,14 +20,9 @@ def _entries_and_targets(w, journey):
         j = journey()
         j.assess()
         j.enter(on)
-    for period_to, target in ((D(2023, 12, 31), "6"), (D(2023, 6, 30), "4")):  # the year, its first half
-        Target.objects.create(
-            programme=w.programme,
-            indicator="flow.stage_entries",
-            period_from=D(2023, 1, 1),
-            period_to=period_to,
-            target=Decimal(target),
-        )
+    stage_entry_targets(
+        w.programme, (D(2023, 12, 31), "6"), (D(2023, 6, 30), "4")
+    )  # the year, its first half
 
 
 def _attainment(rows):
