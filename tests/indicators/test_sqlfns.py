@@ -71,3 +71,23 @@ def test_add_months_clamps_to_the_month_end(day, months, expected):
 def test_age_band_of_a_birth_date_after_the_day_is_the_youngest_band():
     """A data error (born after the event) must not fall through to "55+"."""
     assert _eval(f.age_band(f.lit_date(D(2026, 1, 2)), f.lit_date(D(2025, 1, 1)))) == "<18"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("statuses", "code", "expected"),
+    [
+        ("employed_svb|job_seeking", "job_seeking", True),
+        ("employed_svb|job_seeking", "employed_svb", True),
+        ("self_employed", "employed_svb", False),  # a code inside another is not that code
+        ("minijob", "job_seeking", False),
+        ("", "education", False),
+    ],
+)
+def test_has_status_finds_whole_codes_only(statuses, code, expected):
+    assert bool(_eval(f.has_status(f"'{statuses}'", code))) is expected
+
+
+@pytest.mark.django_db
+def test_has_status_of_null_is_null():
+    assert _eval(f.has_status("NULL", "education")) is None

@@ -147,7 +147,6 @@ def sources(s: build.Settings) -> dict[str, Source]:
         "eb_ret": "SUM(x.eb_ret)",
         "eb_int": "SUM(x.eb_int)",
     }
-    names_status = f.contains("'|' || x.xstatuses || '|'", "'|' || c.code || '|'")  # one row per status
     esf_o = {f"o{i:02d}": f"SUM(e.o{i:02d})" for i in range(1, 18)}
     esf_r = {
         "leavers": "COUNT(*)",
@@ -186,7 +185,7 @@ def sources(s: build.Settings) -> dict[str, Source]:
         ),
         "x": Source("FROM sw_x x WHERE 1 = 1", x_dims, x_aggs, "x.region_id"),
         "xs": Source(
-            f"FROM sw_x x JOIN sw_codes c ON {names_status} WHERE 1 = 1",
+            f"FROM sw_x x JOIN sw_codes c ON {f.names_code('x.xstatuses', 'c.code')} WHERE 1 = 1",  # a row per status
             {**x_dims, "status": "c.code"},
             {"status_n": "COUNT(*)"},
             "x.region_id",
@@ -308,7 +307,7 @@ class Engine:
         try:
             self._atomic.__exit__(*exc)
         finally:
-            if not f.is_postgres():
+            if not f.is_postgres() and not connection.in_atomic_block:  # the outermost run ends
                 with connection.cursor() as c:
                     c.execute("PRAGMA temp.cache_size = -2000")  # SQLite's default
 

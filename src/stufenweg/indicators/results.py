@@ -107,11 +107,11 @@ def target_rows(params: ReportParams, *, engine: Engine | None = None) -> list[d
     by_period: dict[tuple, list] = {}
     for target in targets:
         by_period.setdefault((target.period_from, target.period_to), []).append(target)
+    own = (engine.settings.date_from, engine.settings.date_to, engine.settings.as_of) if engine else None
     rows = []
     for (start, end), group in by_period.items():
         as_of = min(params.as_of, end)
-        run = engine.settings if engine is not None else None
-        if run is not None and (run.date_from, run.date_to, run.as_of) == (start, end, as_of):
+        if own == (start, end, as_of):
             rows.extend(_attainment_rows(engine, group, start, end))
             continue
         with engine_for(params, date_from=start, date_to=end, as_of=as_of) as period_engine:

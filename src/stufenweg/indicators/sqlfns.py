@@ -84,16 +84,17 @@ _BAND_DIGITS = "".join(str(sum(a >= n for n, _ in AGE_BOUNDS)) for a in range(_L
 
 def has_status(column: str, code: str) -> str:
     """``column`` (pipe-joined status codes) names ``code``. Codes are validated by the caller."""
-    wrapped = f"'|' || {column} || '|'"
-    return "(" + contains(wrapped, f"'|{code}|'") + ")"
+    return names_code(column, f"'{code}'")
 
 
-def contains(text: str, part: str) -> str:
-    """``text`` contains ``part`` (NULL if ``text`` is NULL): a plain substring search, cheaper
-    than ``LIKE '%…%'`` (which matches a pattern, case-insensitively on SQLite)."""
+def names_code(column: str, code_sql: str) -> str:
+    """``column`` (codes joined by ``|``) names the code that ``code_sql`` gives (NULL if the
+    column is NULL): a plain substring search of ``|code|`` in ``|column|``, cheaper than
+    ``LIKE '%…%'`` (which matches a pattern, case-insensitively on SQLite)."""
+    text, part = f"'|' || {column} || '|'", f"'|' || {code_sql} || '|'"
     if is_postgres():
-        return f"strpos({text}, {part}) > 0"
-    return f"instr({text}, {part}) > 0"
+        return f"(strpos({text}, {part}) > 0)"
+    return f"(instr({text}, {part}) > 0)"
 
 
 def any_status(column: str, codes) -> str:
