@@ -52,13 +52,6 @@ TABLES = (
 )
 # The event kinds any indicator reads; the others (assessment result, interruption, resumption)
 # and voids never reach the working tables.
-# Kinds read only at or after the period's start: referrals, not-arrived and extensions as flow
-# events of the period (an extension also within an enrolment entered in the period), follow-ups
-# from 14 days before a six-month point or from an exit, both in the period at the earliest.
-# Earlier events of these kinds never reach the working tables.
-RECENT_KINDS = ("referral", "not_arrived", "extension", "follow_up")
-RECENT_DAYS_BEFORE = 14
-
 REPORTED_KINDS = (
     "referral",
     "not_arrived",
@@ -75,7 +68,14 @@ REPORTED_KINDS = (
     "qualification",
     "follow_up",
 )
-HISTORY_KINDS = tuple(k for k in REPORTED_KINDS if k not in RECENT_KINDS)  # read back to the start
+# A follow-up counts for a six-month point p if it is dated within this many days of p.
+FOLLOW_UP_WINDOW_DAYS = 14
+# Kinds read only from FOLLOW_UP_WINDOW_DAYS before the period's start: referrals, not-arrived and
+# extensions as flow events of the period (an extension also within an enrolment entered in it),
+# follow-ups around a six-month point or after an exit, both in the period at the earliest.
+# Earlier events of these kinds never reach the working tables; the others are read back to the start.
+RECENT_KINDS = ("referral", "not_arrived", "extension", "follow_up")
+HISTORY_KINDS = tuple(k for k in REPORTED_KINDS if k not in RECENT_KINDS)
 
 # what the enrolment-based sources of the engine group and count by (engine._enrolment_dims)
 ENR_DIMS = (
@@ -180,7 +180,7 @@ def build(s: Settings) -> None:
             LEFT JOIN programmes_measure m ON m.id = e.measure_id
             WHERE {mine} AND e.recorded_at <= {R} AND {f.in_list("e.kind", REPORTED_KINDS)}
               AND e.occurred_on <= {D}
-              AND (e.occurred_on >= {f.lit_date(s.date_from - dt.timedelta(days=RECENT_DAYS_BEFORE))}
+              AND (e.occurred_on >= {f.lit_date(s.date_from - dt.timedelta(days=FOLLOW_UP_WINDOW_DAYS))}
                 OR {f.in_list("e.kind", HISTORY_KINDS)})
             """,
             )
@@ -359,10 +359,12 @@ def build(s: Settings) -> None:
             return f"CASE WHEN {cond} THEN 1 ELSE 0 END"
 
         def fu_for_p(pid, p, value="fu.statuses"):
-            """``value`` of the latest reached follow-up dated in [p − 14, p + 14] (NULL if none)."""
+            """``value`` of the latest reached follow-up dated within FOLLOW_UP_WINDOW_DAYS of p
+            (NULL if none)."""
+            w = FOLLOW_UP_WINDOW_DAYS
             return (
                 f"(SELECT {value} FROM sw_ev fu WHERE fu.pid = {pid} AND fu.kind = 'follow_up' "
-                f"AND fu.reached IS NOT FALSE AND fu.od >= {f.add_days(p, -14)} AND fu.od <= {f.add_days(p, 14)} "
+                f"AND fu.reached IS NOT FALSE AND fu.od >= {f.add_days(p, -w)} AND fu.od <= {f.add_days(p, w)} "
                 f"ORDER BY fu.od DESC, fu.ra DESC, fu.id DESC LIMIT 1)"
             )
 
