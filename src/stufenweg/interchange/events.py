@@ -23,6 +23,7 @@ from pathlib import Path
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from stufenweg.core.tablewrite import IdReserver
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.garbage import collect
 from stufenweg.interchange.masterdata import Context
@@ -34,7 +35,6 @@ from stufenweg.interchange.writer import event_rows, fmt
 from stufenweg.journeys.bulk import (
     EVENT_INDEX,
     NEW_ORDER_BASE,
-    IdReserver,
     Lookups,
     PreparedEvent,
     canonical_statuses,

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from stufenweg.casework.services import search_index_update
 from stufenweg.core.audit import _jsonable
 from stufenweg.core.models import AuditEntry
-from stufenweg.journeys.bulk import fast_insert, insert_rows, reserve_ids
+from stufenweg.core.tablewrite import fast_insert, insert_rows, reserve_ids
 from stufenweg.organisations.models import Organisation, Region, User
 from stufenweg.people.models import Household, HouseholdMonth, Person
 from stufenweg.programmes.models import Measure, Programme, Stage, Target
