@@ -2,7 +2,7 @@
 
 Pass 1 reads the file once, checks the header, finds duplicate event ids and the region codes
 used, and spools each row into one of N partitions by a hash of ``person_id`` (temporary files of
-pickled blocks when the file is large), so that every journey lies in one partition. Pass 2 takes
+pickled blocks when the file is large; ``spool.py``), so that every journey lies in one partition. Pass 2 takes
 one partition at a time: parses the cells, resolves codes, leaves identical existing events alone,
 reports an existing event id with other content, and hands the journeys to the rules of
 ``journeys.bulk`` (``check_journeys``: the same rules as the single-event path), then writes them.
@@ -13,12 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import pickle
-import tempfile
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future
-from pathlib import Path
 
 from django.db import connection
 from django.utils.translation import gettext as _
@@ -30,6 +26,7 @@ from stufenweg.interchange.masterdata import Context
 from stufenweg.interchange.pipeline import DbWorker
 from stufenweg.interchange.problems import Problem
 from stufenweg.interchange.reader import ReadError
+from stufenweg.interchange.spool import Spool
 from stufenweg.interchange.validation import ParsedRow, RowParser
 from stufenweg.interchange.writer import event_rows, fmt
 from stufenweg.journeys.bulk import (
@@ -53,7 +50,6 @@ from stufenweg.programmes.models import Measure
 
 PARTITION_ROWS = 50_000
 COLLECT_EVERY = 5  # partitions between two garbage collections (see garbage.py)
-SPOOL_BUFFER_ROWS = 60_000  # rows held in memory in pass 1, over all partitions
 LOOKUP_CHUNK = 2000
 SCHEMA = s.EVENTS
 COLUMN_INDEX = {name: i for i, name in enumerate(SCHEMA.names)}
@@ -110,63 +106,6 @@ EV_FIELDS = (
 )
 # ``_resolve`` builds Ev positionally: its fields must be these, in this order.
 assert tuple(f.name for f in dataclasses.fields(Ev)) == EV_FIELDS
-
-
-class Spool:
-    """Rows grouped into partitions by person: in memory for one partition, else temporary files
-    with pickled blocks of rows (written and read only by this process)."""
-
-    def __init__(self, partitions: int):
-        self.count = max(1, partitions)
-        self.buffers: list[list[tuple[int, list[str]]]] = [[] for _ in range(self.count)]
-        self.block = max(100, SPOOL_BUFFER_ROWS // self.count)
-        self.dir = None
-        self.handles = []
-        if self.count > 1:
-            self.dir = tempfile.TemporaryDirectory(prefix="stufenweg-import-")
-            for index in range(self.count):
-                self.handles.append(open(self._path(index), "wb"))  # noqa: SIM115
-
-    def _path(self, index: int) -> Path:
-        return Path(self.dir.name) / f"{index}.bin"
-
-    def add(self, person_id: str, line: int, cells: list[str]) -> None:
-        if not self.handles:
-            self.buffers[0].append((line, cells))
-            return
-        index = zlib.crc32(person_id.encode()) % self.count
-        buffer = self.buffers[index]
-        buffer.append((line, cells))
-        if len(buffer) >= self.block:
-            pickle.dump(buffer, self.handles[index], protocol=pickle.HIGHEST_PROTOCOL)
-            self.buffers[index] = []
-
-    def partitions(self) -> Iterator[list[tuple[int, list[str]]]]:
-        if not self.handles:
-            rows, self.buffers = self.buffers[0], [[]]
-            yield rows
-            return
-        for index, handle in enumerate(self.handles):
-            if self.buffers[index]:
-                pickle.dump(self.buffers[index], handle, protocol=pickle.HIGHEST_PROTOCOL)
-            handle.close()
-        self.buffers = []
-        for index in range(self.count):
-            rows: list[tuple[int, list[str]]] = []
-            with open(self._path(index), "rb") as handle:
-                while True:
-                    try:
-                        rows.extend(pickle.load(handle))  # noqa: S301 - our own temporary file
-                    except EOFError:
-                        break
-            yield rows
-
-    def close(self) -> None:
-        for handle in self.handles:
-            if not handle.closed:
-                handle.close()
-        if self.dir is not None:
-            self.dir.cleanup()
 
 
 class _Batch:
