@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Exists, OuterRef, QuerySet
 
 from stufenweg.core.visibility import Scope, scope_of
 from stufenweg.journeys.selectors import participations_in_scope
-from stufenweg.people.models import Household, Person
+from stufenweg.people.models import Household, HouseholdMonth, Person
 
 
 def persons_visible_to(user) -> QuerySet[Person]:
@@ -26,10 +28,56 @@ def persons_in_scope(scope: Scope) -> QuerySet[Person]:
     return Person.objects.filter(Exists(participations_in_scope(scope).filter(person_id=OuterRef("pk"))))
 
 
-def households_visible_to(user) -> QuerySet[Household]:
-    scope = scope_of(user)
+def households_in_scope(scope: Scope) -> QuerySet[Household]:
+    """What "sees a household" means, in one place: the coordination office sees every household;
+    anyone else a household of which it sees at least one member's participation. A household
+    without such a member (a code nobody in the scope has used yet, or one whose members all sit
+    in another organisation's cases) is not seen."""
     if scope.everything:
         return Household.objects.all()
     if not scope.personal_data:
         return Household.objects.none()
-    return Household.objects.filter(Exists(persons_visible_to(user).filter(household_id=OuterRef("pk"))))
+    return Household.objects.filter(Exists(persons_in_scope(scope).filter(household_id=OuterRef("pk"))))
+
+
+def households_visible_to(user) -> QuerySet[Household]:
+    return households_in_scope(scope_of(user))
+
+
+def households_writable_by(user) -> QuerySet[Household]:
+    """Households ``user`` may add a person to: seen through a membership with a writing role."""
+    return households_in_scope(scope_of(user, writing=True))
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    """What a user may see of a person's household on the person's page."""
+
+    household: Household
+    members: list[Person]  # the other members the user sees (their reads are to be audited)
+    hidden: int  # other members outside the user's scope: counted, never named
+    latest_month: HouseholdMonth | None  # benefits, only if the user sees the household
+
+
+def household_seen_by(user, person: Person) -> HouseholdView | None:
+    """The household of ``person`` (a person ``user`` sees) as far as ``user`` may see it."""
+    if person.household_id is None:
+        return None
+    others = Person.objects.filter(household_id=person.household_id).exclude(pk=person.pk)
+    members = list(
+        persons_visible_to(user)
+        .filter(household_id=person.household_id)
+        .exclude(pk=person.pk)
+        .order_by("household_role", "last_name", "first_name", "pk")
+    )
+    latest_month = None
+    if households_visible_to(user).filter(pk=person.household_id).exists():
+        latest_month = (
+            HouseholdMonth.objects.filter(household_id=person.household_id).order_by("-month").first()
+        )
+    return HouseholdView(
+        household=person.household,
+        members=members,
+        hidden=others.count() - len(members),
+        latest_month=latest_month,
+    )

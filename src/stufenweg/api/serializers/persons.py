@@ -67,7 +67,16 @@ class PersonCreateSerializer(serializers.Serializer):
     isced = serializers.IntegerField(min_value=0, max_value=8, required=False, allow_null=True, default=None)
     vocational_qualification = serializers.BooleanField(required=False, allow_null=True, default=None)
     single_parent = serializers.BooleanField(required=False, allow_null=True, default=None)
-    household_id = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+    household_id = serializers.CharField(
+        max_length=64,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_(
+            "BG-Nummer. Eine neue Nummer legt die Bedarfsgemeinschaft an; einer bestehenden kann nur "
+            "zuordnen, wer bereits ein Mitglied in seinem Zuständigkeitsbereich hat."
+        ),
+    )
     household_role = serializers.ChoiceField(
         choices=Person.HouseholdRole.choices, required=False, allow_blank=True, default=""
     )

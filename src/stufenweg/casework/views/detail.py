@@ -10,12 +10,13 @@ from django.utils import timezone
 from stufenweg.casework.actions import actions_for
 from stufenweg.casework.permissions import DELIVERING
 from stufenweg.casework.selectors import case_file, may_act_on, participations_of, person_for
-from stufenweg.core.audit import audit_read
+from stufenweg.core.audit import audit_read, audit_reads
 from stufenweg.core.time import age_on
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.selectors import participation_timeline
 from stufenweg.outcomes.selectors import outcomes_of
 from stufenweg.people.models import Person
+from stufenweg.people.selectors import household_seen_by
 
 AUDIT_PURPOSE = "Fallbearbeitung"
 
@@ -55,22 +56,22 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit_read(actor=user, person=person, purpose=AUDIT_PURPOSE)
 
     today = timezone.localdate()
-    household_members = []
-    if person.household_id:
-        household_members = list(
-            Person.objects.filter(household_id=person.household_id)
-            .exclude(pk=person.pk)
-            .order_by("household_role", "last_name", "first_name")
+    # other members only as far as the user sees them, each of them audited; the rest counted
+    household = household_seen_by(user, person)
+    if household is not None and household.members:
+        audit_reads(
+            actor=user,
+            persons=household.members,
+            purpose=AUDIT_PURPOSE,
+            summary=f"Mitglied der Bedarfsgemeinschaft von Person {person.pk}",
         )
-    latest_month = person.household.months.order_by("-month").first() if person.household_id else None
     # write controls only where this user may write for *this* participation (not merely somewhere)
     acting = may_act_on(user, chosen, DELIVERING)
     files = case_file(chosen)
     context = {
         "person": person,
         "age": age_on(person.birth_date, today),
-        "household_members": household_members,
-        "latest_month": latest_month,
+        "household": household,
         "participations": participations,
         "p": chosen,
         "timeline": timeline_entries(participation_timeline(chosen)),
