@@ -91,12 +91,16 @@ def test_excel_variant_uses_semicolon_bom_and_escapes_formulas(dataset, tmp_path
     assert "2022-02-01;2022-02-01T11:00:00+01:00" in events  # dates and timestamps are not touched
 
 
-def test_plain_export_does_not_escape(dataset, tmp_path):
+def test_plain_export_escapes_too_and_the_raw_one_does_not(dataset, tmp_path):
     import_exchange(dataset(**{k.replace(".csv", "_csv"): v for k, v in FORMULAS.items()}))
     programme_export(programme_code="JPS", path=tmp_path / "plain")
     text = (tmp_path / "plain" / "persons.csv").read_text(encoding="utf-8")
     assert not text.startswith("\ufeff")
-    assert "P2,@Jens,+Müller,1975-01-02," in text
+    assert "P2,'@Jens,'+Müller,1975-01-02," in text
+    programme_export(programme_code="JPS", path=tmp_path / "raw", raw=True)
+    raw = (tmp_path / "raw" / "persons.csv").read_text(encoding="utf-8")
+    assert "P2,@Jens,+Müller,1975-01-02," in raw
+    assert "P3,''Olga,Krause," in raw  # only a leading ' is doubled, so that the import restores it
 
 
 def test_excel_variant_round_trip_restores_the_values(dataset, tmp_path):

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from stufenweg.core.spreadsheet import neutralise
 from stufenweg.indicators.definitions import DIMENSIONS
 from stufenweg.indicators.results import ReportParams, contract_report
 
@@ -34,7 +35,9 @@ def to_csv(report: dict) -> bytes:
     )
     for row in report["rows"]:
         writer.writerow(
-            [
+            # codes (programme, region, measure …) are text from users: formula-safe; numbers as they are
+            neutralise(cell)
+            for cell in [
                 report["programme"],
                 report["from"],
                 report["to"],

@@ -25,13 +25,14 @@ def programme_export(
     file_format: str = "csv",
     separator: str = ",",
     bom: bool = False,
+    raw: bool = False,
     by: User | None = None,
     progress=None,
 ) -> dict[str, int]:
     """Write the programme's files to ``path`` (a directory for CSV, a ``.xlsx`` file for XLSX).
 
-    The CSV variant with ``;`` and BOM is the Excel variant and escapes formula-like cells.
-    Every exported person is recorded as read for the purpose "export" (one audit row each),
+    CSV cells that a spreadsheet would run as formulas get a leading ``'`` unless ``raw`` (machine
+    exchange; CSV only); ``;`` with BOM is the Excel variant. Every exported person is recorded as read for the purpose "export" (one audit row each),
     plus one row for the export itself. Returns the number of rows per file.
     """
     programme = Programme.objects.filter(code=programme_code).first()
@@ -41,6 +42,8 @@ def programme_export(
         raise UsageError(_("Unbekanntes Format „%(format)s“ (csv oder xlsx).") % {"format": file_format})
     if separator not in (",", ";"):
         raise UsageError(_("Als Trennzeichen sind nur , und ; vorgesehen."))
+    if raw and file_format != "csv":
+        raise UsageError(_("Die Rohfassung ohne Formelschutz gibt es nur für CSV."))
     path = Path(path)
     if file_format == "xlsx":
         if path.suffix.lower() != ".xlsx":
@@ -54,7 +57,7 @@ def programme_export(
             path,
             separator=separator,
             bom=bom,
-            escape=(separator == ";" and bom),
+            raw=raw,
             progress=progress,
         )
     actor = by if getattr(by, "pk", None) else None
@@ -75,11 +78,14 @@ def programme_export(
         ),
         batch_size=2000,
     )
+    summary = _("Export im Austauschformat: %(rows)s Zeilen") % {"rows": sum(counts.values())}
+    if raw:
+        summary += " " + _("(Rohfassung ohne Formelschutz)")
     audit_write(
         actor=by,
         action=AuditEntry.Action.EXPORT,
         obj=programme,
-        summary=_("Export im Austauschformat: %(rows)s Zeilen") % {"rows": sum(counts.values())},
+        summary=summary,
         after=counts,
         purpose="export",
     )

@@ -1,23 +1,24 @@
 """Reading the input: a directory of CSV files or one XLSX workbook, row by row (streaming).
 
 CSV: UTF-8 with or without BOM; the separator (``,`` or ``;``) is detected from the header line.
-A file with BOM *and* ``;`` is taken to be the Excel variant of our export, in which a cell that
-Excel would read as a formula was written with a leading ``'``; that one ``'`` is removed again
-(see docs/exchange.md, "Excel"). XLSX: openpyxl in read-only mode, one sheet per file, cells
-turned into the same text a CSV file would hold.
+Our export writes a cell that a spreadsheet would read as a formula (or that starts with ``'``)
+with a leading ``'``; in every CSV file one leading ``'`` followed by a formula start or ``'`` is
+removed again (``core.spreadsheet.restore``; docs/exchange.md, "Formula cells"). XLSX: openpyxl
+in read-only mode, one sheet per file, cells turned into the same text a CSV file would hold.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from stufenweg.core.spreadsheet import restore_row
 from stufenweg.interchange.problems import UsageError
 
 csv.field_size_limit(10 * 1024 * 1024)
@@ -37,7 +38,6 @@ class Sheet:
     file: str
     header: list[str]
     rows: Iterator[tuple[int, list[str]]]  # (line number, cells), header = line 1
-    excel_variant: bool = False
 
 
 def _cell_text(value) -> str:
@@ -54,10 +54,6 @@ def _cell_text(value) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value)
-
-
-def _unescape(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") else cell
 
 
 class CsvDirectory:
@@ -84,9 +80,6 @@ class CsvDirectory:
 
     def open(self, name: str) -> Sheet:
         handle = open(self.path / name, "rb")  # noqa: SIM115 - closed by the row iterator
-        start = handle.read(3)
-        bom = start == codecs.BOM_UTF8
-        handle.seek(0)
         first = handle.readline()
         handle.seek(0)
         try:
@@ -95,9 +88,6 @@ class CsvDirectory:
             handle.close()
             raise ReadError(1, _("Die Datei ist nicht UTF-8-kodiert.")) from None
         delimiter = ";" if first_text.count(";") > first_text.count(",") else ","
-        excel = bom and delimiter == ";"
-        import io
-
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
         reader = csv.reader(text, delimiter=delimiter)
         try:
@@ -124,13 +114,11 @@ class CsvDirectory:
                         raise ReadError(line, _("Die Datei ist nicht UTF-8-kodiert.")) from None
                     except csv.Error as exc:
                         raise ReadError(line, str(exc)) from None
-                    if excel:
-                        cells = [_unescape(c) for c in cells]
-                    yield line, cells
+                    yield line, restore_row(cells)
             finally:
                 text.close()
 
-        return Sheet(file=name, header=header, rows=rows(), excel_variant=excel)
+        return Sheet(file=name, header=header, rows=rows())
 
 
 class XlsxWorkbook:

@@ -5,10 +5,12 @@ timestamps in ISO 8601 with the Europe/Berlin offset (microseconds only where th
 them), statuses in canonical order, ``yes``/``no``, decimals without trailing zeros, empty = not
 given. So export -> import into an empty database -> export gives the same bytes.
 
-The Excel variant of the CSV files (``excel=True``) uses ``;``, a UTF-8 BOM, and writes a ``'``
-before every cell that starts with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a
-``'`` itself, so that Excel shows the text instead of running it as a formula; the importer
-removes that ``'`` again in files with BOM and ``;``.
+Every CSV file is formula-safe by default (``core.spreadsheet.neutralise``): a cell that starts
+with ``=``, ``+``, ``-``, ``@``, ``|``, ``%``, a tab, a carriage return or a ``'`` itself is written
+with a leading ``'``, so that a spreadsheet shows the text instead of running it as a formula. The
+raw variant (``raw=True``, for machine exchange) writes formula starts as they are and doubles only
+a leading ``'``. The importer reverses either (``core.spreadsheet.restore``), so both round-trip.
+The Excel variant adds ``;`` and a UTF-8 BOM.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from stufenweg.core.spreadsheet import neutralise_row, protect_apostrophe_row
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.parsers import local_zone
 from stufenweg.interchange.problems import UsageError
@@ -32,7 +35,6 @@ from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import HouseholdMonth, Person
 from stufenweg.programmes.models import Measure, Programme, Stage, Target
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 XLSX_MAX_ROWS = 1_048_576
 CHUNK = 5000
 
@@ -56,10 +58,6 @@ def fmt(value) -> str:
 
 def fmt_month(value: dt.date) -> str:
     return value.strftime("%Y-%m")
-
-
-def excel_escape(cell: str) -> str:
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 EVENT_VALUES = (
@@ -233,11 +231,13 @@ def write_csv_files(
     *,
     separator: str = ",",
     bom: bool = False,
-    escape: bool = False,
+    raw: bool = False,
     progress: Callable[[str, int], None] | None = None,
 ) -> dict[str, int]:
-    """Write the seven files into ``directory``; returns rows per file."""
+    """Write the seven files into ``directory``; returns rows per file. Cells are formula-safe
+    unless ``raw`` (see the module's docstring)."""
     directory.mkdir(parents=True, exist_ok=True)
+    safe = protect_apostrophe_row if raw else neutralise_row
     counts: dict[str, int] = {}
     for schema, rows in file_rows(programme):
         count = 0
@@ -247,7 +247,7 @@ def write_csv_files(
             writer = csv.writer(handle, delimiter=separator, lineterminator="\r\n")
             writer.writerow(schema.names)
             for row in rows():
-                writer.writerow([excel_escape(c) for c in row] if escape else row)
+                writer.writerow(safe(row))
                 count += 1
                 if progress and count % 10000 == 0:
                     progress(schema.name, count)

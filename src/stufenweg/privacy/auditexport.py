@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from stufenweg.core.models import AuditEntry
+from stufenweg.core.spreadsheet import neutralise
 
 COLUMNS = ["id", "at", "actor", "action", "object_type", "object_id", "person_pk", "purpose", "summary"]
 HEADERS = [
@@ -24,7 +25,6 @@ HEADERS = [
     "Zweck",
     "Beschreibung",
 ]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "%")
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,6 @@ def audit_entries(filters: AuditFilter) -> QuerySet[AuditEntry]:
     return qs
 
 
-def neutralise(value) -> str:
-    """A cell value that spreadsheet software will not run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
-
-
 def _rows(qs: QuerySet[AuditEntry]):
     for e in qs.iterator(chunk_size=2000):
         yield [
@@ -82,7 +74,7 @@ def to_csv(qs: QuerySet[AuditEntry]) -> bytes:
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(HEADERS)
     for row in _rows(qs):
-        writer.writerow([neutralise(v) for v in row])
+        writer.writerow([neutralise(v) for v in row])  # numbers and empty cells stay as they are
     return ("\ufeff" + buffer.getvalue()).encode()
 
 

@@ -17,7 +17,9 @@ from stufenweg.interchange.progress import ProgressBar
 class Command(BaseCommand):
     help = (
         "Exportiert ein Programm im Austauschformat: CSV-Dateien in ein Verzeichnis oder eine "
-        "XLSX-Arbeitsmappe. --excel schreibt CSV für Excel (Semikolon, BOM, Formelschutz)."
+        "XLSX-Arbeitsmappe. CSV-Zellen, die eine Tabellenkalkulation als Formel ausführen würde, "
+        "beginnen mit ' (Formelschutz); --raw schreibt sie unverändert (nur für den Austausch "
+        "zwischen Programmen). --excel schreibt CSV für Excel (Semikolon, BOM)."
     )
 
     def add_arguments(self, parser):
@@ -27,6 +29,12 @@ class Command(BaseCommand):
         parser.add_argument("--excel", action="store_true", help="CSV für Excel: ; als Trennzeichen, BOM")
         parser.add_argument("--separator", choices=[",", ";"], default=None)
         parser.add_argument("--bom", action="store_true", help="UTF-8-BOM an den Dateianfang")
+        parser.add_argument(
+            "--raw",
+            action="store_true",
+            help="ohne Formelschutz: Zellen wie =… +… -… @… unverändert (nur CSV, nur für Programme, "
+            "nicht zum Öffnen in einer Tabellenkalkulation)",
+        )
         parser.add_argument("--lang", choices=["de", "en"], default="de")
         parser.add_argument("--user", help="Benutzername, dem der Export zugeschrieben wird")
         parser.add_argument("--progress", choices=["auto", "yes", "no"], default="auto")
@@ -34,6 +42,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with translation.override(options["lang"]):
             by = command_user(options["user"])
+            if options["raw"] and options["excel"]:
+                raise CommandError(
+                    _("--raw und --excel schließen sich aus: Die Excel-Fassung ist immer formelsicher."),
+                    returncode=2,
+                )
             separator = options["separator"] or (";" if options["excel"] else ",")
             bom = options["bom"] or options["excel"]
             enabled = options["progress"] == "yes" or (options["progress"] == "auto" and sys.stderr.isatty())
@@ -45,6 +58,7 @@ class Command(BaseCommand):
                     file_format=options["format"],
                     separator=separator,
                     bom=bom,
+                    raw=options["raw"],
                     by=by,
                     progress=lambda name, done: bar(name, done, 0),
                 )
