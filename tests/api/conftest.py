@@ -1,4 +1,4 @@
-"""Fixtures of the API tests: two journeys (region A and region B) and a token per persona."""
+"""Fixtures of the API tests: two journeys (region A and region B) and an API key per persona."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from stufenweg.api.models import ApiKey
+from stufenweg.api.services import api_key_issue
 from tests.conftest import enter, start_journey
 from tests.factories import PersonFactory
 
@@ -38,15 +39,20 @@ def journeys(world) -> Journeys:
     return Journeys(person_a, person_b, participation_a, participation_b, entry_a, entry_b)
 
 
-def client_for(user) -> APIClient:
+def key_for(user, *, scope: str = ApiKey.Scope.WRITE, days: int = 90) -> str:
+    """A new API key of ``user``, issued as an administrator would at the command line."""
+    return api_key_issue(user=user, by=None, name="Test", scope=scope, days=days).key
+
+
+def client_for(user, *, scope: str = ApiKey.Scope.WRITE) -> APIClient:
+    """An APIClient sending a fresh key of ``user`` (write scope unless told; None: anonymous)."""
     client = APIClient()
     if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key_for(user, scope=scope)}")
     return client
 
 
 @pytest.fixture
 def as_persona(world):
-    """``as_persona("regional")`` → an APIClient authenticated with that persona's token."""
+    """``as_persona("regional")`` → an APIClient authenticated with a key of that persona."""
     return lambda name: client_for(world.personas[name])

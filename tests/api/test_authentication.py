@@ -1,4 +1,4 @@
-"""Every endpoint needs a staff user's token (or a session); the token comes from a command."""
+"""Every endpoint needs a staff user's API key (or a verified session); keys also come from a command."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from stufenweg.api.models import ApiKey, key_hash
 from stufenweg.core.models import AuditEntry
 
 ENDPOINTS = [
@@ -41,12 +41,19 @@ def test_post_without_token_is_401_and_writes_nothing(journeys):
     assert AuditEntry.objects.count() == before
 
 
-def test_the_command_prints_a_token_that_works(world, journeys):
-    out = StringIO()
-    call_command("api_token", "regional", stdout=out)
-    key = out.getvalue().strip()
-    assert len(key) == 40
-    assert Token.objects.get(user=world.personas["regional"]).key == key
+def _command(*args) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("api_token", *args, stdout=out, stderr=err)
+    return out.getvalue().strip(), err.getvalue()
+
+
+def test_the_command_prints_a_key_once_that_works(world, journeys):
+    key, note = _command("regional", "--name", "Fachverfahren", "--scope", "read", "--days", "30")
+    assert key.startswith("sw_")
+    api_key = ApiKey.objects.get(user=world.personas["regional"])
+    assert (api_key.name, api_key.scope, api_key.secret_hash) == ("Fachverfahren", "read", key_hash(key))
+    assert 29 <= (api_key.expires_at - api_key.created_at).days <= 30
+    assert "nur jetzt angezeigt" in note and key not in note
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     response = client.get("/api/v1/persons/")
@@ -54,17 +61,32 @@ def test_the_command_prints_a_token_that_works(world, journeys):
     assert [p["person_id"] for p in response.json()["results"]] == ["PA-1"]
 
 
-def test_the_command_repeats_the_same_token_and_rotate_replaces_it(world):
-    first, again, rotated = StringIO(), StringIO(), StringIO()
-    call_command("api_token", "regional", stdout=first)
-    call_command("api_token", "regional", stdout=again)
-    call_command("api_token", "regional", "--rotate", stdout=rotated)
-    assert first.getvalue() == again.getvalue()
-    assert rotated.getvalue() != first.getvalue()
+def test_the_command_issues_a_new_key_each_time_lists_and_revokes(world):
+    first, _ = _command("regional")
+    second, _ = _command("regional", "--scope", "write")
+    assert first != second
+    listing, _ = _command("regional", "--list")
+    assert first not in listing and second not in listing  # only prefixes are listed
+    assert listing.count("gültig") == 2
+    prefix = "_".join(first.split("_")[:2])
+    _command("regional", "--revoke", prefix)
     old = APIClient()
-    old.credentials(HTTP_AUTHORIZATION=f"Token {first.getvalue().strip()}")
+    old.credentials(HTTP_AUTHORIZATION=f"Token {first}")
     assert old.get("/api/v1/programmes/").status_code == 401
-    assert AuditEntry.objects.filter(object_type="authtoken.token").count() == 2  # created, rotated
+    new = APIClient()
+    new.credentials(HTTP_AUTHORIZATION=f"Token {second}")
+    assert new.get("/api/v1/programmes/").status_code == 200
+    entries = AuditEntry.objects.filter(object_type="api.apikey")
+    assert sorted(entries.values_list("action", flat=True)) == ["create", "create", "update"]
+    assert set(entries.values_list("purpose", flat=True)) == {"Kommandozeile"}
+    with pytest.raises(CommandError, match="keinen Schlüssel"):
+        _command("regional", "--revoke", "sw_00000000")
+
+
+def test_the_command_refuses_a_validity_beyond_the_maximum(world):
+    with pytest.raises(CommandError, match="zwischen 1 und 365 Tagen"):
+        _command("regional", "--days", "400")
+    assert not ApiKey.objects.exists()
 
 
 def test_the_command_refuses_unknown_and_inactive_users(world):

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
-from tests.api.conftest import client_for
+from tests.api.conftest import key_for
 
 SETTINGS = {
     "deadline": None,
@@ -27,10 +27,7 @@ def tokens(world, journeys):
     """persona -> token. Requests go straight to the WSGI app inside the test's transaction, so
     the connection must not be closed at the end of each request (Django's test client does the
     same)."""
-    keys = {}
-    for name, user in world.personas.items():
-        client_for(user)
-        keys[name] = user.auth_token.key
+    keys = {name: key_for(user) for name, user in world.personas.items()}
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     yield keys

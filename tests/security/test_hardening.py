@@ -188,11 +188,10 @@ def _fingerprint(case) -> tuple:
 
 @pytest.mark.parametrize("persona", ["regional", "provider", "jobcenter", "mentor"])
 def test_idor_in_the_api(matrix, persona):
-    from rest_framework.authtoken.models import Token
+    from tests.api.conftest import key_for
 
     hidden = matrix.hidden
-    token = Token.objects.create(user=matrix.personas[persona])
-    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client = Client(HTTP_AUTHORIZATION=f"Token {key_for(matrix.personas[persona])}")
     for path in [
         f"/api/v1/persons/{hidden.person.pk}/",
         f"/api/v1/participations/{hidden.participation.pk}/",

@@ -71,6 +71,8 @@ ROUTES: dict[str, Spec] = {
     "accounts:verify": Spec("step"),  # redirects onwards when there is nothing to verify
     "accounts:recovery_codes": Spec("step"),
     "accounts:recovery_codes_renew": Spec("post_only"),
+    "accounts:api_key_create": Spec("post_only"),
+    "accounts:api_key_revoke": Spec("post_only"),  # own keys only: tests/accounts/test_api_key_page.py
     # web
     "web:home": Spec("page"),
     "web:audit_list": Spec("dpo"),

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from stufenweg.api.models import DEFAULT_DAYS, MAX_DAYS
 
 
 class CodeForm(forms.Form):
@@ -32,3 +35,35 @@ class SetupForm(forms.Form):
         if not code.isdigit():
             raise forms.ValidationError(_("Bitte geben Sie nur Ziffern ein."))
         return code
+
+
+class ApiKeyForm(forms.Form):
+    name = forms.CharField(
+        label=_("Bezeichnung"),
+        max_length=100,
+        help_text=_("Wofür der Schlüssel dient, z. B. „Fachverfahren Jobcenter“."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Umfang"),
+        choices=[("read", _("Nur lesen")), ("write", _("Lesen und schreiben"))],
+        initial="read",
+        widget=forms.RadioSelect,
+    )
+    days = forms.IntegerField(
+        label=_("Gültigkeit in Tagen"),
+        min_value=1,
+        max_value=MAX_DAYS,
+        initial=DEFAULT_DAYS,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["days"].help_text = gettext(
+            "Höchstens %(max)d Tage. Danach legen Sie einen neuen Schlüssel an."
+        ) % {"max": MAX_DAYS}
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Bitte geben Sie eine Bezeichnung an."))
+        return name

@@ -9,4 +9,6 @@ urlpatterns = [
     path("zwei-faktor/pruefen/", views.verify, name="verify"),
     path("zwei-faktor/wiederherstellungscodes/", views.recovery_codes, name="recovery_codes"),
     path("zwei-faktor/wiederherstellungscodes/neu/", views.recovery_codes_renew, name="recovery_codes_renew"),
+    path("api-schluessel/", views.api_key_create, name="api_key_create"),
+    path("api-schluessel/<int:pk>/widerrufen/", views.api_key_revoke, name="api_key_revoke"),
 ]

@@ -1,12 +1,13 @@
-"""Two-factor pages: set-up on first login, verification on every login, recovery codes."""
+"""The account pages: two-factor set-up and verification, recovery codes, the user's API keys."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -16,10 +17,14 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from stufenweg.accounts import services, throttle
-from stufenweg.accounts.forms import CodeForm, SetupForm
+from stufenweg.accounts.forms import ApiKeyForm, CodeForm, SetupForm
 from stufenweg.accounts.signals import lock_message
+from stufenweg.api.selectors import api_keys_of
+from stufenweg.api.services import api_key_issue
+from stufenweg.api.services import api_key_revoke as api_key_revoke_service
 
 RECOVERY_SESSION_KEY = "_stufenweg_recovery_codes"
+KEY_PURPOSE = "Mein Konto"
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -115,8 +120,46 @@ def recovery_codes_renew(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:recovery_codes")
 
 
-@login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def _overview(request: HttpRequest, api_key_form: ApiKeyForm) -> HttpResponse:
     static = StaticDevice.objects.filter(user=request.user).first()
     left = static.token_set.count() if static else 0
-    return render(request, "accounts/overview.html", {"recovery_left": left})
+    context = {"recovery_left": left, "api_keys": api_keys_of(request.user), "api_key_form": api_key_form}
+    return render(request, "accounts/overview.html", context)
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    return _overview(request, ApiKeyForm())
+
+
+@login_required
+@require_POST
+def api_key_create(request: HttpRequest) -> HttpResponse:
+    """Issue a key for the signed-in user and show it this one time (the response is not stored;
+    reloading the account page never shows it again). The service refuses a session that was not
+    verified with the second factor."""
+    form = ApiKeyForm(request.POST)
+    if form.is_valid():
+        try:
+            issued = api_key_issue(
+                user=request.user, by=request.user, purpose=KEY_PURPOSE, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            response = render(request, "accounts/api_key_created.html", {"issued": issued})
+            response["Cache-Control"] = "no-store"
+            return response
+    return _overview(request, form)
+
+
+@login_required
+@require_POST
+def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    api_key = get_object_or_404(api_keys_of(request.user), pk=pk)
+    api_key_revoke_service(api_key=api_key, by=request.user, purpose=KEY_PURPOSE)
+    messages.success(
+        request, _("Der API-Schlüssel %(prefix)s wurde widerrufen.") % {"prefix": api_key.display_prefix}
+    )
+    return redirect(reverse("accounts:overview") + "#api-schluessel")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from stufenweg.api.models import ApiKey
 from stufenweg.core.visibility import Scope, scope_of
 
 
@@ -29,3 +30,18 @@ class CanWrite(BasePermission):
         if request.method in SAFE_METHODS:
             return True
         return write_scope(request.user).staff
+
+
+class KeyScopeAllows(BasePermission):
+    """A read-scoped API key may only read: unsafe methods are refused (403) before any view code
+    runs. Session requests and write-scoped keys pass (their role decides, ``CanWrite``)."""
+
+    message = _(
+        "Dieser API-Schlüssel darf nur lesen. Für Änderungen brauchen Sie einen Schlüssel mit Schreibrecht."
+    )
+
+    def has_permission(self, request, view) -> bool:
+        api_key = getattr(request, "auth", None)
+        if isinstance(api_key, ApiKey) and request.method not in SAFE_METHODS:
+            return api_key.allows_writing
+        return True

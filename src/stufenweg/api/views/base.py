@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from stufenweg.api.errors import api_validation_error
 from stufenweg.api.pagination import Pagination
-from stufenweg.api.permissions import CanWrite
+from stufenweg.api.permissions import CanWrite, KeyScopeAllows
 from stufenweg.core.audit import audit_read, audit_reads
 
 AUDIT_PURPOSE = "API"
@@ -22,7 +22,7 @@ ID_LOOKUP = r"[0-9]{1,18}"
 class ApiViewSet(viewsets.GenericViewSet):
     renderer_classes = [JSONRenderer]
     parser_classes = [JSONParser]
-    permission_classes = [CanWrite]
+    permission_classes = [KeyScopeAllows, CanWrite]  # a read-only key is refused first
     pagination_class = Pagination
     filter_backends = [DjangoFilterBackend]
 
