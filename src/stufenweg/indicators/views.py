@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from stufenweg.core.authority import writes_for_coordination
 from stufenweg.core.visibility import scope_of
 from stufenweg.indicators import fmt
 from stufenweg.indicators.charts import CHARTS, pixels, render_chart
@@ -24,7 +25,7 @@ from stufenweg.indicators.presenting import indicator_label, localise, present
 from stufenweg.indicators.tasks import generate_report
 from stufenweg.organisations.models import Region
 from stufenweg.programmes.models import Target
-from stufenweg.programmes.services import target_save
+from stufenweg.programmes.services import target_refusal, target_save
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -153,12 +154,21 @@ def download(request, pk, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def targets(request):
+    """The targets; every member of the coordination office sees them, only a writing member gets
+    the form (a read-only member's POST is refused with 403 and the reason)."""
     if not scope_of(request.user).everything:
         raise Http404
+    if not writes_for_coordination(request.user):
+        refused = request.method == "POST"
+        return _targets_page(request, None, status=403 if refused else 200, refused=refused)
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         target_save(target=form.save(commit=False), by=request.user)
         return redirect("indicators:targets")
+    return _targets_page(request, form)
+
+
+def _targets_page(request, form: TargetForm | None, *, status: int = 200, refused: bool = False):
     rows = list(
         Target.objects.select_related("programme", "region", "stage").order_by(
             "programme__code", "indicator", "period_from"
@@ -168,4 +178,10 @@ def targets(request):
         t.indicator_text = indicator_label(BY_ID[t.indicator]) if t.indicator in BY_ID else ""
         t.period_text = f"{fmt.day(t.period_from)} – {fmt.day(t.period_to)}"
         t.target_text = fmt.number(float(t.target))
-    return render(request, "indicators/targets.html", {"form": form, "targets": rows})
+    context = {
+        "form": form,
+        "targets": rows,
+        "refusal": target_refusal() if form is None else "",
+        "refused": refused,
+    }
+    return render(request, "indicators/targets.html", context, status=status)

@@ -4,7 +4,8 @@
 through ``interchange.services`` and events through the journeys' bulk path, all inside one
 database transaction. If any problem was found anywhere, or for a dry run, the transaction is
 rolled back: the database never sees a partial import. The result lists every problem as file,
-row, column, value and message.
+row, column, value and message. One import writes at a time: the transaction starts with the
+import lock (``interchange.locking``), so a second import waits for the first to commit.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +25,9 @@ from stufenweg.interchange import masterdata, services
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.events import EventImport
 from stufenweg.interchange.garbage import collect, few_collections
+from stufenweg.interchange.locking import WAITING, import_transaction
 from stufenweg.interchange.masterdata import Context
+from stufenweg.interchange.permissions import import_permission_check
 from stufenweg.interchange.problems import Problem
 from stufenweg.interchange.reader import ReadError, open_source
 from stufenweg.interchange.validation import ParsedRow, RowParser
@@ -94,9 +97,11 @@ def import_exchange(
 ) -> ImportResult:
     """Import the directory of CSV files or the XLSX workbook at ``path``.
 
-    Raises ``UsageError`` when ``path`` cannot be used at all; every problem of the content is
-    in the result (and then nothing is written).
+    Raises ``UsageError`` when ``path`` cannot be used at all, ``ImportNotAllowed`` (a
+    ``UsageError``) when ``by`` may not run imports (``interchange.permissions``; ``by=None`` is
+    the system); every problem of the content is in the result (and then nothing is written).
     """
+    import_permission_check(by=by)
     source = open_source(path)
     try:
         with few_collections():
@@ -150,7 +155,7 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
         region_codes |= {r.values.get(column) for r in rows.get(name, []) if r.values.get(column)}
 
     try:
-        with transaction.atomic(), sqlite_page_cache():
+        with import_transaction(on_wait=lambda: tick(WAITING, 0, 0)), sqlite_page_cache():
             ctx.regions = services.regions_ensure(codes=region_codes, by=by)
             masterdata.import_organisations(ctx, rows.get(s.ORGANISATIONS.name, []))
             masterdata.import_programmes(ctx, rows.get(s.PROGRAMMES.name, []))

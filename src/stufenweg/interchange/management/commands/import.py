@@ -24,7 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("path", help="Verzeichnis mit CSV-Dateien oder .xlsx-Datei")
         parser.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts schreiben")
         parser.add_argument("--lang", choices=["de", "en"], default="de", help="Sprache der Meldungen")
-        parser.add_argument("--user", help="Benutzername, dem der Import zugeschrieben wird")
+        parser.add_argument(
+            "--user",
+            help=(
+                "Benutzername, dem der Import zugeschrieben wird (Mitglied der Regiestelle mit "
+                "schreibender Rolle); ohne: das System"
+            ),
+        )
         parser.add_argument(
             "--progress",
             choices=["auto", "yes", "no"],
