@@ -7,6 +7,8 @@ import time
 
 from django.utils.translation import gettext as _
 
+from stufenweg.interchange.locking import WAITING
+
 
 class ProgressBar:
     """Writes ``\\r``-updated lines to ``stream`` (stderr); at most ~5 updates per second."""
@@ -33,14 +35,17 @@ class ProgressBar:
         self.last = now
         elapsed = max(now - self.started, 1e-6)
         rate = done / elapsed
-        if total:
+        if phase == WAITING:
+            text = _("wartet auf einen laufenden Import …")
+        elif total:
             share = min(done / total, 1.0)
             filled = int(share * self.width)
             bar = "█" * filled + "·" * (self.width - filled)
             text = f"{phase:<16} [{bar}] {done:>10,}/{total:,} {share:6.1%}"
         else:
             text = f"{phase:<16} {done:>10,}"
-        text += "  " + _("%(rate)s Zeilen/s") % {"rate": f"{rate:,.0f}"}
+        if phase != WAITING:
+            text += "  " + _("%(rate)s Zeilen/s") % {"rate": f"{rate:,.0f}"}
         self.stream.write("\r" + text.replace(",", "."))
         self.stream.flush()
         self.line_open = True
