@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import string
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,8 @@ from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
 from stufenweg.organisations.models import User
 
+ALPHABET = string.ascii_letters + string.digits  # a double click selects the whole key
+SECRET_LENGTH = 43  # 43 characters of 62: more than 256 random bits
 AUDIT_FIELDS = ["user_id", "name", "prefix", "scope", "created_at", "expires_at", "revoked_at"]
 
 
@@ -59,11 +62,15 @@ def _validity(days: int) -> dt.timedelta:
     return dt.timedelta(days=days)
 
 
+def _secret() -> str:
+    return "".join(secrets.choice(ALPHABET) for _position in range(SECRET_LENGTH))
+
+
 def _new_key(**fields) -> tuple[ApiKey, str]:
     """Save a key with a fresh unique prefix (a collision of the 8-hex prefix is retried)."""
     for _attempt in range(5):
         prefix = secrets.token_hex(4)
-        key = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+        key = f"{KEY_PREFIX}_{prefix}_{_secret()}"
         api_key = ApiKey(prefix=prefix, secret_hash=key_hash(key), **fields)
         api_key.full_clean()
         try:
