@@ -158,7 +158,11 @@ class EventImport:
         name = SCHEMA.name
         total = self.source.count_rows(name)
         self.total = total
-        sheet = self.source.open(name)
+        try:
+            sheet = self.source.open(name)
+        except ReadError as exc:  # e.g. not UTF-8: a problem of the file, not of the import
+            self.ctx.problems.append(Problem(name, exc.line, "", "", exc.message))
+            return
         parser = RowParser(SCHEMA, sheet.header, self.ctx.problems)
         self.parser = parser
         if not parser.ok:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
+import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +25,18 @@ from stufenweg.core.spreadsheet import restore_row
 from stufenweg.interchange.problems import UsageError
 
 csv.field_size_limit(10 * 1024 * 1024)
+logger = logging.getLogger(__name__)
+
+# What reading a damaged ZIP container (an uploaded ZIP file, an XLSX workbook) raises: a wrong
+# CRC or size (BadZipFile), damaged compressed data (zlib.error), data that end too early.
+BROKEN_ARCHIVE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError)
+
+
+def broken_file_message() -> str:
+    return _(
+        "Die Datei ist beschädigt und kann nicht gelesen werden (Prüfsumme, Größenangabe oder "
+        "gepackte Daten stimmen nicht). Bitte die Datei neu erstellen und erneut hochladen."
+    )
 
 
 class ReadError(Exception):
@@ -132,6 +147,8 @@ class XlsxWorkbook:
         self.path = path
         try:
             self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except BROKEN_ARCHIVE:
+            raise UsageError(broken_file_message()) from None
         except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException …
             raise UsageError(
                 _("Die Arbeitsmappe kann nicht gelesen werden: %(error)s") % {"error": exc}
@@ -148,24 +165,38 @@ class XlsxWorkbook:
         return max((sheet.max_row or 1) - 1, 0)
 
     def open(self, name: str) -> Sheet:
+        """The sheet's rows, read while they are iterated; a part of the workbook that is damaged
+        (read only then, in read-only mode) ends the sheet with a ``ReadError`` at its row."""
         sheet = self.book[name.removesuffix(".csv")]
         iterator = sheet.iter_rows(values_only=True)
-        first = next(iterator, None) or ()
+        try:
+            first = next(iterator, None) or ()
+        except Exception as exc:  # noqa: BLE001 - damaged ZIP data or XML, whatever the parser raises
+            raise _damaged(1, exc) from None
         header = [_cell_text(v).strip() for v in first]
         while header and not header[-1]:
             header.pop()
 
         def rows() -> Iterator[tuple[int, list[str]]]:
-            for line, values in enumerate(iterator, start=2):
-                cells = [_cell_text(v) for v in values]
-                while len(cells) > len(header) and not cells[-1]:
-                    cells.pop()
-                yield line, cells
+            line = 1
+            try:
+                for line, values in enumerate(iterator, start=2):  # noqa: B007 - line after the loop
+                    cells = [_cell_text(v) for v in values]
+                    while len(cells) > len(header) and not cells[-1]:
+                        cells.pop()
+                    yield line, cells
+            except Exception as exc:  # noqa: BLE001 - as above
+                raise _damaged(line + 1, exc) from None
 
         return Sheet(file=name, header=header, rows=rows())
 
     def close(self) -> None:
         self.book.close()
+
+
+def _damaged(line: int, exc: Exception) -> ReadError:
+    logger.warning("workbook damaged at row %s: %s", line, type(exc).__name__)
+    return ReadError(line, broken_file_message())
 
 
 def open_source(path: str | Path) -> CsvDirectory | XlsxWorkbook:

@@ -13,8 +13,10 @@ from django_tasks import task
 
 from stufenweg.interchange import uploads
 from stufenweg.interchange.importer import import_exchange
+from stufenweg.interchange.locking import patient_write
 from stufenweg.interchange.models import ImportRun
 from stufenweg.interchange.problems import UsageError
+from stufenweg.interchange.reader import BROKEN_ARCHIVE, broken_file_message
 
 logger = logging.getLogger(__name__)
 MAX_STORED_PROBLEMS = 10_000
@@ -50,43 +52,61 @@ def read_progress(run: ImportRun) -> dict:
 
 @task()
 def import_run_execute(run_id: int) -> None:
-    run = ImportRun.objects.get(pk=run_id)
-    ImportRun.objects.filter(pk=run_id).update(status=ImportRun.Status.RUNNING, started_at=timezone.now())
-    directory = Path(run.upload_dir)
-    path = directory / "upload.xlsx" if run.source_kind == "xlsx" else directory / "csv"
-    fields: dict = {"finished_at": None}
+    """Run the import of one upload. The run always ends in a final status with its files removed:
+    a broken file or an unexpected error fails it with a German message, it is never left pending.
+    While another import writes, it waits (``interchange.locking``; the page says so)."""
+    run = ImportRun.objects.filter(pk=run_id).first()
+    if run is None:
+        return
+    directory = Path(run.upload_dir) if run.upload_dir else None
+    with translation.override(run.language):
+        fields = _execute(run, directory)
+    progress = read_progress(run)
+    fields.update(
+        finished_at=timezone.now(),
+        progress_phase=str(progress.get("phase", ""))[:32],
+        progress_done=int(progress.get("done") or 0),
+        progress_total=int(progress.get("total") or 0),
+        upload_dir="",
+    )
+    if directory is not None:
+        uploads.remove(directory)  # the upload holds personal data: keep it no longer than needed
+    with patient_write():
+        ImportRun.objects.filter(pk=run_id).update(**fields)
+
+
+def _execute(run: ImportRun, directory: Path | None) -> dict:
+    """The import of ``run``; returns the run's final fields (status, counts, problems or error)."""
+    failed = ImportRun.Status.FAILED
     try:
-        with translation.override(run.language):
-            result = import_exchange(
-                path, by=run.created_by, dry_run=run.dry_run, progress=FileProgress(directory)
+        if directory is None or not directory.is_dir():
+            raise UsageError(
+                _("Die hochgeladenen Dateien sind nicht mehr vorhanden; bitte erneut hochladen.")
             )
-        if result.problems:
-            status = ImportRun.Status.REJECTED
-        elif run.dry_run:
-            status = ImportRun.Status.CHECKED
-        else:
-            status = ImportRun.Status.DONE
-        fields.update(
-            status=status,
-            counts=result.counts,
-            problems=[p.as_list() for p in result.problems[:MAX_STORED_PROBLEMS]],
-            problem_count=len(result.problems),
+        with patient_write():
+            ImportRun.objects.filter(pk=run.pk).update(
+                status=ImportRun.Status.RUNNING, started_at=timezone.now()
+            )
+        path = directory / "upload.xlsx" if run.source_kind == "xlsx" else directory / "csv"
+        result = import_exchange(
+            path, by=run.created_by, dry_run=run.dry_run, progress=FileProgress(directory)
         )
     except UsageError as exc:
-        fields.update(status=ImportRun.Status.FAILED, error=str(exc)[:255])
+        return {"status": failed, "error": str(exc)[:255]}
+    except BROKEN_ARCHIVE:
+        return {"status": failed, "error": broken_file_message()}
     except Exception:  # recorded on the run; the log gets the id, no content
-        logger.exception("import run %s failed", run_id)
-        fields.update(
-            status=ImportRun.Status.FAILED, error=_("Interner Fehler; bitte den Betrieb informieren.")
-        )
-    finally:
-        fields["finished_at"] = timezone.now()
-        progress = read_progress(run)
-        fields.update(
-            progress_phase=str(progress.get("phase", ""))[:32],
-            progress_done=int(progress.get("done") or 0),
-            progress_total=int(progress.get("total") or 0),
-            upload_dir="",
-        )
-        ImportRun.objects.filter(pk=run_id).update(**fields)
-        uploads.remove(directory)  # the upload holds personal data: keep it no longer than needed
+        logger.exception("import run %s failed", run.pk)
+        return {"status": failed, "error": _("Interner Fehler; bitte den Betrieb informieren.")}
+    if result.problems:
+        status = ImportRun.Status.REJECTED
+    elif run.dry_run:
+        status = ImportRun.Status.CHECKED
+    else:
+        status = ImportRun.Status.DONE
+    return {
+        "status": status,
+        "counts": result.counts,
+        "problems": [p.as_list() for p in result.problems[:MAX_STORED_PROBLEMS]],
+        "problem_count": len(result.problems),
+    }
