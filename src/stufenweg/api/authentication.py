@@ -17,7 +17,8 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 
-from stufenweg.api.models import KEY_PREFIX, LAST_USED_EVERY, ApiKey, key_hash
+from stufenweg.api.models import KEY_PREFIX, ApiKey, key_hash
+from stufenweg.api.services import api_key_mark_used
 
 KEYWORDS = (b"token", b"bearer")
 PREFIX = re.compile(r"[0-9a-f]{8}")
@@ -67,9 +68,7 @@ class ApiKeyAuthentication(BaseAuthentication):
             )
         if not api_key.user.is_active:
             raise AuthenticationFailed(_("Das Benutzerkonto ist deaktiviert."))
-        if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_EVERY:
-            ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)  # at most every few minutes
-            api_key.last_used_at = now
+        api_key_mark_used(api_key=api_key, now=now)
         return api_key.user, api_key
 
     def authenticate_header(self, request) -> str:

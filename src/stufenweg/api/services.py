@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stufenweg.accounts.middleware import require_2fa
-from stufenweg.api.models import DEFAULT_DAYS, KEY_PREFIX, MAX_DAYS, ApiKey, key_hash
+from stufenweg.api.models import DEFAULT_DAYS, KEY_PREFIX, LAST_USED_EVERY, MAX_DAYS, ApiKey, key_hash
 from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
 from stufenweg.organisations.models import User
@@ -137,6 +137,14 @@ def api_key_revoke(*, api_key: ApiKey, by: User | None, purpose: str = "") -> Ap
         purpose=purpose,
     )
     return api_key
+
+
+def api_key_mark_used(*, api_key: ApiKey, now: dt.datetime) -> None:
+    """Note when ``api_key`` was last used, at most once every ``LAST_USED_EVERY`` (no write per
+    request; bookkeeping, not audited)."""
+    if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_EVERY:
+        ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
+        api_key.last_used_at = now
 
 
 def _snapshot(api_key: ApiKey) -> dict:

@@ -16,7 +16,8 @@ def drop_clear_tokens(apps, schema_editor):
     connection = schema_editor.connection
     if OLD_TABLE in connection.introspection.table_names():
         schema_editor.execute(f"DROP TABLE {schema_editor.quote_name(OLD_TABLE)}")
-    MigrationRecorder(connection).migration_qs.filter(app="authtoken").delete()
+    recorded = schema_editor.quote_name(MigrationRecorder.Migration._meta.db_table)
+    schema_editor.execute(f"DELETE FROM {recorded} WHERE app = %s", ["authtoken"])
 
 
 class Migration(migrations.Migration):
