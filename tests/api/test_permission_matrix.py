@@ -24,7 +24,7 @@ POST = {  # persona -> expected status of appending an interruption to A and to 
     "coordinator": (201, 201),
     "regional": (201, 404),
     "provider": (201, 404),
-    "jobcenter": (201, 404),
+    "jobcenter": (403, 404),  # sees A, but an interruption is the delivering side's (journeys.authority)
     "mentor": (404, 404),
     "outsider": (403, 403),
     "dpo": (403, 403),

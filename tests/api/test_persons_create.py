@@ -70,7 +70,7 @@ def test_a_referral_that_would_leave_the_users_remit_is_rolled_back(journeys, as
         format="json",
     )
     assert response.status_code == 400
-    assert list(response.json()) == ["non_field_errors"]
+    assert list(response.json()) == ["referrer"]  # a Jobcenter refers in its own name
     assert JourneyEvent.objects.count() == events_before
     assert not Participation.objects.filter(person__person_id="JC-2026-0001").exists()
 

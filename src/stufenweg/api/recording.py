@@ -6,6 +6,10 @@ the one write path (``journeys.services.journey_event_record``). Nothing here wr
   user's own organisation, may be named by an opening event (``referral`` or ``assessment_start``).
 - The participation must be visible to the user's memberships with a writing role; one that is
   visible only through a read-only membership gives 403.
+- The event kind must be one the user's organisation kind records (``journeys.authority``, checked
+  by the service as for the web: a Jobcenter refers, it does not record exits or void a provider's
+  entry; a provider records no follow-up): otherwise 403 with a German message. A Jobcenter's
+  referral names that Jobcenter as ``referrer`` and keeps the region (400 on the field).
 - After the event is recorded, the participation must still be visible to the writer (a
   jobcenter cannot refer someone on behalf of another jobcenter); otherwise the whole write is
   rolled back and the request gets 400.
@@ -23,6 +27,7 @@ from stufenweg.api.errors import EVENT_FIELD_NAMES, api_validation_error
 from stufenweg.api.permissions import write_scope
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys import services
+from stufenweg.journeys.authority import EventNotPermitted
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.selectors import participations_visible_to, participations_writable_by
 from stufenweg.organisations.models import Organisation
@@ -46,6 +51,8 @@ def record_event(*, user, data: dict) -> JourneyEvent:
             return _record(user, data)
     except _Refused as refused:
         raise refused.exc from None
+    except EventNotPermitted as refused:
+        raise exceptions.PermissionDenied(refused.message) from None
     except DjangoValidationError as exc:
         raise api_validation_error(exc, EVENT_FIELD_NAMES) from None
 

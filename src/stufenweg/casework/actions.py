@@ -1,7 +1,9 @@
 """The journey actions offered on the participant page: form, who may use it, when it is shown.
 
-``states`` only decides which buttons are shown; the rules in ``journeys.rules`` decide what is
-allowed, and their German message appears next to the field when an action is refused.
+Each action records one event kind; the organisation kinds that may use it are those that may
+record that kind (``journeys.authority``, enforced by the journey services). ``states`` only
+decides which buttons are shown; the rules in ``journeys.rules`` decide what is allowed, and their
+German message appears next to the field when an action is refused.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.casework import action_forms as f
-from stufenweg.casework.permissions import COORDINATING, DELIVERING
-from stufenweg.journeys.codes import State
+from stufenweg.journeys.authority import recording_kinds
+from stufenweg.journeys.codes import EventKind, State
 
+E = EventKind
 S = State
 IN_MEASURE = frozenset({S.IN_STAGE, S.INTERRUPTED})
 AFTER_ENTRY = frozenset({S.IN_STAGE, S.INTERRUPTED, S.EXITED, S.FOLLOWED_UP})
@@ -26,9 +29,14 @@ class JourneyAction:
     slug: str
     label: str | Promise
     form_class: type
-    kinds: frozenset[str]
+    event_kind: str
     states: frozenset[str]
     group: str = "journey"  # journey | outcome
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The organisation kinds that may use the action: those that record its event kind."""
+        return recording_kinds(self.event_kind)
 
 
 ACTIONS: dict[str, JourneyAction] = {
@@ -38,57 +46,61 @@ ACTIONS: dict[str, JourneyAction] = {
             "eignungsfeststellung",
             _("Eignungsfeststellung beginnen"),
             f.StartAssessmentForm,
-            COORDINATING,
+            E.ASSESSMENT_START,
             frozenset({S.REFERRED}),
         ),
         JourneyAction(
-            "nicht-angekommen", _("Nicht angekommen"), f.NotArrivedForm, COORDINATING, frozenset({S.REFERRED})
+            "nicht-angekommen",
+            _("Nicht angekommen"),
+            f.NotArrivedForm,
+            E.NOT_ARRIVED,
+            frozenset({S.REFERRED}),
         ),
         JourneyAction(
             "ergebnis",
             _("Ergebnis erfassen"),
             f.AssessmentResultForm,
-            COORDINATING,
+            E.ASSESSMENT_RESULT,
             frozenset({S.IN_ASSESSMENT}),
         ),
         JourneyAction(
             "warteliste",
             _("Auf die Warteliste"),
             f.WaitlistForm,
-            COORDINATING,
+            E.WAITLIST,
             frozenset({S.IN_ASSESSMENT, S.SUITABLE}),
         ),
         JourneyAction(
             "eintritt",
             _("Eintritt in eine Maßnahme"),
             f.EnterForm,
-            DELIVERING,
+            E.ENTRY,
             frozenset({S.IN_ASSESSMENT, S.SUITABLE, S.WAITING}),
         ),
         JourneyAction(
-            "stufenwechsel", _("Stufenwechsel"), f.ChangeStageForm, DELIVERING, frozenset({S.IN_STAGE})
+            "stufenwechsel", _("Stufenwechsel"), f.ChangeStageForm, E.STAGE_CHANGE, frozenset({S.IN_STAGE})
         ),
-        JourneyAction("verlaengerung", _("Verlängern"), f.ExtendForm, DELIVERING, IN_MEASURE),
+        JourneyAction("verlaengerung", _("Verlängern"), f.ExtendForm, E.EXTENSION, IN_MEASURE),
         JourneyAction(
-            "unterbrechung", _("Unterbrechen"), f.InterruptForm, DELIVERING, frozenset({S.IN_STAGE})
+            "unterbrechung", _("Unterbrechen"), f.InterruptForm, E.INTERRUPTION, frozenset({S.IN_STAGE})
         ),
         JourneyAction(
-            "wiederaufnahme", _("Wieder aufnehmen"), f.ResumeForm, DELIVERING, frozenset({S.INTERRUPTED})
+            "wiederaufnahme", _("Wieder aufnehmen"), f.ResumeForm, E.RESUMPTION, frozenset({S.INTERRUPTED})
         ),
-        JourneyAction("austritt", _("Austritt"), f.ExitForm, DELIVERING, IN_MEASURE),
+        JourneyAction("austritt", _("Austritt"), f.ExitForm, E.EXIT, IN_MEASURE),
         JourneyAction(
             "reaktivierung",
             _("Reaktivieren"),
             f.ReactivateForm,
-            COORDINATING,
+            E.REACTIVATION,
             frozenset({S.EXITED, S.FOLLOWED_UP, S.NOT_SUITABLE, S.NOT_ARRIVED}),
         ),
-        JourneyAction("praktikum", _("Praktikum"), f.InternshipForm, DELIVERING, AFTER_ENTRY, "outcome"),
+        JourneyAction("praktikum", _("Praktikum"), f.InternshipForm, E.INTERNSHIP, AFTER_ENTRY, "outcome"),
         JourneyAction(
             "beschaeftigung",
             _("Beschäftigungsbeginn"),
             f.EmploymentStartForm,
-            DELIVERING,
+            E.EMPLOYMENT_START,
             AFTER_ENTRY,
             "outcome",
         ),
@@ -96,18 +108,18 @@ ACTIONS: dict[str, JourneyAction] = {
             "beschaeftigungsende",
             _("Beschäftigungsende"),
             f.EmploymentEndForm,
-            DELIVERING,
+            E.EMPLOYMENT_END,
             AFTER_ENTRY,
             "outcome",
         ),
         JourneyAction(
-            "qualifikation", _("Qualifikation"), f.QualificationForm, DELIVERING, AFTER_ENTRY, "outcome"
+            "qualifikation", _("Qualifikation"), f.QualificationForm, E.QUALIFICATION, AFTER_ENTRY, "outcome"
         ),
         JourneyAction(
             "verbleib",
             _("Verbleib erfassen"),
             f.FollowUpForm,
-            COORDINATING,
+            E.FOLLOW_UP,
             frozenset({S.EXITED, S.FOLLOWED_UP}),
             "outcome",
         ),

@@ -9,20 +9,30 @@ refers, the regional office assesses, …): the *acting scope* (``acting_scope``
 caseworker somewhere does not make a read-only membership elsewhere writable. A participation
 that is visible but outside the acting scope is refused with 403; one outside the read scope is a
 404, as for reading.
+
+The organisation kinds per journey event, and the groups COORDINATING, DELIVERING and REFERRING,
+are declared once in ``journeys.authority``; the journey services enforce them for every writer
+(web, API), and the casework actions take their kinds from there.
 """
 
 from __future__ import annotations
 
-from stufenweg.core.visibility import Scope, scope_of, scope_through_kinds
+from stufenweg.core.visibility import Scope
+from stufenweg.journeys.authority import COORDINATING, DELIVERING, REFERRING, acting_scope_for
 from stufenweg.organisations.models import Membership, Organisation
 
-ACTING_ROLES = Membership.WRITING_ROLES
-K = Organisation.Kind
+__all__ = [
+    "ACTING_ROLES",
+    "COORDINATING",
+    "DELIVERING",
+    "REFERRING",
+    "acting_kinds",
+    "acting_organisations",
+    "acting_scope",
+    "can_act",
+]
 
-# organisation kinds per group of actions
-COORDINATING = frozenset({K.COORDINATION_OFFICE, K.REGIONAL_OFFICE})
-DELIVERING = frozenset({K.COORDINATION_OFFICE, K.REGIONAL_OFFICE, K.PROVIDER, K.MENTORING_PROJECT})
-REFERRING = frozenset({K.JOBCENTER, K.COORDINATION_OFFICE, K.REGIONAL_OFFICE})
+ACTING_ROLES = Membership.WRITING_ROLES
 
 
 def acting_scope(user, kinds: frozenset[str] = DELIVERING) -> Scope:
@@ -35,7 +45,7 @@ def acting_scope(user, kinds: frozenset[str] = DELIVERING) -> Scope:
         if user is not None:
             user._casework_acting_scopes = cache
     if kinds not in cache:
-        cache[kinds] = scope_through_kinds(scope_of(user, writing=True), kinds)
+        cache[kinds] = acting_scope_for(user, kinds)
     return cache[kinds]
 
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 
 from stufenweg.demo.context import DemoContext
 from stufenweg.journeys import services
+from stufenweg.journeys.authority import recording_kinds
 from stufenweg.journeys.codes import split_statuses
 from stufenweg.journeys.models import JourneyEvent
 
@@ -37,12 +40,13 @@ TARGET_CALLS = 300
 
 def select_recent(ctx: DemoContext) -> None:
     rng = ctx.rng_for("activity")
+    may_record = _recorders(ctx)
     candidates = []
     for journey in ctx.plan.journeys:
         cut = len(journey.events)
         while cut > 0:
             event = journey.events[cut - 1]
-            if event.on < ctx.activity_from or event.kind not in RECENT_KINDS:
+            if event.on < ctx.activity_from or event.kind not in RECENT_KINDS or not may_record(event):
                 break
             cut -= 1
         if cut < len(journey.events):
@@ -59,6 +63,14 @@ def select_recent(ctx: DemoContext) -> None:
         taken += len(suffix)
     ctx.withheld.sort(key=lambda item: (item[1][0].on, item[0].person_id))
     ctx.say(f"Aktuelle Erfassungen vorgemerkt: {taken} Ereignisse in {len(ctx.withheld)} Verläufen")
+
+
+def _recorders(ctx: DemoContext) -> Callable[[Any], bool]:
+    """Whether the planned recorder's organisation kind records the event's kind
+    (``journeys.authority``; the services check it). Where the plan has, say, a provider record a
+    follow-up, the event stays in the history (the bulk path) instead of being recorded by them."""
+    kind_of = {name: ctx.organisations[code].kind for code, names in ctx.staff.items() for name in names}
+    return lambda event: kind_of.get(event.by) in recording_kinds(event.kind)
 
 
 def record_recent_activity(ctx: DemoContext) -> None:

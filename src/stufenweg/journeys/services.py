@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
 from stufenweg.core.time import format_date
+from stufenweg.journeys.authority import check_may_write, referral_fields
 from stufenweg.journeys.codes import EventKind, join_statuses
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
 from stufenweg.journeys.projection import (
@@ -104,7 +105,12 @@ def journey_event_record(
     audit_summary: str = "",
     **fields,
 ) -> JourneyEvent:
-    """Validate and append one journey event; update the projection; audit. All or nothing."""
+    """Validate and append one journey event; update the projection; audit. All or nothing.
+
+    ``by`` must be allowed to write the event (``authority.check_may_write``: organisation kinds
+    per event kind, a correction or void by the kind it changes; ``EventNotPermitted`` otherwise);
+    a referral follows the Jobcenter's rules (``authority.referral_fields``). ``by=None`` is a
+    system write."""
     unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
@@ -115,17 +121,20 @@ def journey_event_record(
         Participation.objects.select_for_update().filter(person=person, programme=programme).first()
     )
     created = participation is None
-    if created:
-        if kind not in OPENING_KINDS:
-            raise JourneyRuleError(
-                _(
-                    "„%(kind)s“ ist nicht möglich: In diesem Programm gibt es zu der Person noch keine Teilnahme; "
-                    "zuerst Zuweisung oder Beginn der Eignungsfeststellung erfassen."
-                )
-                % {"kind": EventKind(kind).label},
-                field="kind",
-                code="transition",
+    if created and kind not in OPENING_KINDS:
+        raise JourneyRuleError(
+            _(
+                "„%(kind)s“ ist nicht möglich: In diesem Programm gibt es zu der Person noch keine Teilnahme; "
+                "zuerst Zuweisung oder Beginn der Eignungsfeststellung erfassen."
             )
+            % {"kind": EventKind(kind).label},
+            field="kind",
+            code="transition",
+        )
+    check_may_write(by=by, participation=None if created else participation, kind=kind, supersedes=supersedes)
+    if kind == K.REFERRAL:
+        fields = referral_fields(by=by, participation=None if created else participation, fields=fields)
+    if created:
         participation = Participation.objects.create(person=person, programme=programme)
     before = snapshot(participation, PROJECTED_FIELDS)
 

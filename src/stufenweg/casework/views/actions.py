@@ -24,6 +24,7 @@ from stufenweg.casework.views.common import (
     require_act_on,
 )
 from stufenweg.journeys import services as journey_services
+from stufenweg.journeys.authority import amending_kinds
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import Participation
 from stufenweg.journeys.selectors import events_visible_to
@@ -74,7 +75,7 @@ def _event(request: HttpRequest, pk: int):
     )
     if event.kind == EventKind.VOID or event.superseded_by.exists():
         raise Http404
-    require_act_on(request, event.participation, DELIVERING)
+    require_act_on(request, event.participation, amending_kinds(event.kind))
     return event
 
 
