@@ -215,15 +215,18 @@ def participant_ids(user, filters: ListFilters, *, today: dt.date | None = None)
 
 
 def participant_rows(ids: list[int]) -> list[Participation]:
-    """The rows of one page, in the order of ``ids``, with the columns of the list."""
+    """The rows of one page, in the order of ``ids``, with the columns of the list.
+
+    Four tables joined, the other three read by id: PostgreSQL plans a join of all eight tables
+    in ~6 ms (the planner's cost doubles with each table), far more than the three small
+    queries cost."""
     rows = (
         Participation.objects.filter(pk__in=ids)
         .annotate(
             next_appointment=next_appointment_subquery(timezone.now()), last_contact=last_contact_subquery()
         )
-        .select_related(
-            "person", "programme", "current_stage", "current_measure", "waiting_stage", "region", "caseworker"
-        )
+        .select_related("person", "programme", "current_stage", "region")
+        .prefetch_related("current_measure", "waiting_stage", "caseworker")
     )
     by_pk = {row.pk: row for row in rows}
     return [by_pk[pk] for pk in ids if pk in by_pk]

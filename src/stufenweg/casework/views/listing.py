@@ -44,7 +44,7 @@ def participant_list_view(request: HttpRequest) -> HttpResponse:
         programmes=programmes_visible_to(user).order_by("code"),
         regions=_regions(user),
         measures=measures_visible_to(user).order_by("code"),
-        caseworkers=caseworker_choices(user),
+        caseworkers=caseworker_choices(user).only("first_name", "last_name", "username"),  # the labels
     )
     filters = form.filters()
     paginator = Paginator(participant_ids(user, filters), PAGE_SIZE)
