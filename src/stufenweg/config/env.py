@@ -75,6 +75,11 @@ def env_database(name: str = "DATABASE_URL", *, default: str | None = None, requ
     except Exception as exc:  # dj_database_url raises several kinds
         raise _fail(name, "eine gültige Datenbank-URL", got=type(exc).__name__) from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        # timeout: a write waits up to 30 s for SQLite's one write lock (held by an import, say)
+        # instead of failing after Python's default 5 s with "database is locked"
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 30,
+        }
         config["CONN_MAX_AGE"] = 0
     return config

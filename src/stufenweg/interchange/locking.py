@@ -90,12 +90,13 @@ def import_transaction(*, on_wait: Callable[[], None] | None = None) -> Iterator
 
 
 @contextmanager
-def patient_write() -> Iterator[None]:
+def patient_write(*, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """``transaction.atomic()`` for a short write that waits while an import holds SQLite's write
-    lock (other databases: a plain transaction; their row locks do not meet an import's)."""
+    lock, calling ``on_wait()`` first if it has to (other databases: a plain transaction; their
+    row locks do not meet an import's)."""
     with ExitStack() as stack:
         if connection.vendor == "sqlite" and not connection.in_atomic_block:
-            _begin_immediate(stack, None)
+            _begin_immediate(stack, on_wait)
         else:
             stack.enter_context(transaction.atomic())
         yield

@@ -13,7 +13,7 @@ from django_tasks import task
 
 from stufenweg.interchange import uploads
 from stufenweg.interchange.importer import import_exchange
-from stufenweg.interchange.locking import patient_write
+from stufenweg.interchange.locking import WAITING, patient_write
 from stufenweg.interchange.models import ImportRun
 from stufenweg.interchange.problems import UsageError
 from stufenweg.interchange.reader import BROKEN_ARCHIVE, broken_file_message
@@ -83,14 +83,13 @@ def _execute(run: ImportRun, directory: Path | None) -> dict:
             raise UsageError(
                 _("Die hochgeladenen Dateien sind nicht mehr vorhanden; bitte erneut hochladen.")
             )
-        with patient_write():
+        progress = FileProgress(directory)
+        with patient_write(on_wait=lambda: progress(WAITING, 0, 0)):  # SQLite: another import writes
             ImportRun.objects.filter(pk=run.pk).update(
                 status=ImportRun.Status.RUNNING, started_at=timezone.now()
             )
         path = directory / "upload.xlsx" if run.source_kind == "xlsx" else directory / "csv"
-        result = import_exchange(
-            path, by=run.created_by, dry_run=run.dry_run, progress=FileProgress(directory)
-        )
+        result = import_exchange(path, by=run.created_by, dry_run=run.dry_run, progress=progress)
     except UsageError as exc:
         return {"status": failed, "error": str(exc)[:255]}
     except BROKEN_ARCHIVE:

@@ -1,12 +1,14 @@
 """``stufenweg demo``: the demo in one command.
 
-Creates the data folder (``./data``, or ``STUFENWEG_DATA_DIR``), applies the migrations to the
-SQLite database in it, loads the synthetic demo data once (a second start does not load again),
+Creates the data folder (``./data``, or ``STUFENWEG_DATA_DIR``; mode 0700) and the SQLite database
+file in it (mode 0600: it holds social data, even if synthetic ones in the demo), applies the
+migrations to it, loads the synthetic demo data once (a second start does not load again),
 prints the address and one login per persona, and serves on 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -35,9 +37,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, port: int, no_serve: bool, reset: bool, seed: int, scale: float, **options):
         data_dir = Path(settings.DATA_DIR)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
         if reset:
             self._reset()
+        private_sqlite_file(connections["default"].settings_dict)
         self.stdout.write(f"Datenordner: {data_dir}")
         self.stdout.write("Datenbank wird vorbereitet (Migrationen) …")
         call_command("migrate", interactive=False, verbosity=0)
@@ -87,3 +90,32 @@ class Command(BaseCommand):
             if candidate.exists():
                 candidate.unlink()
         self.stdout.write(f"Demo-Datenbank gelöscht: {path.name}")
+
+
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def private_dir(path: Path) -> None:
+    """``path`` (and missing parents) as a folder only its owner may enter."""
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    path.chmod(PRIVATE_DIR)  # also an existing folder, whatever the umask
+
+
+def private_sqlite_file(database: dict) -> None:
+    """The SQLite database file created empty with mode 0600 before SQLite creates it (SQLite gives
+    its -wal and -shm files the database file's mode); an existing one and its companions get
+    0600 too. Other databases and in-memory SQLite: nothing."""
+    name = str(database.get("NAME") or "")
+    if database.get("ENGINE") != "django.db.backends.sqlite3" or not name or name.startswith(":memory:"):
+        return
+    path = Path(name)
+    if "mode=memory" in name or not path.parent.is_dir():
+        return
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    for suffix in SQLITE_COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.chmod(PRIVATE_FILE)
