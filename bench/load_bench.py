@@ -243,7 +243,7 @@ def run(args, users: list[BenchUser]) -> None:
         meter.start()
         shared = Shared(deadline=time.monotonic() + args.duration, budget=args.max_requests)
         shared.started = time.monotonic()
-        threads = [threading.Thread(target=run_user, args=(b, u, shared, args.think, args.seed + i))
+        threads = [threading.Thread(target=run_user, args=(b, u, shared, args.think, args.seed + i, args.full_pages))
                    for i, (b, u) in enumerate(zip(browsers, users, strict=True))]  # fmt: skip
         for thread in threads:
             thread.start()
@@ -304,6 +304,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--settle", type=float, default=5.0, help="Pause nach den Anmeldungen (s)")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--full-pages", action="store_true", help="auch Suche und Filter als ganze Seite laden"
+    )
     parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "stufenweg-loadbench"))
     args = parser.parse_args()
     args.duration = min(args.duration, 600.0)

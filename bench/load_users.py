@@ -76,8 +76,13 @@ class Browser:
         self.host, self.port, self.timeout = host, port, timeout
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, dict, bytes]:
+    def request(
+        self, method: str, path: str, body: dict | None = None, *, htmx: bool = False
+    ) -> tuple[int, dict, bytes]:
         headers = {"Host": f"{self.host}:{self.port}", "Connection": "close", "Accept-Language": "de"}
+        if htmx:  # what htmx sends for the filter form (hx-target="#participant-results")
+            headers.update({"HX-Request": "true", "HX-Target": "participant-results",
+                            "HX-Current-URL": f"http://{self.host}:{self.port}{LIST_PATH}"})  # fmt: skip
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         data = None
@@ -136,42 +141,56 @@ def list_count(content: bytes) -> int | None:
     return int(match.group(1).replace(b".", b"").replace(b",", b"")) if match else None
 
 
-def next_click(rng: random.Random, user: BenchUser) -> tuple[str, dict]:
-    """One realistic participant-list request: what a caseworker clicks next."""
+def form_fields(**values) -> dict:
+    """The filter form as the browser sends it (every select, empty ones too)."""
+    fields = dict.fromkeys(["q", "programme", "stage", "region", "measure", "status", "caseworker"], "")
+    return {**fields, "status": "active", "sort": "name", **values}
+
+
+def next_click(rng: random.Random, user: BenchUser) -> tuple[str, dict, bool]:
+    """What a caseworker clicks next: (variant, query, htmx?). Opening the list, paging and the
+    sort links in the column headers load the whole page; typing a search or changing a
+    filter select is an htmx request for the results (as the browser sends it)."""
     roll = rng.random()
     if roll < 0.30:
-        return "Seite 1", {}
+        return "Seite 1", {}, False
     if roll < 0.45:
-        return "Seite 2", {"page": 2}
+        return "Seite 2", {"page": 2}, False
     if roll < 0.65:
-        return "Suche", {"q": rng.choice(SEARCHES), "status": rng.choice(["active", ""])}
+        return "Suche", form_fields(q=rng.choice(SEARCHES), status=rng.choice(["active", ""])), True
     if roll < 0.75:
-        return "Status", {"status": rng.choice(STATES)}
+        return "Status", form_fields(status=rng.choice(STATES)), True
     if roll < 0.85:
-        return "Region", {"region": rng.choice(user.region_ids), "status": rng.choice(["active", "in_stage"])}
-    return "Sortierung", {"sort": rng.choice(SORTS)}
+        return (
+            "Region",
+            form_fields(region=rng.choice(user.region_ids), status=rng.choice(["active", "in_stage"])),
+            True,
+        )
+    return "Sortierung", {"sort": rng.choice(SORTS)}, False
 
 
 def run_user(
-    browser: Browser, user: BenchUser, shared: Shared, think: tuple[float, float], seed: int
+    browser: Browser, user: BenchUser, shared: Shared, think: tuple[float, float], seed: int, full_pages: bool
 ) -> None:
     """Click the list until the time or the request budget is used up; think between clicks."""
     rng = random.Random(seed)
     if shared.stop.wait(rng.uniform(0, think[1])):  # users do not all start in the same instant
         return
     while shared.take():
-        variant, params = next_click(rng, user)
+        variant, params, htmx = next_click(rng, user)
+        htmx = htmx and not full_pages
         path = LIST_PATH + (f"?{urlencode(params)}" if params else "")
         t0 = time.monotonic()
         try:
-            status, _, content = browser.request("GET", path)
-            ok = status == 200 and RESULTS_MARKER in content
+            status, _, content = browser.request("GET", path, htmx=htmx)
+            ok = status == 200 and RESULTS_MARKER in content and (not htmx or b"<html" not in content)
             detail = "" if ok else f"HTTP {status}"
         except (OSError, http.client.HTTPException) as exc:
             ok, detail = False, type(exc).__name__
         t1 = time.monotonic()
         with shared.lock:
-            shared.samples.append(Sample(t0 - shared.started, (t1 - t0) * 1000, variant, ok, detail))
+            label = f"{variant} (htmx)" if htmx else variant
+            shared.samples.append(Sample(t0 - shared.started, (t1 - t0) * 1000, label, ok, detail))
         if shared.stop.wait(rng.uniform(*think)):
             return
 
