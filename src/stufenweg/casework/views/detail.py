@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from stufenweg.casework.actions import actions_for
 from stufenweg.casework.permissions import DELIVERING
 from stufenweg.casework.selectors import case_file, may_act_on, participations_of, person_for
 from stufenweg.core.audit import audit_read, audit_reads
 from stufenweg.core.time import age_on
+from stufenweg.journeys.authority import amending_kinds
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.selectors import participation_timeline
 from stufenweg.outcomes.selectors import outcomes_of
@@ -21,25 +25,33 @@ from stufenweg.people.selectors import household_seen_by
 AUDIT_PURPOSE = "Fallbearbeitung"
 
 
-def timeline_entries(events) -> list[dict]:
+def timeline_entries(events, may_amend: Callable[[str], bool] = lambda kind: False) -> list[dict]:
     """Events with their correction status for display: superseded ones are marked, corrections
-    and voids name what they replace."""
+    and voids name what they replace. ``may_amend(kind)`` says whether the user may correct or
+    retract an event of ``kind`` (asked once per kind), so that the links appear only where the
+    correction would be accepted."""
+    answers: dict[str, bool] = {}
     entries = []
     for event in events:
         replaced_by = list(event.superseded_by.all())
+        in_force = not replaced_by and event.kind != EventKind.VOID
+        if in_force and event.kind not in answers:
+            answers[event.kind] = may_amend(event.kind)
         entries.append(
             {
                 "event": event,
                 "replaced_by": replaced_by[0] if replaced_by else None,
                 "is_void": event.kind == EventKind.VOID,
                 "is_correction": event.supersedes_id is not None and event.kind != EventKind.VOID,
-                "in_force": not replaced_by and event.kind != EventKind.VOID,
+                "in_force": in_force,
+                "can_amend": in_force and answers[event.kind],
             }
         )
     return entries
 
 
 @login_required
+@require_safe
 def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     try:
@@ -67,6 +79,13 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     # write controls only where this user may write for *this* participation (not merely somewhere)
     acting = may_act_on(user, chosen, DELIVERING)
+    answers: dict[frozenset[str], bool] = {DELIVERING: acting}
+
+    def may(kinds: frozenset[str]) -> bool:  # asked once per group of organisation kinds
+        if kinds not in answers:
+            answers[kinds] = acting and may_act_on(user, chosen, kinds)
+        return answers[kinds]
+
     files = case_file(chosen)
     context = {
         "person": person,
@@ -74,14 +93,12 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "household": household,
         "participations": participations,
         "p": chosen,
-        "timeline": timeline_entries(participation_timeline(chosen)),
+        "timeline": timeline_entries(participation_timeline(chosen), lambda kind: may(amending_kinds(kind))),
         "enrolments": list(chosen.enrolments.select_related("measure", "stage").order_by("entered_on", "id")),
         "outcomes": outcomes_of(chosen),
         "file": files,
         "can_act": acting,
-        "actions": actions_for(
-            chosen.state, lambda kinds: acting if kinds == DELIVERING else may_act_on(user, chosen, kinds)
-        ),
+        "actions": actions_for(chosen.state, may),
         "today": today,
         "now": timezone.now(),
     }
