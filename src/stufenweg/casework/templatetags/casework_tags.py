@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
 from django import template
 from django.forms.models import ModelChoiceIterator
+from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from stufenweg.journeys.codes import ExitStatus, split_statuses
 
@@ -44,6 +49,22 @@ def select_options(bound_field) -> str:
         '<option value="{}"{}>{}</option>',
         ((str(value), SELECTED if str(value) in chosen else "", str(label)) for value, label in choices),
     )
+
+
+@register.filter(expects_localtime=True)
+def short_date(value) -> str:
+    """``value|date:"SHORT_DATE_FORMAT"``, for a day made once per day and language (the list
+    shows three per row); a date-time goes to Django's filter as it is (already local time)."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        return date_filter(value, "SHORT_DATE_FORMAT")
+    return _short_date(get_language(), value)
+
+
+@lru_cache(maxsize=4096)
+def _short_date(language: str | None, value: dt.date) -> str:
+    return date_filter(value, "SHORT_DATE_FORMAT")
 
 
 @register.filter

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import template
 from django.core.paginator import Paginator
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from stufenweg.journeys.codes import State
 
@@ -43,5 +45,15 @@ def participant_link(person) -> str:
 @register.filter
 def state_badge(state: str) -> str:
     """A badge for a participation state code (CSS class badge--<code>)."""
-    labels = dict(State.choices)
-    return format_html('<span class="badge badge--{}">{}</span>', state, gettext(labels.get(state, state)))
+    return _state_badge(get_language(), state)
+
+
+STATE_LABELS = dict(State.choices)
+
+
+@lru_cache(maxsize=256)
+def _state_badge(language: str | None, state: str) -> str:
+    """The badge in the active ``language`` (a list page shows 25; made once per state and language)."""
+    return format_html(
+        '<span class="badge badge--{}">{}</span>', state, gettext(STATE_LABELS.get(state, state))
+    )
