@@ -9,6 +9,12 @@ SECRET_KEY = env_str("SECRET_KEY", required=True, min_length=40)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASES = {"default": env_database(required=True)}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    # Persistent connections, one per worker thread, kept DATABASE_CONN_MAX_AGE seconds; a reused
+    # connection is checked (one round trip) when a request first needs it, so a restarted
+    # database costs no failed request.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
