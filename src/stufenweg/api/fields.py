@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2199, 12, 31)
+from stufenweg.core.params import EARLIEST, LATEST
 
 
 class BoundedDateField(serializers.DateField):

@@ -8,37 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
-from stufenweg.api.fields import EARLIEST, LATEST
+from stufenweg.core.params import BoundedDateField, IdField
 from stufenweg.journeys.codes import EventKind, State
 from stufenweg.journeys.models import Enrolment
 from stufenweg.journeys.selectors import participations_visible_to
 
-MAX_ID = 2**63 - 1
-
-
-class BoundedDateFormField(forms.DateField):
-    def validate(self, value):
-        super().validate(value)
-        if value and not (EARLIEST <= value <= LATEST):
-            raise forms.ValidationError(_("Das Datum muss zwischen 1900 und 2199 liegen."), code="range")
-
 
 class DateFilter(filters.DateFilter):
-    field_class = BoundedDateFormField
+    field_class = BoundedDateField
 
 
 class IdFilter(filters.NumberFilter):
-    field_class = forms.IntegerField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
+    field_class = IdField  # 1 … 2**63 - 1
 
 
 def _code(field_name: str, label: str) -> filters.CharFilter:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from stufenweg.casework.action_forms import DateInput, date_field
 from stufenweg.casework.models import Appointment, ContactKind, Goal, KeyArea, PlanAction
 from stufenweg.casework.selectors import SORTS, ListFilters
+from stufenweg.core.params import BoundedDateField, parse_id
 from stufenweg.journeys.codes import State
 from stufenweg.organisations.models import Region, User
 from stufenweg.people.models import Person
@@ -103,7 +104,7 @@ class ListFilterForm(forms.Form):
             region=pk("region"),
             measure=pk("measure"),
             status=d.get("status", ""),
-            caseworker=int(caseworker) if caseworker.isdigit() else None,
+            caseworker=parse_id(caseworker),
             no_caseworker=caseworker == "none",
             waiting=bool(d.get("waiting")),
             overdue_review=bool(d.get("overdue")),
@@ -238,7 +239,7 @@ class ReferForm(forms.Form):
     person_id = forms.CharField(label=_("Personen-ID"), max_length=64)
     last_name = forms.CharField(label=_("Nachname"), max_length=100)
     first_name = forms.CharField(label=_("Vorname"), max_length=100)
-    birth_date = forms.DateField(label=_("Geburtsdatum"), widget=DateInput())
+    birth_date = BoundedDateField(label=_("Geburtsdatum"), widget=DateInput())
     gender = forms.ChoiceField(label=_("Geschlecht"), choices=Person.Gender.choices)
     programme = forms.ModelChoiceField(label=_("Programm"), queryset=Programme.objects.none())
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stufenweg.core.params import BoundedDateField
 from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, INDICATORS
 from stufenweg.indicators.presenting import indicator_label
 from stufenweg.programmes.models import Programme, Target
@@ -20,12 +21,12 @@ class DateInput(forms.DateInput):
 
 class ReportForm(forms.Form):
     programme = forms.ModelChoiceField(label=_("Programm"), queryset=Programme.objects.filter(active=True))
-    date_from = forms.DateField(label=_("Zeitraum von"), widget=DateInput)
-    date_to = forms.DateField(label=_("Zeitraum bis"), widget=DateInput)
-    as_of = forms.DateField(
+    date_from = BoundedDateField(label=_("Zeitraum von"), widget=DateInput)
+    date_to = BoundedDateField(label=_("Zeitraum bis"), widget=DateInput)
+    as_of = BoundedDateField(
         label=_("Stichtag"), required=False, widget=DateInput, help_text=_("leer = Ende des Zeitraums")
     )
-    recorded_on = forms.DateField(
+    recorded_on = BoundedDateField(
         label=_("Erfassungsstand (Ende des Tages)"),
         required=False,
         widget=DateInput,

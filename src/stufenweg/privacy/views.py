@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stufenweg.core.models import AuditEntry
+from stufenweg.core.params import BoundedDateField, IdField
 from stufenweg.core.visibility import scope_of
 from stufenweg.people.models import Person
 from stufenweg.privacy import auditexport, export
@@ -36,14 +37,14 @@ def dpo_required(view):
 
 
 class AuditExportForm(forms.Form):
-    date_from = forms.DateField(
+    date_from = BoundedDateField(
         label=gettext_lazy("von"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    date_to = forms.DateField(
+    date_to = BoundedDateField(
         label=gettext_lazy("bis"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     actor = forms.CharField(label=gettext_lazy("Benutzername"), required=False, max_length=150)
-    person = forms.IntegerField(label=gettext_lazy("Person (Datenbank-ID)"), required=False, min_value=1)
+    person = IdField(label=gettext_lazy("Person (Datenbank-ID)"), required=False)
     action = forms.ChoiceField(
         label=gettext_lazy("Aktion"), required=False, choices=[("", "–"), *AuditEntry.Action.choices]
     )
@@ -68,11 +69,14 @@ def home(request: HttpRequest) -> HttpResponse:
         if person is not None:
             return redirect("privacy:person", pk=person.pk)
         lookup.add_error("person_id", _("Keine Person mit dieser Personen-ID."))
-    return render(
-        request,
-        "privacy/home.html",
-        {"lookup": lookup, "audit_form": AuditExportForm(), "due": len(expiries(today=timezone.localdate()))},
-    )
+    return _home(request, lookup=lookup, audit_form=AuditExportForm())
+
+
+def _home(
+    request: HttpRequest, *, lookup: PersonLookupForm, audit_form: AuditExportForm, status: int = 200
+) -> HttpResponse:
+    context = {"lookup": lookup, "audit_form": audit_form, "due": len(expiries(today=timezone.localdate()))}
+    return render(request, "privacy/home.html", context, status=status)
 
 
 @dpo_required
@@ -103,10 +107,8 @@ def person_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @require_GET
 def audit_export(request: HttpRequest) -> HttpResponse:
     form = AuditExportForm(request.GET)
-    if not form.is_valid():
-        return render(
-            request, "privacy/home.html", {"audit_form": form, "lookup": PersonLookupForm()}, status=400
-        )
+    if not form.is_valid():  # the page again, with the German error next to the field
+        return _home(request, lookup=PersonLookupForm(), audit_form=form, status=400)
     data = form.cleaned_data
     qs = auditexport.audit_entries(
         auditexport.AuditFilter(

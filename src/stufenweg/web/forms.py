@@ -6,15 +6,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.models import AuditEntry
+from stufenweg.core.params import BoundedDateField
 
 
 class AuditFilterForm(forms.Form):
     """Filter the audit trail by date range (inclusive, local dates) and action."""
 
-    date_from = forms.DateField(
+    date_from = BoundedDateField(
         label=_("von"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    date_to = forms.DateField(
+    date_to = BoundedDateField(
         label=_("bis"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     action = forms.ChoiceField(label=_("Aktion"), required=False)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from stufenweg.api.errors import api_validation_error
 from stufenweg.api.pagination import Pagination
+from stufenweg.api.parsers import JSONParser
 from stufenweg.api.permissions import CanWrite, KeyScopeAllows
 from stufenweg.core.audit import audit_read, audit_reads
 

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from stufenweg.casework import overviews as sel
 from stufenweg.casework import services
@@ -17,6 +18,7 @@ from stufenweg.casework.forms import ReassignForm
 from stufenweg.casework.permissions import COORDINATING, DELIVERING, acting_scope
 from stufenweg.casework.selectors import ACTIVE_STATES, participations_actable_by
 from stufenweg.core.audit import audit_reads
+from stufenweg.core.params import QueryParams, parse_id, parse_ids
 from stufenweg.core.visibility import scope_of
 from stufenweg.journeys.selectors import participations_visible_to
 from stufenweg.organisations.models import Region
@@ -31,15 +33,14 @@ def _personal(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @login_required
+@require_safe
 def worklists(request: HttpRequest) -> HttpResponse:
     _personal(request)
     today = timezone.localdate()
-    region = _int(request.GET.get("region"))
+    params = QueryParams(request.GET)
+    region = params.id("region", _("Region"))
+    params.warn(request)
     only = request.GET.get("liste") or None
     lists = sel.worklists(request.user, today=today, region=region, only=only)
     persons = {row.person.pk: row.person for wl in lists.values() for row in wl.rows}
@@ -80,6 +81,7 @@ def worklists(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def caseload(request: HttpRequest) -> HttpResponse:
     _personal(request)
     user = request.user
@@ -88,11 +90,15 @@ def caseload(request: HttpRequest) -> HttpResponse:
     acting = acting_scope(user, REASSIGNING)
     may_reassign = acting.personal_data
     rows = sel.caseload(user, acting=acting)
-    from_caseworker = _int(request.GET.get("von") or request.POST.get("von"))
+    params = QueryParams(request.GET)
+    from_caseworker = params.id("von", _("Fallverantwortliche/r"))
+    if not request.GET.get("von"):
+        from_caseworker = parse_id(request.POST.get("von"))
+    params.warn(request)
     form = None
     if may_reassign and from_caseworker is not None:
         if request.method == "POST":
-            asked = [int(v) for v in request.POST.getlist("participations") if v.isdigit() and len(v) < 16]
+            asked = parse_ids(request.POST.getlist("participations"))
             if (
                 asked
                 and participations_visible_to(user)
@@ -138,11 +144,14 @@ def caseload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def measure_list(request: HttpRequest) -> HttpResponse:
     _personal(request)
     today = timezone.localdate()
-    programme = _int(request.GET.get("programme"))
-    region = _int(request.GET.get("region"))
+    params = QueryParams(request.GET)
+    programme = params.id("programme", _("Programm"))
+    region = params.id("region", _("Region"))
+    params.warn(request)
     scope = scope_of(request.user)
     if "region" not in request.GET and len(scope.region_ids) == 1 and not scope.everything:
         region = next(iter(scope.region_ids))  # a regional office starts with its own region

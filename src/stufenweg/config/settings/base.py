@@ -19,6 +19,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver (the demo) leaves static files to WhiteNoise: Django's own static view answers
+    # a path such as /static/../x with a SuspiciousFileOperation (500) instead of a 404
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
@@ -160,6 +163,8 @@ REST_FRAMEWORK = {
         "stufenweg.api.permissions.KeyScopeAllows",
         "rest_framework.permissions.IsAuthenticated",
     ],
+    # a malformed or too deeply nested JSON body is a 400 with a German message, never a 500
+    "DEFAULT_PARSER_CLASSES": ["stufenweg.api.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
