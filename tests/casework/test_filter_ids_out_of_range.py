@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from stufenweg.journeys.models import Participation
+from stufenweg.journeys.services import participation_assign_caseworker
 from tests.conftest import enter, start_journey
-from tests.factories import PersonFactory
+from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +59,20 @@ def test_a_valid_filter_still_filters_and_warns_nothing(client, world, case):
     response = client.get("/teilnehmende/massnahmen/", {"region": world.region_b.pk})
     assert {row.measure.code for row in response.context["rows"]} == {"MB"}
     assert _warning(response) == ""
+
+
+def test_reassignment_with_an_id_out_of_range_is_a_form_error(client, world, case):
+    """The reassignment form's participation ids went into ``pk__in`` unchecked (OverflowError)."""
+    regional = world.personas["regional"]
+    colleague = MembershipFactory(user=UserFactory(username="kollegin"), organisation=world.regional_a).user
+    participation = Participation.objects.get(person=case)
+    participation_assign_caseworker(participation=participation, caseworker=regional, by=None)
+    client.force_login(regional)
+    response = client.post(
+        f"/teilnehmende/fallzahlen/?von={regional.pk}",
+        {"von": regional.pk, "participations": [participation.pk, HUGE], "caseworker": colleague.pk},
+    )
+    assert response.status_code == 422
+    assert response.context["form"].errors["participations"]
+    participation.refresh_from_db()
+    assert participation.caseworker == regional  # nothing moved

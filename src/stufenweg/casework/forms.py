@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from stufenweg.casework.action_forms import DateInput, date_field
 from stufenweg.casework.models import Appointment, ContactKind, Goal, KeyArea, PlanAction
 from stufenweg.casework.selectors import SORTS, ListFilters
-from stufenweg.core.params import BoundedDateField, parse_id
+from stufenweg.core.params import BoundedDateField, IdsChoiceField, parse_id
 from stufenweg.journeys.codes import State
 from stufenweg.organisations.models import Region, User
 from stufenweg.people.models import Person
@@ -257,9 +257,7 @@ class ReferForm(forms.Form):
 
 
 class ReassignForm(forms.Form):
-    participations = forms.ModelMultipleChoiceField(
-        label=_("Teilnahmen"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )
+    participations = IdsChoiceField(label=_("Teilnahmen"), queryset=None, widget=forms.CheckboxSelectMultiple)
     caseworker = forms.ModelChoiceField(label=_("neue/r Fallverantwortliche/r"), queryset=User.objects.none())
 
     def __init__(self, *args, participations, caseworkers, **kwargs):

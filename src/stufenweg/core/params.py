@@ -111,6 +111,20 @@ class IdField(forms.IntegerField):
         super().__init__(**kwargs)
 
 
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Several objects chosen by id: a value that is no id (e.g. 25 digits) is the field's
+    German "not a valid value" error; Django would put it into ``pk__in`` and the driver raise
+    ``OverflowError``."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_id(str(pk)) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class BoundedDateField(forms.DateField):
     """A date in a form (the locale's input formats and ISO) between 1900 and 2199."""
 
