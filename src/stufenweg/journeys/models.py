@@ -221,6 +221,8 @@ class Enrolment(models.Model):
         ordering = ["entered_on", "id"]
         indexes = [
             models.Index(fields=["measure", "entered_on", "exited_on"], name="enrolment_measure_period"),
+            # a provider's participations (its visibility scope) from the index alone
+            models.Index(fields=["measure", "participation"], name="enrolment_measure_part"),
         ]
 
     def __str__(self) -> str:
