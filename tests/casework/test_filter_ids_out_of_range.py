@@ -76,3 +76,12 @@ def test_reassignment_with_an_id_out_of_range_is_a_form_error(client, world, cas
     assert response.context["form"].errors["participations"]
     participation.refresh_from_db()
     assert participation.caseworker == regional  # nothing moved
+
+
+@pytest.mark.parametrize("value", ["²", HUGE, "-1"])
+def test_participant_page_shows_the_first_participation_for_a_malformed_choice(client, world, case, value):
+    """``?teilnahme=²`` passed ``str.isdigit()`` and then failed in ``int()`` (500)."""
+    client.force_login(world.personas["coordinator"])
+    response = client.get(f"/teilnehmende/{case.pk}/", {"teilnahme": value})
+    assert response.status_code == 200
+    assert response.context["p"].person == case

@@ -14,6 +14,7 @@ from stufenweg.casework.actions import actions_for
 from stufenweg.casework.permissions import DELIVERING
 from stufenweg.casework.selectors import case_file, may_act_on, participations_of, person_for
 from stufenweg.core.audit import audit_read, audit_reads
+from stufenweg.core.params import parse_id
 from stufenweg.core.time import age_on
 from stufenweg.journeys.authority import amending_kinds
 from stufenweg.journeys.codes import EventKind
@@ -62,9 +63,9 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not participations:
         raise Http404
     chosen = participations[0]
-    wanted = request.GET.get("teilnahme", "")
-    if wanted.isdigit():
-        chosen = next((p for p in participations if p.pk == int(wanted)), chosen)
+    wanted = parse_id(request.GET.get("teilnahme"))
+    if wanted is not None:
+        chosen = next((p for p in participations if p.pk == wanted), chosen)
     audit_read(actor=user, person=person, purpose=AUDIT_PURPOSE)
 
     today = timezone.localdate()
