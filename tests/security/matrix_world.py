@@ -55,16 +55,28 @@ def _case(world, *, name, region, referrer, measure, stage, by) -> Case:
     return Case(person, participation, event, action, appointment, goal)
 
 
+def _member(username: str, organisation, role: str):
+    return MembershipFactory(user=UserFactory(username=username), organisation=organisation, role=role).user
+
+
+def extra_personas(world) -> dict:
+    """The personas beyond ``tests.conftest``'s: ``statistics`` (statistics role at the
+    coordination office), ``readonly`` (read-only at regional office A), ``mixed`` (read-only at
+    regional office A, caseworker at regional office B) and ``coord_readonly`` (read-only at the
+    coordination office, the demo's ``lesend``: sees everything, changes nothing)."""
+    role = Membership.Role
+    mixed = _member("gemischt", world.regional_a, role.READ_ONLY)
+    MembershipFactory(user=mixed, organisation=world.regional_b, role=role.CASEWORKER)
+    return {
+        "statistics": _member("statistik", world.coordination, role.STATISTICS),
+        "readonly": _member("nurlesen", world.regional_a, role.READ_ONLY),
+        "mixed": mixed,
+        "coord_readonly": _member("regie_lesend", world.coordination, role.READ_ONLY),
+    }
+
+
 def build(world) -> MatrixWorld:
-    personas = dict(world.personas)
-    personas["statistics"] = MembershipFactory(
-        user=UserFactory(username="statistik"),
-        organisation=world.coordination,
-        role=Membership.Role.STATISTICS,
-    ).user
-    personas["readonly"] = MembershipFactory(
-        user=UserFactory(username="nurlesen"), organisation=world.regional_a, role=Membership.Role.READ_ONLY
-    ).user
+    personas = {**world.personas, **extra_personas(world)}
     visible = _case(
         world,
         name=VISIBLE_NAME,

@@ -3,7 +3,11 @@
 Data-driven over ``get_resolver()``: a URL added later by any app fails
 ``test_every_route_is_classified`` until it is entered in ROUTES below, and from then on every
 persona is checked against it. Objects come from ``matrix_world``: a case that the region-A
-personas may see and one in region B that only the coordination office sees. Rules checked:
+personas may see and one in region B that only the coordination office sees.
+
+This matrix sends GET; what every persona may *write* (POST, PUT, PATCH, DELETE) through every
+route is ``test_write_authority.py``. Personas: ``tests.conftest``'s and ``matrix_world``'s
+(statistics, readonly, mixed, coord_readonly: read-only at the coordination office). Rules checked:
 
 * anonymous users reach only PUBLIC routes (web pages redirect to the login, the API refuses);
 * an object outside a persona's scope is a 404 (never 200, never a 403 that confirms it exists);
@@ -24,8 +28,6 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
-from stufenweg.organisations.models import Membership
-from tests.factories import MembershipFactory, UserFactory
 from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME, build, filter_of
 from tests.security.urlmap import Route, all_routes, fill
 
@@ -36,6 +38,7 @@ PERSONAS = [
     "coordinator",
     "regional",
     "readonly",
+    "coord_readonly",
     "provider",
     "jobcenter",
     "mentor",
@@ -44,8 +47,9 @@ PERSONAS = [
     "statistics",
     "mixed",
 ]
-SEES_VISIBLE = {"coordinator", "regional", "readonly", "provider", "jobcenter", "mixed"}
-SEES_HIDDEN = {"coordinator", "mixed"}
+SEES_VISIBLE = {"coordinator", "coord_readonly", "regional", "readonly", "provider", "jobcenter", "mixed"}
+SEES_HIDDEN = {"coordinator", "coord_readonly", "mixed"}
+READ_ONLY = {"readonly", "coord_readonly"}  # read-only at regional office A / at the coordination office
 NO_PERSONS = {"anonymous", "outsider", "dpo", "statistics", "mentor"}
 
 
@@ -140,14 +144,7 @@ def test_no_stale_entries():
 
 @pytest.fixture
 def matrix(world):
-    matrix = build(world)
-    # read-only where the visible case is, caseworker where the hidden one is
-    mixed = MembershipFactory(
-        user=UserFactory(username="gemischt"), organisation=world.regional_a, role=Membership.Role.READ_ONLY
-    ).user
-    MembershipFactory(user=mixed, organisation=world.regional_b, role=Membership.Role.CASEWORKER)
-    matrix.personas["mixed"] = mixed
-    return matrix
+    return build(world)
 
 
 def _client(matrix, persona: str) -> Client:
@@ -227,10 +224,10 @@ def test_matrix(matrix, route, persona):
 
         if spec.kind == "page":
             assert status in (200, 403), label
-            if spec.write and persona == "readonly":
+            if spec.write and persona in READ_ONLY:
                 assert status == 403, label
         elif spec.kind == "reports":
-            allowed = {200} if persona in ("coordinator",) else {200, 403, 404}
+            allowed = {200} if persona in ("coordinator", "coord_readonly") else {200, 403, 404}
             assert status in allowed, label
             if persona in ("outsider", "dpo", "mentor", "provider", "jobcenter"):
                 assert status in (403, 404), label
@@ -240,14 +237,14 @@ def test_matrix(matrix, route, persona):
             assert status in (200, 302), label
         elif spec.kind in ("dpo", "dpo_object"):
             assert status in ({200} if persona == "dpo" else {403, 404}), label
-        elif spec.kind == "coordination":
-            expected = {200} if persona == "coordinator" else {403, 404}
+        elif spec.kind == "coordination":  # the page and the runs; the upload form: writers only
+            expected = {200} if persona in ("coordinator", "coord_readonly") else {403, 404}
             assert status in expected, label
         elif spec.kind == "object":
             sees = persona in (SEES_VISIBLE if which == "visible" else SEES_HIDDEN)
             if not sees:
                 assert status == 404, label
-            elif spec.write and persona == "readonly":
+            elif spec.write and persona in READ_ONLY:
                 assert status == 403, label
             elif spec.write and persona == "mixed":
                 assert status == (403 if which == "visible" else 200), label

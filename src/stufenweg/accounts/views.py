@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -102,6 +102,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     codes = request.session.pop(RECOVERY_SESSION_KEY, None)
     if not codes:
@@ -128,6 +129,7 @@ def _overview(request: HttpRequest, api_key_form: ApiKeyForm) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def overview(request: HttpRequest) -> HttpResponse:
     return _overview(request, ApiKeyForm())
 

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from stufenweg.core.authority import writes_for_coordination
 from stufenweg.core.visibility import scope_of
@@ -102,6 +102,7 @@ def report(request):
 
 
 @login_required
+@require_safe
 def run_detail(request, pk):
     run = _run_for(request, pk)
     context = {"run": run}
@@ -125,6 +126,7 @@ def run_detail(request, pk):
 
 
 @login_required
+@require_safe
 def chart(request, pk, name):
     run = _run_for(request, pk)
     if run.status != ReportRun.Status.DONE or name not in CHARTS:
@@ -133,6 +135,7 @@ def chart(request, pk, name):
 
 
 @login_required
+@require_safe
 def download(request, pk, fmt):
     run = _run_for(request, pk)
     if run.status != ReportRun.Status.DONE or fmt not in CONTENT_TYPES:

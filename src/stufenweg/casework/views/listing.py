@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from stufenweg.casework import services
 from stufenweg.casework.forms import FILTER_KEYS, ListFilterForm, SavedFilterForm
@@ -36,6 +36,7 @@ def _regions(user):
 
 
 @login_required
+@require_safe
 def participant_list_view(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = ListFilterForm(

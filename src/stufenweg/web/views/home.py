@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from stufenweg.core.audit import audit_reads
 from stufenweg.core.time import today
@@ -14,6 +15,7 @@ AUDIT_PURPOSE = "Startseite"
 
 
 @login_required
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     page = start_page(request.user, today=today())
     persons = page.persons_shown()

@@ -1,0 +1,260 @@
+"""The write-authority test: every URL that accepts POST, PUT, PATCH or DELETE × every persona.
+
+Data-driven over the URL resolver (``urlmap.all_routes``). Which write methods a route accepts is
+read from its view (``write_methods``: the router's actions of a DRF viewset, the handlers of a
+class-based view, ``require_http_methods`` and friends on a function view — a function view
+without them accepts every method), and ``test_the_reading_of_the_views_matches_the_server``
+checks that reading against the server (a method read as not accepted answers 405). A route that
+accepts a write method and is missing from ``WRITES`` fails ``test_every_write_route_is_in_the_table``:
+a new view must say who may write through it.
+
+``WRITES`` says per route who may write on which object (``write_rules.Check``: a rule, the cases,
+a valid-looking body from ``write_bodies``). Each persona of ``write_world`` then sends every
+accepted write method to every case, each request in a savepoint that is rolled back (so every
+request meets the same world), and:
+
+* anonymous → web: the login page; API: 401/403;
+* a persona outside the allowed set → 403, or 404 where the case is outside its read scope (never
+  a 403 that confirms that a hidden case exists);
+* every refusal writes nothing (``write_state``: the row count of every table, every row of the
+  tables changed in place);
+* an allowed persona is not refused and its POST does write (which shows that the body is valid:
+  the refusals are about authority, not a broken form);
+* routes that act on the user's own session, account, saved filters or report runs write no case
+  data for anyone; someone else's own object is left alone.
+
+The API's journey events follow the web's rule: the organisation kinds of the journey actions
+(``casework.actions.ACTIONS``; ``test_the_api_rule_is_the_web_rule``) — a Jobcenter records no
+exit and voids nothing a provider recorded, a provider records no follow-up or reactivation.
+"""
+
+from __future__ import annotations
+
+import copy
+from urllib.parse import urlencode
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from stufenweg.casework.actions import ACTIONS
+from stufenweg.casework.permissions import COORDINATING, DELIVERING
+from stufenweg.organisations.models import Membership
+from tests.api.conftest import client_for
+from tests.factories import MembershipFactory, UserFactory
+from tests.security import write_bodies as body
+from tests.security.urlmap import all_routes, fill
+from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
+from tests.security.write_rules import (
+    NO_WRITING_ROLE,
+    REFERRERS,
+    REPORT_READERS,
+    WRITERS,
+    Acting,
+    Check,
+    Only,
+    Own,
+    Owned,
+    verdict,
+)
+from tests.security.write_state import snapshot
+from tests.security.write_world import PERSONAS, WriteWorld, build
+
+pytestmark = pytest.mark.django_db
+
+BOTH = ("visible", "hidden")
+DELIVER = Acting("delivering")
+COORDINATE = Acting("coordinating")
+OFFICE = Only(frozenset({"coordinator"}), forbidden=frozenset({"coord_readonly"}))
+DPO = Only(frozenset({"dpo"}))
+SIGNED_IN = Own()
+PUBLIC = Own(public=True)
+
+
+def case_write(label: str, name: str, rule: Acting = DELIVER) -> tuple[Check]:
+    return (Check(label, rule, body.casework(name), targets=BOTH),)
+
+
+def own(label: str, url_name: str, data: dict | None = None, rule=SIGNED_IN, **pk) -> tuple[Check]:
+    return (Check(label, rule, body.fixed(url_name, data, **pk), writes=False),)
+
+
+def api_event(label: str, group: str, targets: tuple[str, ...], kind: str, **fields) -> Check:
+    return Check(label, Acting(group, api=True), body.api_event(kind, **fields), targets=targets, api=True)
+
+
+WRITES: dict[str, tuple[Check, ...]] = {
+    # the user's own session and account
+    "web:login": own("wrong password", "web:login", {"username": "x", "password": "y"}, PUBLIC),
+    "web:logout": own("logout", "web:logout"),
+    "set_language": own("language", "set_language", {"language": "en", "next": "/"}, PUBLIC),
+    "accounts:setup": own("wrong code", "accounts:setup", {"code": "000000"}),
+    "accounts:verify": own("wrong code", "accounts:verify", {"code": "000000"}),
+    "accounts:recovery_codes_renew": own("renew", "accounts:recovery_codes_renew"),
+    "accounts:api_key_create": own("create", "accounts:api_key_create", {"name": "Skript", "days": "30"}),
+    "accounts:api_key_revoke": own(
+        "coordinator's key", "accounts:api_key_revoke", None, Owned(), pk=lambda ww: ww.own_key.pk
+    ),
+    "casework:saved_filter_save": own(
+        "save", "casework:saved_filter_save", {"name": "Liste", "query": "status=in_stage"}
+    ),
+    "casework:saved_filter_delete": own(
+        "coordinator's filter", "casework:saved_filter_delete", None, Owned(), pk=lambda ww: ww.own_filter.pk
+    ),
+    # a report run of the user's own (aggregates), for those who may read reports
+    "indicators:report": (Check("run", Own(REPORT_READERS), body.report, writes=False),),
+    # the coordination office's writing members
+    "interchange:upload": (Check("import", OFFICE, body.upload),),
+    "indicators:targets": (Check("target", OFFICE, body.target),),
+    # the data-protection officer (the lookup writes nothing; a person not due is not erased)
+    "privacy:home": own("person lookup", "privacy:home", {"person_id": "W-A1"}, DPO),
+    "privacy:anonymise": (Check("not due", DPO, body.anonymise, targets=("visible",), writes=False),),
+    # casework: the Jobcenter and the offices refer, the delivering side works with the case
+    "casework:refer": (Check("new person", Only(REFERRERS), body.refer),),
+    "casework:caseload": (
+        Check("reassign", Acting("delivering", in_body=True), body.reassign, targets=BOTH),
+    ),
+    "casework:journey_action": (
+        Check("exit", DELIVER, body.casework("exit"), targets=BOTH),
+        Check("follow-up", COORDINATE, body.follow_up, targets=("exited",)),
+    ),
+    "casework:contact_add": case_write("contact", "contact"),
+    "casework:appointment_add": case_write("appointment", "appointment"),
+    "casework:assessment_add": case_write("assessment", "assessment"),
+    "casework:goal_add": case_write("goal", "goal"),
+    "casework:plan_action_add": case_write("step", "step"),
+    "casework:goal_status": case_write("goal status", "goal_status"),
+    "casework:goal_edit": case_write("goal edit", "goal_edit"),
+    "casework:plan_action_edit": case_write("step edit", "step_edit"),
+    "casework:plan_action_progress": case_write("step progress", "step_progress"),
+    "casework:appointment_status": case_write("appointment status", "appointment_status"),
+    "casework:event_correct": case_write("correct the entry", "correct"),
+    "casework:event_void": case_write("void the internship", "void"),
+    # the API (key authentication): any writing role creates a person; events as on the web
+    "api:person-list": (
+        Check("create", Only(WRITERS, forbidden=NO_WRITING_ROLE), body.api_person, api=True),
+    ),
+    "api:event-list": (
+        api_event(
+            "exit",
+            "delivering",
+            BOTH,
+            "exit",
+            date="2024-06-28",
+            exit_kind="regular",
+            statuses=["job_seeking"],
+        ),
+        api_event("void the internship", "delivering", BOTH, "void", date="2024-06-28"),
+        api_event(
+            "follow-up",
+            "coordinating",
+            ("exited",),
+            "follow_up",
+            date="2024-12-20",
+            reached=True,
+            source="self",
+        ),
+        api_event("reactivation", "coordinating", ("exited",), "reactivation", date="2024-09-02"),
+    ),
+}
+# the web's journey action whose kinds an API event must follow
+WEB_ACTION = {"exit": "austritt", "follow-up": "verbleib", "reactivation": "reaktivierung"}
+
+
+def _write_routes() -> dict[str, tuple[str, ...]]:
+    return {route.name: methods for route in all_routes() if (methods := accepted_write_methods(route))}
+
+
+def test_every_write_route_is_in_the_table():
+    missing = sorted(set(_write_routes()) - set(WRITES))
+    assert not missing, f"URLs, die schreibende Methoden annehmen, ohne Eintrag in WRITES: {missing}"
+
+
+def test_no_stale_entries():
+    assert not sorted(set(WRITES) - set(_write_routes()))
+
+
+def test_the_api_rule_is_the_web_rule():
+    """The API's events are judged by the kinds of the web's journey actions."""
+    kinds = {"delivering": DELIVERING, "coordinating": COORDINATING}
+    for check in WRITES["api:event-list"] + WRITES["casework:journey_action"]:
+        action = ACTIONS[WEB_ACTION[check.label]] if check.label in WEB_ACTION else None
+        if action is not None:
+            assert kinds[check.rule.group] == action.kinds, check.label
+    assert kinds[DELIVER.group] == ACTIONS["austritt"].kinds == ACTIONS["praktikum"].kinds
+
+
+def test_the_reading_of_the_views_matches_the_server(world):
+    """A write method read as not accepted answers 405, to a user who passes every other check
+    (a caseworker of the coordination office who is also a data-protection officer) or, for pages
+    that send a signed-in user on (the login), to an anonymous one."""
+    probe = MembershipFactory(user=UserFactory(username="pruefer"), organisation=world.coordination).user
+    MembershipFactory(user=probe, organisation=world.regional_a, role=Membership.Role.DATA_PROTECTION)
+    web = Client()
+    web.force_login(probe)
+    clients = {"web": (web, Client()), "api": (client_for(probe),)}
+    wrong = []
+    for route in all_routes():
+        path = fill(route, {"fmt": "json"})
+        for method in set(WRITE_METHODS) - set(accepted_write_methods(route)):
+            answers = [
+                getattr(client, method.lower())(path).status_code
+                for client in clients["api" if route.route.startswith("api/") else "web"]
+            ]
+            if 405 not in answers:
+                wrong.append(f"{route.name} {method}: {answers}")
+    assert not wrong, wrong
+
+
+@pytest.fixture
+def ww(world, settings, tmp_path) -> WriteWorld:
+    settings.STUFENWEG_IMPORT_DIR = tmp_path / "imports"
+    return build(world)
+
+
+def _client(ww: WriteWorld, persona: str, api: bool):
+    user = ww.personas.get(persona)
+    if api:
+        return client_for(user)
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _send(client, method: str, path: str, data: dict, api: bool):
+    if api:
+        return getattr(client, method.lower())(path, data, format="json")
+    if method == "POST":
+        return client.post(path, data)
+    form = urlencode(data, doseq=True)
+    return getattr(client, method.lower())(path, form, content_type="application/x-www-form-urlencoded")
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_write_authority(ww, persona):
+    """Every write of the table as ``persona``: every accepted method, every case."""
+    clients = {api: _client(ww, persona, api) for api in (False, True)}
+    methods = _write_routes()
+    before = snapshot()
+    wrong = []
+    for name, checks in WRITES.items():
+        for check in checks:
+            client = clients[check.api]
+            for which in check.targets:
+                outcome = check.rule.outcome(persona, which)
+                for method in methods[name]:
+                    path, data = check.body(ww, which, persona)
+                    cookies = copy.deepcopy(client.cookies)  # the session as it was (logout, login)
+                    with transaction.atomic():
+                        response = _send(client, method, path, data, check.api)
+                        after = snapshot()
+                        transaction.set_rollback(True)
+                    client.cookies = cookies
+                    must_write = method == "POST" and check.writes
+                    problem = verdict(
+                        outcome, response, api=check.api, before=before, after=after, must_write=must_write
+                    )
+                    if problem:
+                        wrong.append(f"{name} [{check.label}] {method} {which or ''} ({outcome}): {problem}")
+    assert not wrong, "\n".join(wrong)

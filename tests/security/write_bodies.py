@@ -1,0 +1,122 @@
+"""Valid-looking bodies for the write-authority test: ``body(world, which case, persona)`` →
+``(path, data)``. A body is valid for the personas that may write (their POST does write), so that
+a refusal for the others is about authority, not about a broken form."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.casework.test_write_scope import write_requests
+from tests.interchange.conftest import BASE
+from tests.security.write_rules import Body
+
+
+def fixed(url_name: str, data: dict | None = None, *, pk=None) -> Body:
+    """The same request for every case and persona; ``pk(world)`` fills the URL's id."""
+    return lambda ww, which, persona: (reverse(url_name, args=[pk(ww)] if pk else []), dict(data or {}))
+
+
+def casework(name: str) -> Body:
+    """The valid POST data of ``tests.casework.test_write_scope`` for the case."""
+    return lambda ww, which, persona: write_requests(ww.cases[which], ww.world)[name]
+
+
+def follow_up(ww, which, persona):
+    url = reverse("casework:journey_action", args=[ww.cases[which].participation.pk, "verbleib"])
+    return url, {
+        "occurred_on": "2024-12-20",
+        "reached": "true",
+        "statuses": ["employed_svb"],
+        "source": "self",
+    }
+
+
+def refer(ww, which, persona):
+    w = ww.world
+    referrer, region = (w.jobcenter_b, w.region_b) if persona == "mixed" else (w.jobcenter_a, w.region_a)
+    return reverse("casework:refer"), {
+        "person_id": f"NEU-{persona}",
+        "last_name": "Neumann",
+        "first_name": "Nora",
+        "birth_date": "1985-04-03",
+        "gender": "f",
+        "programme": w.programme.pk,
+        "region": region.pk,
+        "referrer": referrer.pk,
+        "occurred_on": "2024-05-02",
+    }
+
+
+def reassign(ww, which, persona):
+    """The case to the persona itself (one of the caseworkers it may choose)."""
+    user = ww.personas.get(persona)
+    return reverse("casework:caseload"), {
+        "von": ww.caseworkers[which].pk,
+        "participations": [ww.cases[which].participation.pk],
+        "caseworker": user.pk if user else 0,
+    }
+
+
+def _exchange_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in BASE.items():  # other codes than the world's (JPS, MA exist there)
+            archive.writestr(
+                name, text.replace("JPS", "JPX").replace(",MA,", ",MX,").replace("MA,Maß", "MX,Maß")
+            )
+    return buffer.getvalue()
+
+
+EXCHANGE_ZIP = _exchange_zip()
+
+
+def upload(ww, which, persona):
+    return reverse("interchange:upload"), {"files": SimpleUploadedFile("daten.zip", EXCHANGE_ZIP)}
+
+
+def target(ww, which, persona):
+    w = ww.world
+    return reverse("indicators:targets"), {
+        "programme": w.programme.pk,
+        "indicator": "flow.stage_entries",
+        "period_from": "2025-01-01",
+        "period_to": "2025-12-31",
+        "region": w.region_a.pk,
+        "target": "4",
+    }
+
+
+def report(ww, which, persona):
+    data = {"programme": ww.world.programme.pk, "date_from": "2024-01-01", "date_to": "2024-12-31"}
+    return reverse("indicators:report"), data
+
+
+def anonymise(ww, which, persona):
+    return reverse("privacy:anonymise", args=[ww.cases[which].participation.person_id]), {}
+
+
+def api_person(ww, which, persona):
+    data = {
+        "person_id": f"API-{persona}",
+        "first_name": "Alma",
+        "last_name": "Api",
+        "birth_date": "1984-02-03",
+    }
+    return reverse("api:person-list"), data
+
+
+def api_event(kind: str, **fields) -> Body:
+    """A journey event of ``kind`` for the case (a void names the case's internship)."""
+
+    def body(ww, which, persona):
+        case = ww.cases[which]
+        data = {"person_id": case.participation.person.person_id, "programme": "JPS", "event": kind, **fields}
+        if kind == "void":
+            data["supersedes"] = case.internship.event_id
+        return reverse("api:event-list"), data
+
+    return body
