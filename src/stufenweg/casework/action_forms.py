@@ -12,18 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.casework.overviews import measures_with_free_places
-from stufenweg.journeys import services
-from stufenweg.journeys.codes import (
-    AssessmentResult,
-    Benefit,
-    BenefitEffect,
-    Change,
-    EmploymentKind,
-    EmploymentStatus,
-    ExitKind,
-    ExitStatus,
-    FollowUpSource,
-)
+from stufenweg.journeys import services, spec
+from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.rules import JourneyRuleError
 from stufenweg.organisations.models import Organisation
@@ -64,6 +54,7 @@ def choice(choices, label, required=True) -> forms.ChoiceField:
 
 
 YES_NO = [("", "–"), ("true", _("ja")), ("false", _("nein"))]
+E = EventKind
 
 
 def yes_no(label, required=False) -> forms.TypedChoiceField:
@@ -74,6 +65,44 @@ def yes_no(label, required=False) -> forms.TypedChoiceField:
         empty_value=None,
         required=required,
     )
+
+
+def event_field(kind: str, name: str, label=None, **kwargs) -> forms.Field:
+    """The form field of the event field ``name`` for an event of ``kind``: its type, code list
+    and limits from ``journeys.spec``, required where the kind requires it or the web asks for it
+    (``KindSpec.needs``). References (stage, measure, employer) have their own fields below."""
+    f = spec.FIELD[name]
+    required = spec.KINDS[kind].needs(name)
+    label = label or f.label
+    if f.type == spec.CODE:
+        field = choice(f.choices.choices, label, required=required)
+    elif f.type == spec.DATE:
+        field = date_field(label, required=required)
+    elif f.type == spec.TEXT:
+        field = forms.CharField(label=label, required=required, max_length=f.max_length, **kwargs)
+    elif f.type == spec.BOOL:
+        field = yes_no(label, required=required)
+    elif f.type == spec.DECIMAL:
+        field = forms.DecimalField(
+            label=label,
+            required=required,
+            min_value=f.min_value,
+            max_value=f.max_value,
+            max_digits=f.digits,
+            decimal_places=f.places,
+        )
+    elif f.type == spec.STATUSES:
+        field = forms.MultipleChoiceField(
+            label=label,
+            choices=f.choices.choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=required,
+            **kwargs,
+        )
+    else:
+        raise AssertionError(f"{name}: a reference has its own field")
+    field.event_field = name
+    return field
 
 
 class EventForm(forms.Form):
@@ -96,8 +125,12 @@ class EventForm(forms.Form):
         return {"participation": self.participation, "on": self.cleaned_data["occurred_on"], "by": self.user}
 
 
-def stage_field(required=True) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=_("Stufe"), queryset=Stage.objects.none(), required=required)
+def stage_field(kind: str) -> forms.ModelChoiceField:
+    field = forms.ModelChoiceField(
+        label=_("Stufe"), queryset=Stage.objects.none(), required=spec.KINDS[kind].needs("stage")
+    )
+    field.event_field = "stage"
+    return field
 
 
 class StartAssessmentForm(EventForm):
@@ -114,8 +147,8 @@ class NotArrivedForm(EventForm):
 
 
 class AssessmentResultForm(EventForm):
-    result = choice(AssessmentResult.choices, _("Ergebnis"))
-    stage = stage_field(required=False)
+    result = event_field(E.ASSESSMENT_RESULT, "result")
+    stage = stage_field(E.ASSESSMENT_RESULT)
 
     def save(self):
         return services.participation_assessment_result(
@@ -124,7 +157,7 @@ class AssessmentResultForm(EventForm):
 
 
 class WaitlistForm(EventForm):
-    stage = stage_field()
+    stage = stage_field(E.WAITLIST)
 
     def save(self):
         return services.participation_waitlist(**self._common(), stage=self.cleaned_data["stage"])
@@ -157,11 +190,11 @@ class EnterForm(EventForm):
     """Entry into a measure: only measures with a free place on the chosen day are offered."""
 
     measure = MeasureChoiceField(label=_("Maßnahme"), queryset=Measure.objects.none())
-    stage = stage_field()
-    planned_end = date_field(_("geplantes Ende"), required=False)
-    employment_status = choice(EmploymentStatus.choices, _("Erwerbsstatus bei Eintritt"))
-    unemployed_since = date_field(_("arbeitslos seit"), required=False)
-    benefit = choice(Benefit.choices, _("Leistungsbezug"))
+    stage = stage_field(E.ENTRY)
+    planned_end = event_field(E.ENTRY, "planned_end")
+    employment_status = event_field(E.ENTRY, "employment_status")
+    unemployed_since = event_field(E.ENTRY, "unemployed_since")
+    benefit = event_field(E.ENTRY, "benefit")
     confirm_overbooking = forms.BooleanField(
         label=_("Überbelegung bestätigen"),
         required=False,
@@ -220,7 +253,7 @@ class EnterForm(EventForm):
 
 
 class ChangeStageForm(EnterForm):
-    change = choice(Change.choices, _("Art des Wechsels"))
+    change = event_field(E.STAGE_CHANGE, "change")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,8 +273,8 @@ class ChangeStageForm(EnterForm):
 
 
 class ExtendForm(EventForm):
-    planned_end = date_field(_("neues geplantes Ende"))
-    reason = forms.CharField(label=_("Grund"), required=False, max_length=500)
+    planned_end = event_field(E.EXTENSION, "planned_end", _("neues geplantes Ende"))
+    reason = event_field(E.EXTENSION, "reason")
 
     def save(self):
         return services.enrolment_extend(
@@ -250,7 +283,7 @@ class ExtendForm(EventForm):
 
 
 class InterruptForm(EventForm):
-    reason = forms.CharField(label=_("Grund"), required=False, max_length=500)
+    reason = event_field(E.INTERRUPTION, "reason")
 
     def save(self):
         return services.enrolment_interrupt(**self._common(), reason=self.cleaned_data["reason"])
@@ -262,12 +295,16 @@ class ResumeForm(InterruptForm):
 
 
 class ExitForm(EventForm):
-    exit_kind = choice(ExitKind.choices, _("Austrittsart"))
-    statuses = forms.MultipleChoiceField(
-        label=_("Status beim Austritt"), choices=ExitStatus.choices, widget=forms.CheckboxSelectMultiple
+    exit_kind = event_field(E.EXIT, "exit_kind")
+    # optional on every path (``journeys.spec``): „unbekannt“ says so, an empty choice too
+    statuses = event_field(
+        E.EXIT,
+        "statuses",
+        _("Status beim Austritt"),
+        help_text=_("Mehrere möglich. Ist der Status nicht bekannt: „unbekannt“ wählen oder leer lassen."),
     )
-    reason = forms.CharField(label=_("Grund"), required=False, max_length=500)
-    qualification = yes_no(_("Qualifikation erworben"))
+    reason = event_field(E.EXIT, "reason")
+    qualification = event_field(E.EXIT, "qualification")
 
     def save(self):
         data = self.cleaned_data
@@ -285,18 +322,20 @@ class ReactivateForm(EventForm):
         return services.participation_reactivate(**self._common())
 
 
-def employer_field(required=False) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+def employer_field(kind: str) -> forms.ModelChoiceField:
+    field = forms.ModelChoiceField(
         label=_("Arbeitgeber / Praktikumsbetrieb"),
         queryset=Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER, active=True).order_by("name"),
-        required=required,
+        required=spec.KINDS[kind].needs("employer"),
     )
+    field.event_field = "employer"
+    return field
 
 
 class InternshipForm(EventForm):
-    employer = employer_field(required=True)
-    end_date = date_field(_("Ende"), required=False)
-    first_labour_market = yes_no(_("erster Arbeitsmarkt"), required=True)
+    employer = employer_field(E.INTERNSHIP)
+    end_date = event_field(E.INTERNSHIP, "end_date", _("Ende"))
+    first_labour_market = event_field(E.INTERNSHIP, "first_labour_market")
 
     def save(self):
         data = self.cleaned_data
@@ -309,13 +348,11 @@ class InternshipForm(EventForm):
 
 
 class EmploymentStartForm(EventForm):
-    employment_kind = choice(EmploymentKind.choices, _("Beschäftigungsart"))
-    employer = employer_field()
-    hours = forms.DecimalField(
-        label=_("Wochenstunden"), required=False, min_value=0, max_digits=5, decimal_places=2
-    )
-    end_date = date_field(_("befristet bis"), required=False)
-    benefit_effect = choice(BenefitEffect.choices, _("Wirkung auf Leistungsbezug"), required=False)
+    employment_kind = event_field(E.EMPLOYMENT_START, "employment_kind")
+    employer = employer_field(E.EMPLOYMENT_START)
+    hours = event_field(E.EMPLOYMENT_START, "hours")
+    end_date = event_field(E.EMPLOYMENT_START, "end_date", _("befristet bis"))
+    benefit_effect = event_field(E.EMPLOYMENT_START, "benefit_effect")
 
     def save(self):
         data = self.cleaned_data
@@ -335,18 +372,16 @@ class EmploymentEndForm(EventForm):
 
 
 class QualificationForm(EventForm):
-    what = forms.CharField(label=_("Qualifikation"), max_length=200)
+    what = event_field(E.QUALIFICATION, "reason", _("Qualifikation"))  # stored as the event's reason
 
     def save(self):
         return services.qualification_record(**self._common(), what=self.cleaned_data["what"])
 
 
 class FollowUpForm(EventForm):
-    reached = yes_no(_("erreicht"), required=True)
-    statuses = forms.MultipleChoiceField(
-        label=_("Status"), choices=ExitStatus.choices, widget=forms.CheckboxSelectMultiple, required=False
-    )
-    source = choice(FollowUpSource.choices, _("Quelle"), required=False)
+    reached = event_field(E.FOLLOW_UP, "reached")
+    statuses = event_field(E.FOLLOW_UP, "statuses")
+    source = event_field(E.FOLLOW_UP, "source")
 
     def save(self):
         data = self.cleaned_data
@@ -369,7 +404,7 @@ class CorrectEventForm(forms.Form):
             {"occurred_on": event.occurred_on, "planned_end": event.planned_end}
         )
         super().__init__(*args, **kwargs)
-        if event.planned_end is None and event.kind not in ("entry", "stage_change", "extension"):
+        if event.planned_end is None and "planned_end" not in spec.KINDS[event.kind].fields:
             del self.fields["planned_end"]
 
     def save(self):
@@ -382,7 +417,7 @@ class CorrectEventForm(forms.Form):
 
 
 class VoidEventForm(forms.Form):
-    reason = forms.CharField(label=_("Grund der Rücknahme"), max_length=200)
+    reason = event_field(E.VOID, "reason", _("Grund der Rücknahme"))
 
     def __init__(self, *args, event: JourneyEvent, user, **kwargs):
         self.event = event

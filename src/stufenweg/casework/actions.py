@@ -1,9 +1,11 @@
 """The journey actions offered on the participant page: form, who may use it, when it is shown.
 
 Each action records one event kind; the organisation kinds that may use it are those that may
-record that kind (``journeys.authority``, enforced by the journey services). ``states`` only
-decides which buttons are shown; the rules in ``journeys.rules`` decide what is allowed, and their
-German message appears next to the field when an action is refused.
+record that kind (``journeys.spec``, enforced by the journey services). An action is offered only
+in states its event kind may follow (``KindSpec.follows``), narrowed where the page offers less
+(``only_in``: the outcomes, after an entry); the rules in
+``journeys.rules`` still decide, and their German message appears next to the field when an
+action is refused.
 """
 
 from __future__ import annotations
@@ -15,12 +17,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.casework import action_forms as f
-from stufenweg.journeys.authority import recording_kinds
 from stufenweg.journeys.codes import EventKind, State
+from stufenweg.journeys.spec import KINDS
 
 E = EventKind
 S = State
-IN_MEASURE = frozenset({S.IN_STAGE, S.INTERRUPTED})
 AFTER_ENTRY = frozenset({S.IN_STAGE, S.INTERRUPTED, S.EXITED, S.FOLLOWED_UP})
 
 
@@ -30,13 +31,19 @@ class JourneyAction:
     label: str | Promise
     form_class: type
     event_kind: str
-    states: frozenset[str]
+    only_in: frozenset[str] | None = None  # offered in fewer states than the kind may follow
     group: str = "journey"  # journey | outcome
+
+    @property
+    def states(self) -> frozenset[str]:
+        """The states in which the action is offered: those its event kind may follow."""
+        follows = KINDS[self.event_kind].follows
+        return follows if self.only_in is None else follows & self.only_in
 
     @property
     def kinds(self) -> frozenset[str]:
         """The organisation kinds that may use the action: those that record its event kind."""
-        return recording_kinds(self.event_kind)
+        return KINDS[self.event_kind].recorded_by
 
 
 ACTIONS: dict[str, JourneyAction] = {
@@ -47,54 +54,17 @@ ACTIONS: dict[str, JourneyAction] = {
             _("Eignungsfeststellung beginnen"),
             f.StartAssessmentForm,
             E.ASSESSMENT_START,
-            frozenset({S.REFERRED}),
         ),
-        JourneyAction(
-            "nicht-angekommen",
-            _("Nicht angekommen"),
-            f.NotArrivedForm,
-            E.NOT_ARRIVED,
-            frozenset({S.REFERRED}),
-        ),
-        JourneyAction(
-            "ergebnis",
-            _("Ergebnis erfassen"),
-            f.AssessmentResultForm,
-            E.ASSESSMENT_RESULT,
-            frozenset({S.IN_ASSESSMENT}),
-        ),
-        JourneyAction(
-            "warteliste",
-            _("Auf die Warteliste"),
-            f.WaitlistForm,
-            E.WAITLIST,
-            frozenset({S.IN_ASSESSMENT, S.SUITABLE}),
-        ),
-        JourneyAction(
-            "eintritt",
-            _("Eintritt in eine Maßnahme"),
-            f.EnterForm,
-            E.ENTRY,
-            frozenset({S.IN_ASSESSMENT, S.SUITABLE, S.WAITING}),
-        ),
-        JourneyAction(
-            "stufenwechsel", _("Stufenwechsel"), f.ChangeStageForm, E.STAGE_CHANGE, frozenset({S.IN_STAGE})
-        ),
-        JourneyAction("verlaengerung", _("Verlängern"), f.ExtendForm, E.EXTENSION, IN_MEASURE),
-        JourneyAction(
-            "unterbrechung", _("Unterbrechen"), f.InterruptForm, E.INTERRUPTION, frozenset({S.IN_STAGE})
-        ),
-        JourneyAction(
-            "wiederaufnahme", _("Wieder aufnehmen"), f.ResumeForm, E.RESUMPTION, frozenset({S.INTERRUPTED})
-        ),
-        JourneyAction("austritt", _("Austritt"), f.ExitForm, E.EXIT, IN_MEASURE),
-        JourneyAction(
-            "reaktivierung",
-            _("Reaktivieren"),
-            f.ReactivateForm,
-            E.REACTIVATION,
-            frozenset({S.EXITED, S.FOLLOWED_UP, S.NOT_SUITABLE, S.NOT_ARRIVED}),
-        ),
+        JourneyAction("nicht-angekommen", _("Nicht angekommen"), f.NotArrivedForm, E.NOT_ARRIVED),
+        JourneyAction("ergebnis", _("Ergebnis erfassen"), f.AssessmentResultForm, E.ASSESSMENT_RESULT),
+        JourneyAction("warteliste", _("Auf die Warteliste"), f.WaitlistForm, E.WAITLIST),
+        JourneyAction("eintritt", _("Eintritt in eine Maßnahme"), f.EnterForm, E.ENTRY),
+        JourneyAction("stufenwechsel", _("Stufenwechsel"), f.ChangeStageForm, E.STAGE_CHANGE),
+        JourneyAction("verlaengerung", _("Verlängern"), f.ExtendForm, E.EXTENSION),
+        JourneyAction("unterbrechung", _("Unterbrechen"), f.InterruptForm, E.INTERRUPTION),
+        JourneyAction("wiederaufnahme", _("Wieder aufnehmen"), f.ResumeForm, E.RESUMPTION),
+        JourneyAction("austritt", _("Austritt"), f.ExitForm, E.EXIT),
+        JourneyAction("reaktivierung", _("Reaktivieren"), f.ReactivateForm, E.REACTIVATION),
         JourneyAction("praktikum", _("Praktikum"), f.InternshipForm, E.INTERNSHIP, AFTER_ENTRY, "outcome"),
         JourneyAction(
             "beschaeftigung",
@@ -115,14 +85,7 @@ ACTIONS: dict[str, JourneyAction] = {
         JourneyAction(
             "qualifikation", _("Qualifikation"), f.QualificationForm, E.QUALIFICATION, AFTER_ENTRY, "outcome"
         ),
-        JourneyAction(
-            "verbleib",
-            _("Verbleib erfassen"),
-            f.FollowUpForm,
-            E.FOLLOW_UP,
-            frozenset({S.EXITED, S.FOLLOWED_UP}),
-            "outcome",
-        ),
+        JourneyAction("verbleib", _("Verbleib erfassen"), f.FollowUpForm, E.FOLLOW_UP, group="outcome"),
     )
 }
 

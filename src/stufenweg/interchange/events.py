@@ -29,6 +29,7 @@ from stufenweg.interchange.reader import ReadError
 from stufenweg.interchange.spool import Spool
 from stufenweg.interchange.validation import ParsedRow, RowParser
 from stufenweg.interchange.writer import event_rows, fmt
+from stufenweg.journeys.authority import WriteCheck
 from stufenweg.journeys.bulk import (
     EVENT_INDEX,
     NEW_ORDER_BASE,
@@ -45,6 +46,7 @@ from stufenweg.journeys.bulk import (
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.projection import rule_context
 from stufenweg.journeys.rules import Ev
+from stufenweg.journeys.spec import FIELDS, REF
 from stufenweg.people.models import Person
 from stufenweg.programmes.models import Measure
 
@@ -53,25 +55,8 @@ COLLECT_EVERY = 5  # partitions between two garbage collections (see garbage.py)
 LOOKUP_CHUNK = 2000
 SCHEMA = s.EVENTS
 COLUMN_INDEX = {name: i for i, name in enumerate(SCHEMA.names)}
-PLAIN_FIELDS = (
-    "result",
-    "planned_end",
-    "employment_status",
-    "unemployed_since",
-    "benefit",
-    "change",
-    "reason",
-    "exit_kind",
-    "statuses",
-    "qualification",
-    "end_date",
-    "first_labour_market",
-    "employment_kind",
-    "hours",
-    "benefit_effect",
-    "reached",
-    "source",
-)
+# The columns taken as they are parsed (every event field but the references, ``journeys.spec``).
+PLAIN_FIELDS = tuple(f.name for f in FIELDS if f.type != REF)
 PLAIN_INDEX = tuple((name, EVENT_INDEX[name]) for name in PLAIN_FIELDS)
 # Positions in a prepared event's values.
 _EVENT_ID, _KIND, _OCCURRED_ON, _RECORDED_AT = (
@@ -256,6 +241,7 @@ class EventImport:
         }
         self.births = dict(self.persons.values())
         self.by_id = self.ctx.by.pk if getattr(self.ctx.by, "pk", None) else None
+        self.writer = WriteCheck(self.ctx.by).prepare()  # who may write which kind: once per run
         self.measures = dict(Measure.objects.values_list("code", "id"))
         self.template = event_defaults()
         self.template[EVENT_INDEX["recorded_by_id"]] = self.by_id
@@ -360,7 +346,11 @@ class EventImport:
             return
         births = self.births
         states, problems = check_journeys(
-            journeys, batch.found, birth_dates={k[0]: births[k[0]] for k in journeys}, today=self.today
+            journeys,
+            batch.found,
+            birth_dates={k[0]: births[k[0]] for k in journeys},
+            today=self.today,
+            writer=self.writer,
         )
         if problems:
             for problem in problems:

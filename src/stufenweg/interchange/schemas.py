@@ -9,18 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stufenweg.journeys.codes import (
-    STATUS_ORDER,
-    AssessmentResult,
-    Benefit,
-    BenefitEffect,
-    Change,
-    EmploymentKind,
-    EmploymentStatus,
-    EventKind,
-    ExitKind,
-    FollowUpSource,
-)
+from stufenweg.journeys import spec
+from stufenweg.journeys.codes import EventKind
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import Person
 
@@ -148,6 +138,32 @@ PERSONS = FileSchema(
     key=("person_id",),
 )
 
+# A journey event field's type (``journeys.spec``) -> the kind of its column.
+_COLUMN_KIND = {
+    spec.TEXT: STR,
+    spec.CODE: CODE,
+    spec.REF: REF,
+    spec.DATE: DATE,
+    spec.BOOL: BOOL,
+    spec.DECIMAL: DECIMAL,
+    spec.STATUSES: STATUSES,
+}
+
+
+def _event_column(f: spec.Field) -> Column:
+    """The column of a journey event field, with the field's limits (``journeys.spec``)."""
+    return Column(
+        f.name,
+        _COLUMN_KIND[f.type],
+        choices=f.codes,
+        max_length=f.max_length,
+        min_value=f.min_value,
+        max_value=f.max_value,
+        places=f.places,
+    )
+
+
+# The common columns of every row, then the event's fields as ``journeys.spec`` declares them.
 EVENTS = FileSchema(
     "events.csv",
     (
@@ -157,29 +173,7 @@ EVENTS = FileSchema(
         Column("event", CODE, required=True, choices=_values(EventKind)),
         Column("date", DATE, required=True),
         Column("recorded_at", DATETIME),
-        Column("region", REF, max_length=32),
-        Column("measure", REF, max_length=64),
-        Column("stage", REF, max_length=32),
-        Column("supersedes", REF, max_length=64),
-        Column("referrer", REF, max_length=64),
-        Column("result", CODE, choices=_values(AssessmentResult)),
-        Column("planned_end", DATE),
-        Column("employment_status", CODE, choices=_values(EmploymentStatus)),
-        Column("unemployed_since", DATE),
-        Column("benefit", CODE, choices=_values(Benefit)),
-        Column("change", CODE, choices=_values(Change)),
-        Column("reason", STR),
-        Column("exit_kind", CODE, choices=_values(ExitKind)),
-        Column("statuses", STATUSES, choices=tuple(STATUS_ORDER)),
-        Column("qualification", BOOL),
-        Column("employer", REF, max_length=64),
-        Column("end_date", DATE),
-        Column("first_labour_market", BOOL),
-        Column("employment_kind", CODE, choices=_values(EmploymentKind)),
-        Column("hours", DECIMAL, min_value=0, max_value=999, places=2),
-        Column("benefit_effect", CODE, choices=_values(BenefitEffect)),
-        Column("reached", BOOL),
-        Column("source", CODE, choices=_values(FollowUpSource)),
+        *(_event_column(f) for f in spec.FIELDS),
     ),
     required_file=True,
     key=("event_id",),
@@ -230,19 +224,8 @@ BY_SHEET = {s.sheet: s for s in SCHEMAS}
 EVENT_FIELD_COLUMNS = {
     "occurred_on": "date",
     "kind": "event",
-    "measure_id": "measure",
-    "measure": "measure",
-    "stage_id": "stage",
-    "stage": "stage",
-    "region_id": "region",
-    "region": "region",
-    "referrer_id": "referrer",
-    "referrer": "referrer",
-    "employer_id": "employer",
-    "employer": "employer",
-    "supersedes": "supersedes",
-    "supersedes_id": "supersedes",
     "event_id": "event_id",
+    **{name: f.name for f in spec.FIELDS if f.type == spec.REF for name in (f.name, f.attname)},
 }
 
 

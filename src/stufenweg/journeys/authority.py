@@ -7,13 +7,17 @@ recorded along the way. ``AUTHORITY`` says per event kind which organisation kin
 (``record``) and which correct or retract it (``amend``; the same kinds unless declared). A
 correction or a void is judged by the kind of the event it changes. The coordination office is in
 every group: it may record everything. The web's journey actions (``casework.actions``) take their
-kinds from here.
+kinds from here. The declaration itself is part of each kind's spec (``spec.KINDS``: ``recorded_by``,
+``amended_by``); ``WriteCheck`` applies the same rule, with the same message, to the bulk path.
 
 A user records through a membership with a writing role in an organisation of those kinds that
 sees the participation (the *acting scope*: ``scope_through_kinds(scope_of(user, writing=True),
 kinds)``), so that a caseworker of a provider who only reads at a regional office cannot record an
 assessment. Writes without a user (``by=None``: the demo's history, system jobs) are not checked
-here; the importer runs as a member of the coordination office.
+here. The bulk path (``bulk.check_journeys``, the importer) applies the same rule per event through
+``WriteCheck``, which resolves the writer's scope once per run; an import is run by a writing
+member of the coordination office, who may write every kind, but a caller past that gate still
+meets the check, with the same message on the row's column ``event``.
 
 A Jobcenter refers in its own name and into the region the referral belongs to
 (``referral_fields``): the referrer is a Jobcenter the user acts for (DOMAIN.md: "people they
@@ -35,15 +39,26 @@ from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.records import JourneyRuleError
 from stufenweg.journeys.selectors import participations_in_scope
+from stufenweg.journeys.spec import COORDINATING, DELIVERING, KINDS, REFERRING
 from stufenweg.organisations.models import Organisation
+
+__all__ = [
+    "AUTHORITY",
+    "COORDINATING",
+    "DELIVERING",
+    "REFERRING",
+    "EventNotPermitted",
+    "WriteCheck",
+    "amending_kinds",
+    "check_may_write",
+    "recording_kinds",
+    "referral_fields",
+    "refusal_message",
+    "writing_kinds",
+]
 
 K = Organisation.Kind
 E = EventKind
-
-# organisation kinds per group of actions
-COORDINATING = frozenset({K.COORDINATION_OFFICE, K.REGIONAL_OFFICE})
-DELIVERING = frozenset({K.COORDINATION_OFFICE, K.REGIONAL_OFFICE, K.PROVIDER, K.MENTORING_PROJECT})
-REFERRING = frozenset({K.JOBCENTER, K.COORDINATION_OFFICE, K.REGIONAL_OFFICE})
 
 
 @dataclass(frozen=True)
@@ -60,28 +75,12 @@ class EventAuthority:
         return self.record if self.amend is None else self.amend
 
 
+# Declared per event kind in ``spec.KINDS`` (``recorded_by``, ``amended_by``); a void is judged by
+# the kind of the event it retracts, so it has no entry of its own.
 AUTHORITY: dict[str, EventAuthority] = {
-    a.kind: a
-    for a in (
-        # a referral is corrected or retracted by the offices, as on the participant page
-        EventAuthority(E.REFERRAL, REFERRING, amend=COORDINATING),
-        EventAuthority(E.NOT_ARRIVED, COORDINATING),
-        EventAuthority(E.ASSESSMENT_START, COORDINATING),
-        EventAuthority(E.ASSESSMENT_RESULT, COORDINATING),
-        EventAuthority(E.WAITLIST, COORDINATING),
-        EventAuthority(E.ENTRY, DELIVERING),
-        EventAuthority(E.STAGE_CHANGE, DELIVERING),
-        EventAuthority(E.EXTENSION, DELIVERING),
-        EventAuthority(E.INTERRUPTION, DELIVERING),
-        EventAuthority(E.RESUMPTION, DELIVERING),
-        EventAuthority(E.EXIT, DELIVERING),
-        EventAuthority(E.REACTIVATION, COORDINATING),
-        EventAuthority(E.INTERNSHIP, DELIVERING),
-        EventAuthority(E.EMPLOYMENT_START, DELIVERING),
-        EventAuthority(E.EMPLOYMENT_END, DELIVERING),
-        EventAuthority(E.QUALIFICATION, DELIVERING),
-        EventAuthority(E.FOLLOW_UP, COORDINATING),
-    )
+    kind: EventAuthority(kind, spec.recorded_by, spec.amended_by)
+    for kind, spec in KINDS.items()
+    if kind != E.VOID
 }
 
 
@@ -98,11 +97,14 @@ def amending_kinds(kind: str) -> frozenset[str]:
 def writing_kinds(kind: str, supersedes: JourneyEvent | None = None) -> frozenset[str]:
     """Organisation kinds that may write an event of ``kind``; a correction or a void (an event
     that names what it ``supersedes``) is judged by the kind of the event it changes."""
-    if supersedes is not None:
-        return amending_kinds(supersedes.kind)
-    if kind == E.VOID:  # names nothing: refused by the rules (``check_supersession``)
-        return frozenset(K.values)
-    return recording_kinds(kind)
+    return _writing_kinds(kind, supersedes.kind if supersedes is not None else None)
+
+
+def _writing_kinds(kind: str, target_kind: str | None) -> frozenset[str]:
+    if target_kind is not None:
+        return KINDS[target_kind].amending
+    # a void that names nothing: anyone (``spec``), refused by the rules (``check_supersession``)
+    return KINDS[kind].recorded_by
 
 
 class EventNotPermitted(PermissionDenied):
@@ -138,18 +140,63 @@ def check_may_write(
         participation is None or participations_in_scope(scope).filter(pk=participation.pk).exists()
     ):
         return
-    raise EventNotPermitted(_refusal(kind, supersedes))
+    raise EventNotPermitted(refusal_message(kind, supersedes.kind if supersedes is not None else None))
 
 
-def _refusal(kind: str, supersedes: JourneyEvent | None) -> str:
-    if supersedes is None:
+def refusal_message(kind: str, target_kind: str | None = None) -> str:
+    """The German refusal of an event of ``kind`` (a correction or void of ``target_kind``), the
+    same on every path: web, API, import and the bulk path."""
+    if target_kind is None:
         template = _("Ihre Stelle darf „%(kind)s“ bei dieser Teilnahme nicht erfassen.")
     elif kind == E.VOID:
         template = _("Ihre Stelle darf „%(kind)s“ bei dieser Teilnahme nicht zurücknehmen.")
     else:
         template = _("Ihre Stelle darf „%(kind)s“ bei dieser Teilnahme nicht korrigieren.")
-    target = supersedes.kind if supersedes is not None else kind
-    return template % {"kind": EventKind(target).label}
+    return template % {"kind": EventKind(target_kind or kind).label}
+
+
+class WriteCheck:
+    """``check_may_write`` for many events at once (the bulk path and the importer): the acting
+    scope of ``by`` is resolved once per group of organisation kinds, so that a run asks the
+    database once per group, not once per event. A user who acts for the kinds everywhere (the
+    coordination office: every import) needs nothing more; a partial scope is asked per
+    participation, once (the bulk path's callers do not have one today). ``by=None``: a system
+    write, not checked."""
+
+    def __init__(self, by):
+        self.by = by
+        self._scopes: dict[frozenset[str], Scope] = {}
+        self._seen: dict[tuple[frozenset[str], int], bool] = {}
+
+    def prepare(self) -> WriteCheck:
+        """Resolve the scope of every group of kinds now (before a run's worker threads start)."""
+        if self.by is not None:
+            for spec in KINDS.values():
+                for kinds in (spec.recorded_by, spec.amending):
+                    if kinds not in self._scopes:
+                        self._scopes[kinds] = acting_scope_for(self.by, kinds)
+        return self
+
+    def refusal(self, kind: str, target_kind: str | None, participation_id: int | None) -> str | None:
+        """None if ``by`` may write an event of ``kind`` (a correction or void of ``target_kind``)
+        on participation ``participation_id`` (None: a new one), else the German refusal."""
+        if self.by is None:
+            return None
+        kinds = _writing_kinds(kind, target_kind)
+        scope = self._scopes.get(kinds)
+        if scope is None:
+            scope = self._scopes[kinds] = acting_scope_for(self.by, kinds)
+        if scope.everything:
+            return None
+        if scope.personal_data and (participation_id is None or self._sees(kinds, scope, participation_id)):
+            return None
+        return refusal_message(kind, target_kind)
+
+    def _sees(self, kinds: frozenset[str], scope: Scope, participation_id: int) -> bool:
+        key = (kinds, participation_id)
+        if key not in self._seen:
+            self._seen[key] = participations_in_scope(scope).filter(pk=participation_id).exists()
+        return self._seen[key]
 
 
 def referral_fields(*, by, participation: Participation | None, fields: dict) -> dict:

@@ -1,18 +1,17 @@
 """The bulk write path: many journeys' events validated and appended at once.
 
 Used by the importer and the demo loader. It applies exactly the rules of the single-event path
-(``rules.check_new_event``, ``rules.check_supersession``, ``rules.replay``, capacity) but
-collects every problem instead of stopping at the first, and writes events, projection and audit
-rows with bulk inserts. Call it inside ``transaction.atomic``; when it raises
+(who may write the kind: ``authority.WriteCheck``; the reason's length: ``spec``;
+``rules.check_new_event``, ``rules.check_supersession``, ``rules.replay``; capacity:
+``capacity.py``) but collects every problem instead of stopping at the first, and writes events,
+projection and audit rows with bulk inserts. Call it inside ``transaction.atomic``; when it raises
 ``BulkRuleErrors`` nothing must be kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import operator
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -22,7 +21,8 @@ from django.utils.translation import gettext as _
 
 from stufenweg.core.models import AuditEntry
 from stufenweg.core.tablewrite import copy_data, copy_rows, insert_rows, reserve_ids
-from stufenweg.core.time import format_date
+from stufenweg.journeys.authority import WriteCheck
+from stufenweg.journeys.capacity import capacity_problems, new_entries_over_capacity
 from stufenweg.journeys.codes import STATUS_ORDER, EventKind, join_statuses, split_statuses
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
 from stufenweg.journeys.projection import (
@@ -31,6 +31,7 @@ from stufenweg.journeys.projection import (
     events_by_participation,
     rule_context,
 )
+from stufenweg.journeys.records import BulkRuleErrors, Problem
 from stufenweg.journeys.rules import (
     Ev,
     JourneyRuleError,
@@ -40,23 +41,10 @@ from stufenweg.journeys.rules import (
     check_supersession,
     replay,
 )
-from stufenweg.programmes.models import Measure
+from stufenweg.journeys.spec import FIELDS, TEXT, too_long
 
 NEW_ORDER_BASE = 10**15
 LOOKUP_CHUNK = 2000
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    event_key: str | None
-    field: str | None
-    message: str
-
-
-class BulkRuleErrors(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(f"{len(problems)} Probleme")
 
 
 @dataclass(slots=True)
@@ -75,6 +63,10 @@ EVENT_FIELDS: tuple[str, ...] = tuple(
 )
 EVENT_INDEX = {name: index for index, name in enumerate(EVENT_FIELDS)}
 _event_values = operator.itemgetter(*EVENT_FIELDS)
+# The text fields with a length limit (``spec``), checked for every new event.
+_LIMITED = tuple(
+    (f.name, EVENT_INDEX[f.name], f.max_length) for f in FIELDS if f.type == TEXT and f.max_length
+)
 
 
 class PreparedEvent:
@@ -124,7 +116,9 @@ def journey_events_bulk_append(
     """Append events for many (person_id, programme_id) journeys. Returns the number of events.
 
     ``journeys`` maps (person pk, programme pk) to the new events in source order;
-    ``birth_dates`` maps person pk to birth date (for the age rules). Raises ``BulkRuleErrors``
+    ``birth_dates`` maps person pk to birth date (for the age rules). ``by`` must be allowed to
+    write every event (``authority.WriteCheck``: the same rule and message as the single-event
+    path; ``None`` is a system write). Raises ``BulkRuleErrors``
     with every problem found; writes nothing in that case. ``check_capacity=False`` leaves the
     capacity check to the caller, who appends in several calls inside one transaction and then
     calls ``new_entries_over_capacity`` once over everything appended.
@@ -139,9 +133,11 @@ def journey_events_bulk_append(
         order += len(items)
     with transaction.atomic():
         found = lookup(prepared)
-        states, problems = check_journeys(prepared, found, birth_dates=birth_dates, today=today)
+        states, problems = check_journeys(
+            prepared, found, birth_dates=birth_dates, today=today, writer=WriteCheck(by)
+        )
         if not problems and check_capacity:
-            problems.extend(_capacity_problems(states, prepared, found))
+            problems.extend(capacity_problems(states, prepared, found))
         if problems:
             raise BulkRuleErrors(problems)
         return write_journeys(prepared, found, states, by=by, audit_summary=audit_summary)
@@ -191,8 +187,11 @@ def check_journeys(
     *,
     birth_dates: dict[int, dt.date],
     today: dt.date,
+    writer: WriteCheck,
 ) -> tuple[list[tuple[tuple[int, int], JourneyState]], list[Problem]]:
-    """The rules for every journey (no database access): the replayed state of each, or problems."""
+    """The rules for every journey: the replayed state of each, or problems. ``writer`` says
+    whether the writer may write each event (``authority.WriteCheck``, made once per run: it reads
+    the writer's scope once; no other database access here)."""
     problems: list[Problem] = []
     states: list[tuple[tuple[int, int], JourneyState]] = []
     seen_keys: set[str] = set()
@@ -201,6 +200,7 @@ def check_journeys(
         person_id, programme_id = key
         ctx = found.contexts[programme_id]
         participation = found.participations.get(key)
+        participation_id = participation.id if participation else None
         known = {e.key: e for e in found.events.get(participation.id, [])} if participation else {}
         new_keys = set()
         failed = False
@@ -217,6 +217,17 @@ def check_journeys(
                 failed = True
                 continue
             seen_keys.add(ev.key)
+            target_kind = _target_kind(ev, known, items) if ev.supersedes else None
+            refusal = writer.refusal(ev.kind, target_kind, participation_id)
+            if refusal is not None:
+                problems.append(Problem(ev.key, "kind", refusal))
+                failed = True
+                continue
+            over = _over_limit(item.values)
+            if over is not None:
+                problems.append(Problem(ev.key, *over))
+                failed = True
+                continue
             try:
                 check_new_event(ev, today=today)
                 check_supersession(ev, known)
@@ -235,6 +246,24 @@ def check_journeys(
             continue
         states.append((key, state))
     return states, problems
+
+
+def _target_kind(ev: Ev, known: dict[str, Ev], items: list[PreparedEvent]) -> str | None:
+    """The kind of the event ``ev`` corrects or retracts: a recorded one, or one of the batch
+    (also one refused above, so that its void is judged by its kind, not as naming nothing)."""
+    target = known.get(ev.supersedes)
+    if target is None:
+        target = next((i.ev for i in items if i.ev.key == ev.supersedes), None)
+    return target.kind if target is not None else None
+
+
+def _over_limit(values) -> tuple[str, str] | None:
+    """(field, German message) for the first text value longer than its field allows, or None."""
+    for name, index, limit in _LIMITED:
+        value = values[index]
+        if value and len(value) > limit:
+            return name, too_long(name, value)
+    return None
 
 
 def _participations(keys) -> dict[tuple[int, int], Participation]:
@@ -470,91 +499,6 @@ def existing_event_ids(keys: list[str]) -> set[str]:
                 )
                 found.update(row[0] for row in cursor.fetchall())
     return found
-
-
-def _capacity_problems(states, journeys, found: Lookups) -> list[Problem]:
-    """New entries that find their measure full on the entry day (an exit that day frees the place)."""
-    touched = {found.participations[key].id for key, _st in states if key in found.participations}
-    new_keys = {p.ev.key for items in journeys.values() for p in items}
-    intervals: dict[int, list[tuple[dt.date, dt.date | None, str | None]]] = defaultdict(list)
-    for _key, st in states:
-        for e in st.enrolments:
-            intervals[e.measure_id].append(
-                (e.entered_on, e.exited_on, e.entry_key if e.entry_key in new_keys else None)
-            )
-    if not intervals:
-        return []
-    measures = {m.id: m for m in Measure.objects.filter(id__in=intervals.keys())}
-    for row in (
-        Enrolment.objects.filter(measure_id__in=intervals.keys())
-        .exclude(participation_id__in=touched)
-        .values_list("measure_id", "entered_on", "exited_on")
-    ):
-        intervals[row[0]].append((row[1], row[2], None))
-    problems = []
-    for measure_id, spans in intervals.items():
-        measure = measures[measure_id]
-        if measure.allow_overbooking or not any(key for *_x, key in spans):
-            continue
-        problems.extend(_sweep(measure, spans))
-    return problems
-
-
-def new_entries_over_capacity(*, after_event_pk: int) -> list[Problem]:
-    """Entries (events with pk > ``after_event_pk``) that find their measure full on the entry day.
-
-    The same sweep as the per-call check, over the written projection: every enrolment of the
-    measures that received a new entry, sorted by entry day; an exit on the entry day frees the place.
-    """
-    new_rows = list(
-        Enrolment.objects.filter(entry_event_id__gt=after_event_pk)
-        .values_list("measure_id", flat=True)
-        .distinct()
-    )
-    if not new_rows:
-        return []
-    measures = {m.id: m for m in Measure.objects.filter(id__in=new_rows, allow_overbooking=False)}
-    if not measures:
-        return []
-    spans: dict[int, list[tuple[dt.date, dt.date | None, str | None]]] = defaultdict(list)
-    for measure_id, entered_on, exited_on, entry_pk, entry_key in (
-        Enrolment.objects.filter(measure_id__in=measures.keys())
-        .values_list("measure_id", "entered_on", "exited_on", "entry_event_id", "entry_event__event_id")
-        .iterator(chunk_size=5000)
-    ):
-        spans[measure_id].append((entered_on, exited_on, entry_key if entry_pk > after_event_pk else None))
-    problems: list[Problem] = []
-    for measure_id, rows in spans.items():
-        problems.extend(_sweep(measures[measure_id], rows))
-    return problems
-
-
-def _sweep(measure, spans) -> list[Problem]:
-    problems = []
-    spans.sort(key=lambda s: s[0])
-    open_exits: list[dt.date] = []  # heap of exit days (date.max for open)
-    for entered_on, exited_on, key in spans:
-        while open_exits and open_exits[0] <= entered_on:
-            heapq.heappop(open_exits)
-        if key and len(open_exits) >= measure.places:
-            problems.append(
-                Problem(
-                    key,
-                    "measure",
-                    _(
-                        "Die Maßnahme %(measure)s ist am %(date)s voll belegt (%(taken)s von %(places)s Plätzen)."
-                    )
-                    % {
-                        "measure": measure.code,
-                        "date": format_date(entered_on),
-                        "taken": len(open_exits),
-                        "places": measure.places,
-                    },
-                )
-            )
-            continue
-        heapq.heappush(open_exits, exited_on or dt.date.max)
-    return problems
 
 
 __all__ = [

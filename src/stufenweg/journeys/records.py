@@ -1,9 +1,11 @@
 """Records the rules work on: events (``Ev``), stage and measure rules, the replayed state, and the
-refusal (``JourneyRuleError``). Plain data, no database access."""
+refusal (``JourneyRuleError``; on the bulk path ``Problem`` and ``BulkRuleErrors``). Plain data, no
+database access."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +26,21 @@ class JourneyRuleError(ValidationError):
 
     def __str__(self) -> str:
         return self.rule_message
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem of the bulk path: the event it concerns, the field, a German message."""
+
+    event_key: str | None
+    field: str | None
+    message: str
+
+
+class BulkRuleErrors(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} Probleme")
 
 
 @dataclass(slots=True)
@@ -150,6 +167,8 @@ class RuleContext:
     programme_id: int
     stages: dict[int, StageRule]
     measures: dict[int, MeasureInfo]
+    # the programme's own flow (``spec.KindSpec`` per event kind); None: the default, ``spec.KINDS``
+    kinds: Mapping[str, Any] | None = None
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ from stufenweg.journeys.records import (
     RuleContext,
     StageRule,
 )
+from stufenweg.journeys.spec import FIELDS, KEEP, KINDS, required_fields, transitions
 from stufenweg.journeys.stage_rules import check_extension, check_stage_entry
 
 __all__ = [
@@ -44,55 +45,16 @@ __all__ = [
 
 K = EventKind
 S = State
-KEEP = "keep"
 
-# The state machine (DOMAIN.md §4): event kind -> (states it may follow, resulting state).
-# ``None`` as a source state means "no participation yet". KEEP leaves the state unchanged.
-ALL_STATES = frozenset(State.values)
-TRANSITIONS: dict[str, tuple[frozenset, str]] = {
-    K.REFERRAL: (frozenset({None, S.NOT_ARRIVED, S.NOT_SUITABLE, S.EXITED, S.FOLLOWED_UP}), S.REFERRED),
-    K.NOT_ARRIVED: (frozenset({S.REFERRED}), S.NOT_ARRIVED),
-    K.ASSESSMENT_START: (frozenset({None, S.REFERRED}), S.IN_ASSESSMENT),
-    K.ASSESSMENT_RESULT: (frozenset({S.IN_ASSESSMENT}), KEEP),  # suitable / not_suitable, see below
-    K.WAITLIST: (frozenset({S.IN_ASSESSMENT, S.SUITABLE, S.WAITING}), S.WAITING),
-    K.ENTRY: (frozenset({S.IN_ASSESSMENT, S.SUITABLE, S.WAITING}), S.IN_STAGE),
-    K.STAGE_CHANGE: (frozenset({S.IN_STAGE}), S.IN_STAGE),
-    K.EXTENSION: (frozenset({S.IN_STAGE, S.INTERRUPTED}), KEEP),
-    K.INTERRUPTION: (frozenset({S.IN_STAGE}), S.INTERRUPTED),
-    K.RESUMPTION: (frozenset({S.INTERRUPTED}), S.IN_STAGE),
-    K.EXIT: (frozenset({S.IN_STAGE, S.INTERRUPTED}), S.EXITED),
-    K.REACTIVATION: (frozenset({S.EXITED, S.FOLLOWED_UP}), S.SUITABLE),
-    K.INTERNSHIP: (ALL_STATES, KEEP),
-    K.EMPLOYMENT_START: (ALL_STATES, KEEP),
-    K.EMPLOYMENT_END: (ALL_STATES, KEEP),
-    K.QUALIFICATION: (ALL_STATES, KEEP),
-    K.FOLLOW_UP: (frozenset({S.EXITED, S.FOLLOWED_UP}), S.FOLLOWED_UP),
-}
+# The state machine (DOMAIN.md §4), generated from ``spec.KINDS``: event kind -> (states it may
+# follow, resulting state). ``None`` as a source state means "no participation yet". KEEP leaves
+# the state unchanged (the assessment result's state depends on its result: ``KindSpec.state_after``).
+TRANSITIONS: dict[str, tuple[frozenset, str]] = transitions()
 
-# Fields each event kind must carry (model field names).
-REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
-    K.ASSESSMENT_RESULT: ("result",),
-    K.ENTRY: ("measure_id", "stage_id"),
-    K.STAGE_CHANGE: ("measure_id", "stage_id", "change"),
-    K.EXTENSION: ("planned_end",),
-    K.EXIT: ("exit_kind",),
-    K.EMPLOYMENT_START: ("employment_kind",),
-    K.VOID: ("supersedes",),
-}
+# Fields each event kind must carry (``Ev``'s names), generated from ``spec.KINDS``.
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = required_fields()
 
-FIELD_LABELS = {
-    "result": "Ergebnis",
-    "measure_id": "Maßnahme",
-    "stage_id": "Stufe",
-    "change": "Art des Wechsels",
-    "planned_end": "geplantes Ende",
-    "exit_kind": "Austrittsart",
-    "employment_kind": "Beschäftigungsart",
-    "supersedes": "ersetztes Ereignis",
-    "occurred_on": "Datum",
-    "statuses": "Status",
-    "unemployed_since": "arbeitslos seit",
-}
+FIELD_LABELS = {f.rule_name: f.label for f in FIELDS}
 
 
 def effective(events: list[Ev]) -> list[Ev]:
@@ -195,8 +157,9 @@ def _apply(
     later: list[Ev],
     strict: bool,
 ) -> None:
-    allowed, target = TRANSITIONS[ev.kind]
-    if st.state not in allowed:
+    spec = (ctx.kinds or KINDS)[ev.kind]
+    target = spec.transition_target
+    if st.state not in spec.follows:
         raise JourneyRuleError(
             _refusal(st, ev, ctx, later), field="occurred_on", event_key=ev.key, code="transition"
         )
@@ -234,7 +197,7 @@ def _apply(
     elif ev.kind == K.WAITLIST:
         st.waiting_stage_id = ev.stage_id
     elif ev.kind == K.ASSESSMENT_RESULT:
-        target = S.SUITABLE if ev.result == "suitable" else S.NOT_SUITABLE
+        target = spec.state_after(ev.result)
     elif ev.kind == K.REACTIVATION:
         st.waiting_stage_id = None
 

@@ -29,36 +29,14 @@ from stufenweg.journeys.projection import (
     write_projection,
 )
 from stufenweg.journeys.rules import Ev, JourneyRuleError, check_new_event, check_supersession, replay
+from stufenweg.journeys.spec import OPENING_KINDS, RECORDED_FIELDS, too_long
 from stufenweg.organisations.models import Organisation, Region, User
 from stufenweg.people.models import Person
 from stufenweg.programmes.models import Measure, Programme, Stage
 
 K = EventKind
-OPENING_KINDS = {K.REFERRAL, K.ASSESSMENT_START}
-EVENT_FIELDS = [
-    "region",
-    "measure",
-    "stage",
-    "referrer",
-    "result",
-    "planned_end",
-    "employment_status",
-    "unemployed_since",
-    "benefit",
-    "change",
-    "reason",
-    "exit_kind",
-    "statuses",
-    "qualification",
-    "employer",
-    "end_date",
-    "first_labour_market",
-    "employment_kind",
-    "hours",
-    "benefit_effect",
-    "reached",
-    "source",
-]
+# The event's fields a caller gives, in the order of events.csv (``spec.RECORDED_FIELDS``).
+EVENT_FIELDS = [f.name for f in RECORDED_FIELDS]
 
 
 def measure_occupied_on(*, measure: Measure, on: dt.date, exclude_participation_id: int | None = None) -> int:
@@ -134,6 +112,10 @@ def journey_event_record(
     check_may_write(by=by, participation=None if created else participation, kind=kind, supersedes=supersedes)
     if kind == K.REFERRAL:
         fields = referral_fields(by=by, participation=None if created else participation, fields=fields)
+    for name, value in fields.items():
+        message = too_long(name, value)
+        if message:
+            raise JourneyRuleError(message, field=name, code="max_length")
     if created:
         participation = Participation.objects.create(person=person, programme=programme)
     before = snapshot(participation, PROJECTED_FIELDS)

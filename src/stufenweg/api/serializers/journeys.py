@@ -7,20 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from stufenweg.api.fields import BoundedDateField, CodeField
-from stufenweg.journeys.codes import (
-    AssessmentResult,
-    Benefit,
-    BenefitEffect,
-    Change,
-    EmploymentKind,
-    EmploymentStatus,
-    EventKind,
-    ExitKind,
-    ExitStatus,
-    FollowUpSource,
-)
+from stufenweg.journeys import spec
+from stufenweg.journeys.codes import EventKind, ExitStatus
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
-from stufenweg.journeys.services import EVENT_FIELDS
 from stufenweg.organisations.models import Region
 from stufenweg.organisations.selectors import organisations_visible_to
 from stufenweg.programmes.selectors import measures_visible_to, programmes_visible_to
@@ -86,8 +75,8 @@ class ParticipationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-# the event columns of the exchange format: the service's event fields, with ``supersedes`` after the stage
-EVENT_COLUMNS = [*EVENT_FIELDS[:3], "supersedes", *EVENT_FIELDS[3:]]
+# the event columns of the exchange format (``journeys.spec``)
+EVENT_COLUMNS = [f.name for f in spec.FIELDS]
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -133,29 +122,56 @@ class EventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def _choice(choices, **kwargs) -> serializers.ChoiceField:
-    return serializers.ChoiceField(choices=choices, required=False, allow_blank=True, default="", **kwargs)
-
-
-def _date(**kwargs) -> BoundedDateField:
-    return BoundedDateField(required=False, allow_null=True, default=None, **kwargs)
-
-
-def _bool(**kwargs) -> serializers.BooleanField:
-    return serializers.BooleanField(required=False, allow_null=True, default=None, **kwargs)
-
-
 def regions_all(user) -> QuerySet[Region]:
     """Region codes are not personal data; every user who may write may name any region."""
     return Region.objects.all() if user is not None else Region.objects.none()
 
 
-def _org(selector=organisations_visible_to) -> CodeField:
-    return CodeField(selector=selector, required=False, allow_null=True, default=None)
+# A reference field of an event (``spec.Field.refers_to``) -> whose codes the user may name.
+_SELECTORS = {"region": regions_all, "measure": measures_visible_to, "organisation": organisations_visible_to}
+_HELP = {"stage": _("Stufen-Code im Programm"), "supersedes": _("event_id")}
+
+
+def event_field(f: spec.Field) -> serializers.Field:
+    """The API field of a journey event field, with its type and limits from ``journeys.spec``;
+    every one may be left out (the rules say what a kind requires)."""
+    if f.type == spec.REF and f.refers_to in _SELECTORS:
+        return CodeField(selector=_SELECTORS[f.refers_to], required=False, allow_null=True, default=None)
+    if f.type in (spec.REF, spec.TEXT):  # a stage or event named by its code; free text
+        return serializers.CharField(
+            max_length=f.max_length, required=False, allow_blank=True, default="", help_text=_HELP.get(f.name)
+        )
+    if f.type == spec.CODE:
+        return serializers.ChoiceField(
+            choices=f.choices.choices, required=False, allow_blank=True, default=""
+        )
+    if f.type == spec.DATE:
+        return BoundedDateField(required=False, allow_null=True, default=None)
+    if f.type == spec.BOOL:
+        return serializers.BooleanField(required=False, allow_null=True, default=None)
+    if f.type == spec.DECIMAL:
+        return serializers.DecimalField(
+            max_digits=f.digits,
+            decimal_places=f.places,
+            min_value=f.min_value,
+            max_value=f.max_value,
+            required=False,
+            allow_null=True,
+            default=None,
+        )
+    if f.type == spec.STATUSES:
+        return serializers.ListField(
+            child=serializers.ChoiceField(choices=f.choices.choices),
+            required=False,
+            default=list,
+            max_length=len(f.codes),
+        )
+    raise AssertionError(f.type)
 
 
 class EventCreateSerializer(serializers.Serializer):
-    """A new journey event, as a row of events.csv. The rules are checked by the service."""
+    """A new journey event, as a row of events.csv. The rules are checked by the service; the
+    event's fields (after ``date``) are made from ``journeys.spec`` (``get_fields``)."""
 
     event_id = serializers.CharField(
         max_length=64, required=False, allow_blank=True, default="", help_text=_("leer: wird vergeben")
@@ -164,40 +180,18 @@ class EventCreateSerializer(serializers.Serializer):
     programme = CodeField(selector=programmes_visible_to)
     event = serializers.ChoiceField(choices=EventKind.choices)
     date = BoundedDateField()
-    region = _org(regions_all)
-    measure = _org(measures_visible_to)
-    stage = serializers.CharField(
-        max_length=32, required=False, allow_blank=True, default="", help_text=_("Stufen-Code im Programm")
-    )
-    supersedes = serializers.CharField(
-        max_length=64, required=False, allow_blank=True, default="", help_text=_("event_id")
-    )
-    referrer = _org()
-    result = _choice(AssessmentResult.choices)
-    planned_end = _date()
-    employment_status = _choice(EmploymentStatus.choices)
-    unemployed_since = _date()
-    benefit = _choice(Benefit.choices)
-    change = _choice(Change.choices)
-    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    exit_kind = _choice(ExitKind.choices)
-    statuses = serializers.ListField(
-        child=serializers.ChoiceField(choices=ExitStatus.choices), required=False, default=list, max_length=8
-    )
-    qualification = _bool()
-    employer = _org()
-    end_date = _date()
-    first_labour_market = _bool()
-    employment_kind = _choice(EmploymentKind.choices)
-    hours = serializers.DecimalField(
-        max_digits=5, decimal_places=2, min_value=0, required=False, allow_null=True, default=None
-    )
-    benefit_effect = _choice(BenefitEffect.choices)
-    reached = _bool()
-    source = _choice(FollowUpSource.choices)
     confirm_overbooking = serializers.BooleanField(
         required=False, default=False, help_text=_("Überbelegung ausdrücklich bestätigen")
     )
+
+    def get_fields(self):
+        declared = super().get_fields()
+        overbooking = declared.pop("confirm_overbooking")
+        return {
+            **declared,
+            **{f.name: event_field(f) for f in spec.FIELDS},
+            "confirm_overbooking": overbooking,
+        }
 
     def validate(self, attrs):
         if attrs["event"] == EventKind.VOID and not attrs.get("supersedes"):

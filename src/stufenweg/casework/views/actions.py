@@ -4,12 +4,12 @@ and the referral of a new person."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from stufenweg.casework import forms as cf
 from stufenweg.casework import services
@@ -25,7 +25,7 @@ from stufenweg.casework.views.common import (
     require_act_on,
 )
 from stufenweg.journeys import services as journey_services
-from stufenweg.journeys.authority import amending_kinds
+from stufenweg.journeys.authority import EventNotPermitted, amending_kinds, refusal_message
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import Participation
 from stufenweg.journeys.selectors import events_visible_to
@@ -39,12 +39,14 @@ def page_url(participation: Participation) -> str:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def journey_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     spec = ACTIONS.get(slug)
     if spec is None:
         raise Http404
-    participation = participation_to_act_on(request, pk, spec.kinds)
+    try:
+        participation = participation_to_act_on(request, pk, spec.kinds)
+    except PermissionDenied:  # with the services' German refusal, as the API and the import say it
+        raise EventNotPermitted(refusal_message(spec.event_kind)) from None
     refresh = request.method == "POST" and "_refresh" in request.POST
     if request.method == "POST" and not refresh:
         form = spec.form_class(request.POST, participation=participation, user=request.user)
@@ -70,19 +72,21 @@ def journey_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     )
 
 
-def _event(request: HttpRequest, pk: int):
+def _event(request: HttpRequest, pk: int, *, void: bool = False):
     event = get_object_or_404(
         events_visible_to(request.user).select_related("participation__person", "participation__programme"),
         pk=pk,
     )
     if event.kind == EventKind.VOID or event.superseded_by.exists():
         raise Http404
-    require_act_on(request, event.participation, amending_kinds(event.kind))
+    try:
+        require_act_on(request, event.participation, amending_kinds(event.kind))
+    except PermissionDenied:
+        raise EventNotPermitted(refusal_message(EventKind.VOID if void else event.kind, event.kind)) from None
     return event
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def event_correct(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     form = CorrectEventForm(request.POST or None, event=event, user=request.user)
@@ -99,9 +103,8 @@ def event_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def event_void(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(request, pk)
+    event = _event(request, pk, void=True)
     form = VoidEventForm(request.POST or None, event=event, user=request.user)
     return form_response(
         request,
@@ -135,7 +138,6 @@ def _entry(request, pk, *, form_class, title, url_name, save, message, form_kwar
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -151,7 +153,6 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -167,7 +168,6 @@ def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def assessment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -188,7 +188,6 @@ def assessment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -204,7 +203,6 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -225,7 +223,6 @@ def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         action = plan_action_for(request.user, pk)
@@ -248,7 +245,6 @@ def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         goal = goal_for(request.user, pk)
@@ -275,7 +271,6 @@ def _edit_message(form, changed: str) -> str:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct a goal's title, key area and due date (in any status; see ``services.goal_edit``)."""
     try:
@@ -303,7 +298,6 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def plan_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct a step's text, responsibility, due date and (when done) the day it was done."""
     try:
@@ -332,7 +326,6 @@ def plan_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
     appointment = get_object_or_404(Appointment, pk=pk)  # 404 below when its participation is hidden
     participation = participation_to_act_on(request, appointment.participation_id, DELIVERING)
@@ -355,9 +348,11 @@ def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def refer(request: HttpRequest) -> HttpResponse:
-    require_act(request, REFERRING)
+    try:
+        require_act(request, REFERRING)
+    except PermissionDenied:
+        raise EventNotPermitted(refusal_message(EventKind.REFERRAL)) from None
     own = [o.pk for o in acting_organisations(request.user, frozenset({Organisation.Kind.JOBCENTER}))]
     if own:
         referrers = Organisation.objects.filter(pk__in=own)
