@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp import login as otp_login
@@ -28,8 +28,10 @@ KEY_PURPOSE = "Mein Konto"
 
 
 def _next_url(request: HttpRequest) -> str:
+    """Where to go afterwards: a path on this site, else the start page (a bare word would reach
+    ``redirect()`` as a view name and fail; another host or scheme is refused)."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
@@ -48,7 +50,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             codes = services.totp_device_confirm(device=device, by=request.user)
             otp_login(request, device)
             request.session[RECOVERY_SESSION_KEY] = codes
-            return redirect(f"{reverse('accounts:recovery_codes')}?next={_next_url(request)}")
+            return redirect(f"{reverse('accounts:recovery_codes')}?{urlencode({'next': _next_url(request)})}")
         form.add_error(
             "code",
             _(

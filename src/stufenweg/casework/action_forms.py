@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.casework.overviews import measures_with_free_places
+from stufenweg.core.params import BoundedDateField, parse_date
 from stufenweg.journeys import services, spec
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import JourneyEvent, Participation
@@ -45,7 +46,7 @@ DATE_LABEL = _("Datum")
 
 
 def date_field(label=DATE_LABEL, required=True, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput(), **kwargs)
+    return BoundedDateField(label=label, required=required, widget=DateInput(), **kwargs)
 
 
 def choice(choices, label, required=True) -> forms.ChoiceField:
@@ -231,12 +232,7 @@ class EnterForm(EventForm):
             if self.is_bound
             else self.initial.get("occurred_on")
         )
-        if isinstance(raw, dt.date):
-            return raw
-        try:
-            return dt.date.fromisoformat(raw) if raw else timezone.localdate()
-        except ValueError:
-            return timezone.localdate()
+        return parse_date(raw) or timezone.localdate()
 
     def save(self):
         data = self.cleaned_data
