@@ -216,6 +216,12 @@ def participant_ids(user, filters: ListFilters, *, today: dt.date | None = None)
     return queryset.order_by(*SORTS.get(filters.sort, SORTS["name"])).values_list("pk", flat=True)
 
 
+def participant_count(user, filters: ListFilters, *, today: dt.date | None = None) -> int:
+    """The number of participations in the list: ``participant_ids`` counted without the sort's
+    per-row aggregate (a grouped join over all contacts or appointments to count nothing)."""
+    return _filtered(user, filters, today or timezone.localdate()).count()
+
+
 ROW_FIELDS = (
     *("person", "programme", "current_stage", "current_measure", "waiting_stage", "region", "caseworker"),
     *("state", "state_since", "planned_end"),

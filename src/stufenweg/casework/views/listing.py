@@ -17,7 +17,7 @@ from stufenweg.casework import services
 from stufenweg.casework.forms import FILTER_KEYS, ListFilterForm, SavedFilterForm
 from stufenweg.casework.models import SavedFilter
 from stufenweg.casework.overviews import caseworker_choices
-from stufenweg.casework.selectors import PAGE_SIZE, participant_ids, participant_rows
+from stufenweg.casework.selectors import PAGE_SIZE, participant_count, participant_ids, participant_rows
 from stufenweg.casework.views.common import is_htmx
 from stufenweg.core.audit import audit_reads
 from stufenweg.organisations.models import Region
@@ -49,6 +49,7 @@ def participant_list_view(request: HttpRequest) -> HttpResponse:
     )
     filters = form.filters()
     paginator = Paginator(participant_ids(user, filters), PAGE_SIZE)
+    paginator.count = participant_count(user, filters)  # without the sort's per-row aggregate
     page = paginator.get_page(request.GET.get("page"))
     rows = participant_rows(list(page.object_list))
     if rows:
