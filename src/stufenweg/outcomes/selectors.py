@@ -20,14 +20,19 @@ OUTCOME_KINDS = (K.INTERNSHIP, K.EMPLOYMENT_START, K.EMPLOYMENT_END, K.QUALIFICA
 
 @dataclass
 class EmploymentSpell:
+    """A spell as INDICATORS.md defines it (and the report's ``sw_sp``): from an employment start
+    to its ``end_date``, or else the next employment end of the participation, or else open."""
+
     start: JourneyEvent
-    end: JourneyEvent | None = None
+    end: JourneyEvent | None = None  # the next employment end after the start, in log order
 
     @property
     def ended_on(self) -> dt.date | None:
+        if self.start.end_date is not None:
+            return self.start.end_date
         if self.end is not None:
             return self.end.occurred_on
-        return self.start.end_date
+        return None
 
 
 @dataclass
@@ -55,17 +60,19 @@ def effective_outcome_events(participation: Participation) -> list[JourneyEvent]
 
 def outcomes_of(participation: Participation) -> Outcomes:
     result = Outcomes()
-    open_spell: EmploymentSpell | None = None
+    awaiting_end: list[EmploymentSpell] = []  # spells started since the last employment end
     for event in effective_outcome_events(participation):
         if event.kind == K.INTERNSHIP:
             result.internships.append(event)
         elif event.kind == K.EMPLOYMENT_START:
-            open_spell = EmploymentSpell(start=event)
-            result.employment.append(open_spell)
+            spell = EmploymentSpell(start=event)
+            result.employment.append(spell)
+            awaiting_end.append(spell)
         elif event.kind == K.EMPLOYMENT_END:
-            if open_spell is not None and open_spell.end is None:
-                open_spell.end = event
-            open_spell = None
+            # the next end of every spell started before it (two starts, one end: both end here)
+            for spell in awaiting_end:
+                spell.end = event
+            awaiting_end = []
         elif event.kind == K.QUALIFICATION:
             result.qualifications.append(event)
         elif event.kind == K.FOLLOW_UP:
