@@ -124,9 +124,77 @@ def enrolment_rows(participation_id: int, st: JourneyState, key_to_id: dict[str,
     ]
 
 
+# the columns of an enrolment row besides its id and participation (``enrolment_rows`` fills them)
+ENROLMENT_FIELDS = (
+    "entry_event",
+    "measure",
+    "stage",
+    "entered_on",
+    "planned_end",
+    "exited_on",
+    "exit_event",
+    "exit_kind",
+    "extensions",
+    "interrupted_since",
+)
+_ENROLMENT_ATTNAMES = tuple(Enrolment._meta.get_field(name).attname for name in ENROLMENT_FIELDS)
+_DELETE_CHUNK = 900  # ids per DELETE (SQLite's parameter limit in older versions is 999)
+
+
+def first_versions(participation_ids: list[int]) -> dict[int, int]:
+    """Event id → id of the event's first version, for the events of ``participation_ids`` that
+    correct another (a correction names the event it replaces; the chain ends at the original)."""
+    replaces = dict(
+        JourneyEvent.objects.filter(
+            participation_id__in=participation_ids, supersedes__isnull=False
+        ).values_list("id", "supersedes_id")
+    )
+    first = {}
+    for pk in replaces:
+        origin = pk
+        while origin in replaces:
+            origin = replaces[origin]
+        first[pk] = origin
+    return first
+
+
+def replace_enrolments(
+    participation_ids: list[int], rows: list[Enrolment], *, first: dict[int, int] | None = None
+) -> None:
+    """Make the stored enrolments of ``participation_ids`` equal to ``rows`` (unsaved), keeping
+    the id of every enrolment that stays: an enrolment is the one whose entry event is the same
+    event or a correction of it (``first``: ``first_versions`` of these participations). Adding an
+    event therefore never renumbers earlier enrolments, and a rebuild leaves right rows untouched."""
+    if first is None:
+        first = first_versions(participation_ids)
+    stored: dict[int, Enrolment] = {}
+    stale: list[int] = []
+    for old in Enrolment.objects.filter(participation_id__in=participation_ids):
+        origin = first.get(old.entry_event_id, old.entry_event_id)
+        if origin in stored:  # two rows for one entry (cannot be written by this module): drop one
+            stale.append(old.pk)
+        else:
+            stored[origin] = old
+    create, update = [], []
+    for row in rows:
+        old = stored.pop(first.get(row.entry_event_id, row.entry_event_id), None)
+        if old is None:
+            create.append(row)
+            continue
+        row.pk = old.pk
+        if any(getattr(row, name) != getattr(old, name) for name in _ENROLMENT_ATTNAMES):
+            update.append(row)
+    stale.extend(old.pk for old in stored.values())
+    for start in range(0, len(stale), _DELETE_CHUNK):
+        Enrolment.objects.filter(pk__in=stale[start : start + _DELETE_CHUNK]).delete()
+    Enrolment.objects.bulk_update(update, ENROLMENT_FIELDS, batch_size=1000)
+    Enrolment.objects.bulk_create(create, batch_size=2000)
+
+
 @transaction.atomic
 def write_projection(items: list[tuple[Participation, JourneyState]]) -> None:
-    """Persist replayed states for several participations at once."""
+    """Persist replayed states for several participations at once (enrolments keep their ids,
+    see ``replace_enrolments``)."""
     if not items:
         return
     ids = [p.id for p, _ in items]
@@ -134,10 +202,8 @@ def write_projection(items: list[tuple[Participation, JourneyState]]) -> None:
     for participation, st in items:
         apply_state(participation, st)
     Participation.objects.bulk_update([p for p, _ in items], PROJECTED_FIELDS, batch_size=1000)
-    Enrolment.objects.filter(participation_id__in=ids).delete()
-    Enrolment.objects.bulk_create(
-        [row for participation, st in items for row in enrolment_rows(participation.id, st, key_to_id)],
-        batch_size=2000,
+    replace_enrolments(
+        ids, [row for participation, st in items for row in enrolment_rows(participation.id, st, key_to_id)]
     )
 
 
