@@ -274,26 +274,32 @@ def test_xlsx_download_in_english(w, client, people):
     book = load_workbook(io.BytesIO(body))
     names = book.sheetnames
     assert names[0] == "Report" and names[-1] == "Definitions"
-    assert "Programme flow by region" in names
+    assert "Programme flow" in names
     cover = book["Report"]
     assert cover["A1"].value == "Indicator report"
-    assert [cover.cell(row=r, column=1).value for r in range(3, 10)] == [
+    assert [cover.cell(row=r, column=1).value for r in range(3, 11)] == [
         "Programme",
-        "Period",
+        "Period from",
+        "Period to",
         "Reference date",
         "Recorded as of",
         "Breakdown",
         "Regions",
         "Small cells suppressed below",
     ]
-    assert cover["B4"].value == "2023-01-01 – 2023-12-31"
-    assert cover["B8"].value == "all"
-    prog = book["Programme results by stage"]
+    assert cover["B4"].value == dt.datetime(2023, 1, 1)  # an Excel date
+    assert cover["B4"].number_format == "yyyy-mm-dd"
+    assert cover["B9"].value == "all"
+    prog = book["Programme results"]
     labels = [prog.cell(row=r, column=1).value for r in range(5, prog.max_row + 1)]
     assert "Success rate" in labels and "Dropout rate" in labels
-    assert prog["B4"].value == "total: Numerator"  # a rate column becomes three
+    assert [prog.cell(row=4, column=c).value for c in (2, 3, 4)] == [
+        "total",
+        "total: Numerator",
+        "total: Denominator",
+    ]  # a rate column becomes three
     success = labels.index("Success rate") + 5
-    assert [prog.cell(row=success, column=c).value for c in (2, 3, 4)] == [1, 2, 0.5]
+    assert [prog.cell(row=success, column=c).value for c in (2, 3, 4)] == [0.5, 1, 2]
     defs = book["Definitions"]
     assert [c.value for c in defs[1]] == [
         "Indicator ID",
@@ -334,8 +340,8 @@ def test_xlsx_download_is_german_by_default(w, client, people):
     book = load_workbook(
         io.BytesIO(client.get(reverse("indicators:download", args=[run.pk, "xlsx"])).content)
     )
-    assert book.sheetnames[0] == "Bericht" and "Programmverlauf nach Region" in book.sheetnames
-    prog = book["Programmergebnisse je Stufe"]
+    assert book.sheetnames[0] == "Bericht" and "Programmverlauf" in book.sheetnames
+    prog = book["Programmergebnisse"]
     assert "Erfolgsquote" in [prog.cell(row=r, column=1).value for r in range(5, prog.max_row + 1)]
     rows = {r[0]: r for r in book["Definitionen"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert rows["prog.success_rate"][1:6] == (
