@@ -39,7 +39,7 @@ def test_coordinator_runs_report_and_downloads(w, client, journey):
     assert "1 / 1 = 100,0" in content  # success rate with numerator and denominator
     assert "Person" not in content or "Nachname" not in content
     assert j.person.last_name not in content  # aggregates only
-    for fmt, magic in (("xlsx", b"PK"), ("pdf", b"%PDF"), ("csv", b"programme"), ("json", b"{")):
+    for fmt, magic in (("xlsx", b"PK"), ("pdf", b"%PDF"), ("csv", b"\xef\xbb\xbfProgramm;"), ("json", b"{")):
         body = client.get(reverse("indicators:download", args=[run.pk, fmt])).content
         assert body.startswith(magic)
     png = client.get(reverse("indicators:chart", args=[run.pk, "entries"]))

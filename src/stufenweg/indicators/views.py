@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from stufenweg.core.authority import writes_for_coordination
@@ -144,13 +145,24 @@ def download(request, pk, fmt):
     from stufenweg.indicators.results import contract_report
     from stufenweg.indicators.tasks import params_from_run
 
+    # CSV: ?variante=excel (default: for German Excel) or ?variante=maschinell (the contract's CSV)
+    variant = request.GET.get("variante") or renderers.CSV_EXCEL
+    if fmt == "csv" and variant not in renderers.CSV_VARIANTS:
+        message = _("Unbekannte CSV-Variante; möglich sind: %(variants)s.")
+        return HttpResponseBadRequest(
+            message % {"variants": ", ".join(renderers.CSV_VARIANTS)},
+            content_type="text/plain; charset=utf-8",
+        )
     if fmt in ("xlsx", "pdf"):
         data = renderers.render_standard(run.result, fmt)
     else:
         contract = contract_report(params_from_run(run))
-        data = renderers.to_json(contract) if fmt == "json" else renderers.to_csv(contract)
+        data = renderers.to_json(contract) if fmt == "json" else renderers.to_csv(contract, variant)
+    name = f"bericht-{run.programme.code}-{run.pk}"
+    if fmt == "csv" and variant == renderers.CSV_MACHINE:
+        name += "-maschinell"
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="bericht-{run.programme.code}-{run.pk}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 
 

@@ -3,7 +3,10 @@
     stufenweg report --programme CODE --from DATE --to DATE [--as-of DATE]
         [--recorded-on TIMESTAMP] [--by DIMENSION]... [--indicator ID]...
         --format json|csv|xlsx|pdf [--output FILE] [--suppress-below N]
+        [--csv-variant maschinell|excel]
 
+``--csv-variant``: ``maschinell`` (default, the contract's CSV: ``,``, codes, decimal point) or
+``excel`` (for German Excel: ``;``, BOM, decimal comma, German headers and labels).
 Usage errors exit with status 2 and a German message.
 """
 
@@ -70,6 +73,13 @@ class Command(BaseCommand):
         parser.add_argument("--format", dest="fmt", help="json, csv, xlsx oder pdf")
         parser.add_argument("--output", help="Ausgabedatei (Standard: Standardausgabe)")
         parser.add_argument(
+            "--csv-variant",
+            dest="csv_variant",
+            default="maschinell",
+            help="CSV: maschinell (Standard: Komma, Codes, Dezimalpunkt) oder excel (Semikolon, "
+            "BOM, Dezimalkomma, deutsche Spalten)",
+        )
+        parser.add_argument(
             "--suppress-below", dest="suppress_below", help="kleine Werte unter N als * zeigen"
         )
 
@@ -91,6 +101,14 @@ class Command(BaseCommand):
         fmt = options["fmt"]
         if fmt not in FORMATS:
             raise usage_error(f"--format: „{fmt}“ ist kein Format; möglich sind json, csv, xlsx, pdf.")
+        from stufenweg.indicators.render import CSV_VARIANTS
+
+        if options["csv_variant"] not in CSV_VARIANTS:
+            raise usage_error(
+                f"--csv-variant: „{options['csv_variant']}“ gibt es nicht; möglich sind "
+                + ", ".join(CSV_VARIANTS)
+                + "."
+            )
         date_from = parse_date(options["date_from"], "--from")
         date_to = parse_date(options["date_to"], "--to")
         if date_to < date_from:
@@ -130,12 +148,13 @@ class Command(BaseCommand):
         )
         from stufenweg.indicators import render
 
-        data = render.render(params, fmt)
+        data = render.render(params, fmt, csv_variant=options["csv_variant"])
         output = options.get("output")
         if output:
             with open(output, "wb") as fh:
                 fh.write(data)
         else:
+            # text formats decode with "utf-8" (not "utf-8-sig"): the Excel CSV keeps its BOM
             sys.stdout.buffer.write(data) if fmt in ("xlsx", "pdf") else self.stdout.write(
                 data.decode("utf-8"), ending=""
             )
