@@ -8,6 +8,8 @@ renderer (web page, XLSX, PDF) reads the same numbers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -77,20 +79,32 @@ def _codes(rows, dim):
     return sorted({r["group"][dim] for r in rows if dim in r["group"] and len(r["group"]) == 1})
 
 
-def standard_report(params: ReportParams) -> dict:
+def standard_report(params: ReportParams, progress: Callable[[int], None] | None = None) -> dict:
+    """The report; ``progress(percent)`` is told after each real step (working tables built, each
+    family computed, targets, sections arranged)."""
+    step = progress or (lambda percent: None)
     params = params.resolved()
     with engine_for(params) as engine:
+        step(40)  # the working tables are the bulk of the work
         flow = engine.rows(FLOW, ("region",))
+        step(46)
         exits = engine.rows(EXIT, ("stage", "exit_group", "status"))
+        step(52)
         exit_totals = engine.rows(["exit.cases"], ("stage",))
         prog = engine.rows(PROG, ("stage",))
+        step(60)
         esf = engine.rows(ESF)
+        step(66)
         eb = engine.rows(EB, ("region",))
+        step(72)
         sgb2 = engine.rows(SGB2, ("region",))
+        step(78)
         breakdown = engine.rows(None, params.by) if params.by else []
         leavers = engine.esf_leavers()
         entries_by_region = engine.rows(["flow.stage_entries"], ("region",))
+        step(84)
         targets = target_rows(params, engine=engine)
+    step(90)
     checks = self_checks([*flow, *exits, *prog, *esf, *eb, *sgb2], esf_leavers=leavers)
     if params.suppress_below:
         n = params.suppress_below

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 
 from django.conf import settings
+from django.db import DatabaseError, connection
 from django.utils import translation
 from django.utils.translation import gettext_noop
 from django_tasks import task
@@ -37,16 +39,49 @@ def params_from_run(run):
     )
 
 
+class ProgressWriter:
+    """Writes a run's progress while the engine works. The engine runs in a transaction that it
+    rolls back at the end (its working tables go with it), so the progress goes through a
+    connection of its own (a short-lived thread) and is visible to the polling page at once.
+    A write that fails (a locked SQLite database) is skipped: progress is a courtesy."""
+
+    def __init__(self, run_id: int):
+        self.run_id = run_id
+        self.percent = 0
+
+    def __call__(self, percent: int) -> None:
+        percent = min(99, percent)
+        if percent <= self.percent:
+            return
+        self.percent = percent
+        writer = threading.Thread(target=self._write, args=(percent,), name="report-progress")
+        writer.start()
+        writer.join()
+
+    def _write(self, percent: int) -> None:
+        from stufenweg.indicators.models import ReportRun
+
+        try:
+            ReportRun.objects.filter(pk=self.run_id).update(progress=percent)
+        except DatabaseError:
+            logger.debug("progress of report run %s not written", self.run_id, exc_info=True)
+        finally:
+            connection.close()
+
+
 @task()
 def generate_report(run_id: int) -> None:
     from stufenweg.indicators.models import ReportRun
     from stufenweg.indicators.standard import standard_report
 
     run = ReportRun.objects.select_related("programme").get(pk=run_id)
-    ReportRun.objects.filter(pk=run_id).update(status=ReportRun.Status.RUNNING, progress=10)
+    ReportRun.objects.filter(pk=run_id).update(status=ReportRun.Status.RUNNING, progress=5)
+    # inside a caller's transaction (tests) the writes would be invisible, and could wait for the
+    # run's row that transaction holds
+    progress = None if connection.in_atomic_block else ProgressWriter(run_id)
     try:
         with translation.override(settings.LANGUAGE_CODE):
-            result = standard_report(params_from_run(run))
+            result = standard_report(params_from_run(run), progress=progress)
     except Exception:
         logger.exception("report run %s failed", run_id)
         ReportRun.objects.filter(pk=run_id).update(status=ReportRun.Status.FAILED, error=RUN_FAILED)

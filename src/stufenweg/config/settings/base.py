@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
+    "stufenweg.worker",  # before django_tasks_db: its db_worker (with a heartbeat) wins
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",

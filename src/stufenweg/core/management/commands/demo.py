@@ -3,7 +3,8 @@
 Creates the data folder (``./data``, or ``STUFENWEG_DATA_DIR``; mode 0700) and the SQLite database
 file in it (mode 0600: it holds social data, even if synthetic ones in the demo), applies the
 migrations to it, loads the synthetic demo data once (a second start does not load again),
-prints the address and one login per persona, and serves on 127.0.0.1.
+prints the address and one login per persona, and serves on 127.0.0.1 with the background worker
+(reports, web imports) as a child process that stops with the server (``worker.supervise``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.db import connections
 from stufenweg.demo import DEFAULT_SEED, demo_loaded, load_demo
 from stufenweg.demo.catalogue.common import DEMO_PASSWORD, PERSONAS
 from stufenweg.organisations.models import User
+from stufenweg.worker.supervise import worker_running
 
 
 class Command(BaseCommand):
@@ -59,7 +61,9 @@ class Command(BaseCommand):
         self.stdout.write("Alle Daten sind synthetisch. Das Passwort gilt nur für diese Demo.")
         if no_serve:
             return
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        # one process (no autoreloader), so exactly one worker, stopped with the server
+        with worker_running(say=self.stdout.write):
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
 
     def logins(self) -> str:
         existing = set(

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkerConfig(AppConfig):
+    name = "stufenweg.worker"
+    label = "worker"
+    verbose_name = "Hintergrunddienst"
