@@ -28,6 +28,7 @@ from stufenweg.journeys.projection import (
     rule_context,
     write_projection,
 )
+from stufenweg.journeys.regions import region_before
 from stufenweg.journeys.rules import Ev, JourneyRuleError, check_new_event, check_supersession, replay
 from stufenweg.journeys.spec import OPENING_KINDS, RECORDED_FIELDS, too_long
 from stufenweg.organisations.models import Organisation, Region, User
@@ -142,9 +143,12 @@ def journey_event_record(
             _("Das ersetzte Ereignis gehört zu einer anderen Teilnahme."), field="supersedes"
         )
 
+    existing = events_by_participation([participation.id]).get(participation.id, [])
+    ctx = rule_context(programme.id)
+    if event.region_id is None and event.measure_id is None:
+        event.region_id = region_before(existing, _ev(event), ctx.measures) or participation.region_id
     new = _ev(event)
     check_new_event(new, today=timezone.localdate())
-    existing = events_by_participation([participation.id]).get(participation.id, [])
     check_supersession(new, {e.key: e for e in existing})
     effective_kind = supersedes.kind if kind == K.VOID and supersedes else kind
     if effective_kind in (K.ENTRY, K.STAGE_CHANGE) and kind != K.VOID:
@@ -154,9 +158,7 @@ def journey_event_record(
             participation_id=participation.id,
             confirm_overbooking=confirm_overbooking,
         )
-    state = replay(
-        [*existing, new], rule_context(programme.id), birth_date=person.birth_date, check={new.key}
-    )
+    state = replay([*existing, new], ctx, birth_date=person.birth_date, check={new.key})
 
     event.save(force_insert=True)
     write_projection([(participation, state)])
