@@ -1,8 +1,10 @@
 """A small hand-counted programme year for the export tests (XLSX, CSV).
 
-Region RA: A (exit early_negative, statuses job_seeking + minijob), B (exit early_negative, no
-status); region RB: C (exit regular, employed_svb, an svb job the next day). D: a referral
-only (a flow count). Targets for flow.stage_entries: the year (Soll 6), its first half (4).
+Referrals: A and B in region RA, C in RB, D in RA (four; a referral has no stage, so all four fall
+in the stage group of the empty code). A: entry S3, exit early_negative with job_seeking + minijob;
+B: entry S3, exit early_negative, no status; C: entry S3, exit regular with employed_svb, an svb job
+the next day (one integration); D: assessment only. Targets for flow.stage_entries: the year
+(Soll 6), its first half (Soll 4); all three entries lie in the first half.
 """
 
 from __future__ import annotations

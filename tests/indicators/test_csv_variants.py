@@ -35,21 +35,21 @@ GERMAN_HEADER = [
 MACHINE_HEADER = "programme,from,to,as_of,recorded_on,indicator,group_region,numerator,denominator,value"
 
 
-def _cli(*extra) -> str:
+def _cli(*extra, by="region") -> str:
     out = io.StringIO()
     call_command(
         "report",
         *("--programme", "JPS", "--from", "2023-01-01", "--to", "2023-12-31", "--as-of", "2024-06-30"),
         *("--recorded-on", RECORDED_ON),
         *("--indicator", "flow.referrals", "--indicator", "sgb2.integrations"),
-        *("--indicator", "prog.success_rate", "--by", "region", "--format", "csv"),
+        *("--indicator", "prog.success_rate", "--by", by, "--format", "csv"),
         *extra,
         stdout=out,
     )
     return out.getvalue()
 
 
-def _json(**extra) -> list[dict]:
+def _json(by="region") -> list[dict]:
     import json
 
     out = io.StringIO()
@@ -58,19 +58,19 @@ def _json(**extra) -> list[dict]:
         *("--programme", "JPS", "--from", "2023-01-01", "--to", "2023-12-31", "--as-of", "2024-06-30"),
         *("--recorded-on", RECORDED_ON),
         *("--indicator", "flow.referrals", "--indicator", "sgb2.integrations"),
-        *("--indicator", "prog.success_rate", "--by", "region", "--format", "json"),
+        *("--indicator", "prog.success_rate", "--by", by, "--format", "json"),
         stdout=out,
     )
     return json.loads(out.getvalue())["rows"]
 
 
 @pytest.fixture
-def world(w, journey):
+def built(w, journey):
     report_world.build(w, journey)
     return w
 
 
-def test_the_excel_variant_is_german_with_bom_semicolons_and_decimal_commas(world):
+def test_the_excel_variant_is_german_with_bom_semicolons_and_decimal_commas(built):
     text = _cli("--csv-variant", "excel")
     assert text.encode("utf-8").startswith(BOM)
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
@@ -80,9 +80,7 @@ def test_the_excel_variant_is_german_with_bom_semicolons_and_decimal_commas(worl
     assert by[("flow.referrals", "Gesamt")][6:] == ["Zuweisungen", "Gesamt", "", "", "4"]
     assert by[("flow.referrals", "RA")][10] == "3"
     assert by[("flow.referrals", "RB")][10] == "1"
-    # the one integration has no region: the total and the group without region are two rows
     assert by[("sgb2.integrations", "Gesamt")][10] == "1"
-    assert by[("sgb2.integrations", "ohne Region")][10] == "1"
     # one successful exit of three: numerator, denominator, and the share with a decimal comma
     success = by[("prog.success_rate", "Gesamt")]
     assert success[8:10] == ["1", "3"]
@@ -95,7 +93,18 @@ def test_the_excel_variant_is_german_with_bom_semicolons_and_decimal_commas(worl
         assert by[(row["indicator"], key)][10] == str(row["value"]).replace(".", ",")
 
 
-def test_the_machine_variant_is_the_contract_csv_and_marks_the_empty_code(world):
+def test_the_excel_variant_tells_the_total_from_the_group_without_the_dimension(built):
+    # a referral has no stage (INDICATORS.md): all four fall in the group of the empty code
+    text = _cli("--csv-variant", "excel", by="stage")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert rows[0][7] == "Stufe"
+    by = {(r[5], r[7]): r[10] for r in rows[1:]}
+    assert by[("flow.referrals", "Gesamt")] == "4"
+    assert by[("flow.referrals", "ohne Stufe")] == "4"
+    assert by[("prog.success_rate", "S3")].startswith("0,33")
+
+
+def test_the_machine_variant_is_the_contract_csv_and_marks_the_empty_code(built):
     text = _cli()  # the command line's default
     assert text == _cli("--csv-variant", "maschinell")
     assert not text.startswith("\ufeff")
@@ -106,13 +115,24 @@ def test_the_machine_variant_is_the_contract_csv_and_marks_the_empty_code(world)
     assert by[("flow.referrals", "")]["value"] == "4"  # the total: no group
     assert by[("flow.referrals", "RA")]["value"] == "3"
     assert by[("sgb2.integrations", "")]["value"] == "1"  # the total
-    assert by[("sgb2.integrations", "(none)")]["value"] == "1"  # the group whose code is ""
     assert by[("prog.success_rate", "")]["numerator"] == "1"
     assert "." in by[("prog.success_rate", "")]["value"]  # decimal point
     assert len(rows) == len(_json())
 
 
-def test_a_formula_region_code_is_neutralised_in_the_excel_variant(world, journey):
+def test_the_machine_variant_tells_the_total_from_the_group_of_the_empty_code(built):
+    text = _cli(by="stage")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    by = {(r["indicator"], r["group_stage"]): r["value"] for r in rows}
+    assert by[("flow.referrals", "")] == "4"  # the total: not grouped by stage
+    assert by[("flow.referrals", "(none)")] == "4"  # the group whose code is "" (no stage)
+    json_rows = [r for r in _json(by="stage") if r["indicator"] == "flow.referrals"]
+    assert {"group": {"stage": ""}, "value": 4} in [
+        {"group": r["group"], "value": r["value"]} for r in json_rows
+    ]
+
+
+def test_a_formula_region_code_is_neutralised_in_the_excel_variant(built, journey):
     region = RegionFactory(code='=HYPERLINK("http://x")')
     journey(region=region).assess()
     text = _cli("--csv-variant", "excel")
@@ -121,7 +141,7 @@ def test_a_formula_region_code_is_neutralised_in_the_excel_variant(world, journe
     assert "'" + region.code in regions and region.code not in regions
 
 
-def test_an_unknown_variant_is_a_usage_error(world):
+def test_an_unknown_variant_is_a_usage_error(built):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="--csv-variant") as error:
@@ -129,7 +149,8 @@ def test_an_unknown_variant_is_a_usage_error(world):
     assert error.value.returncode == 2
 
 
-def test_the_run_page_offers_both_variants_and_the_download_defaults_to_excel(world, client):
+def test_the_run_page_offers_both_variants_and_the_download_defaults_to_excel(built, client):
+    world = built
     client.force_login(world.personas["coordinator"])
     client.post(
         reverse("indicators:report"),
