@@ -50,9 +50,9 @@ def test_valid_journeys_are_written_with_projection_and_audit(world):
 
 def test_every_problem_is_reported_and_nothing_is_written(world):
     first, second = PersonFactory(), PersonFactory()
-    bad_exit = [
+    bad_exit = [  # a reactivation of someone who never left
         _event("a1", "assessment_start", dt.date(2022, 1, 10)),
-        _event("a2", "exit", dt.date(2022, 1, 20), exit_kind="regular"),
+        _event("a2", "reactivation", dt.date(2022, 1, 20)),
     ]
     future = [_event("b1", "assessment_start", timezone.localdate() + dt.timedelta(days=3))]
     with pytest.raises(BulkRuleErrors) as caught:

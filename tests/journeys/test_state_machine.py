@@ -40,7 +40,8 @@ ALLOWED = {
     "extension": {"in_stage", "interrupted"},
     "interruption": {"in_stage"},
     "resumption": {"interrupted"},
-    "exit": {"in_stage", "interrupted"},
+    # before an entry: a closure before entry (withdrawn, moved, into work …)
+    "exit": {"in_stage", "interrupted", "referred", "in_assessment", "suitable", "waiting"},
     "reactivation": {"exited", "followed_up"},
     "internship": ALL_EXISTING,
     "employment_start": ALL_EXISTING,

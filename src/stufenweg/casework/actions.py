@@ -40,6 +40,11 @@ class JourneyAction:
         follows = KINDS[self.event_kind].follows
         return follows if self.only_in is None else follows & self.only_in
 
+    def offered_in(self, *, exited_before: bool) -> frozenset[str]:
+        """``states`` and, in a journey with an earlier exit, the states the kind may follow then."""
+        follows = KINDS[self.event_kind].offered_in(exited_before=exited_before)
+        return follows if self.only_in is None else follows & self.only_in
+
     @property
     def kinds(self) -> frozenset[str]:
         """The organisation kinds that may use the action: those that record its event kind."""
@@ -90,13 +95,17 @@ ACTIONS: dict[str, JourneyAction] = {
 }
 
 
-def actions_for(state: str, may_act: Callable[[frozenset[str]], bool]) -> list[JourneyAction]:
+def actions_for(
+    state: str, may_act: Callable[[frozenset[str]], bool], *, exited_before: bool = False
+) -> list[JourneyAction]:
     """The actions offered in ``state``; ``may_act(kinds)`` says whether the user may act on this
-    participation with an action reserved to ``kinds`` (asked once per group of kinds)."""
+    participation with an action reserved to ``kinds`` (asked once per group of kinds);
+    ``exited_before``: the journey has an exit (a reactivation after a re-referral, a follow-up
+    of the earlier exit in a later state)."""
     answers: dict[frozenset[str], bool] = {}
     offered = []
     for action in ACTIONS.values():
-        if state not in action.states:
+        if state not in action.offered_in(exited_before=exited_before):
             continue
         if action.kinds not in answers:
             answers[action.kinds] = may_act(action.kinds)

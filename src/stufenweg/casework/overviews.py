@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from stufenweg.casework.selectors import (
@@ -33,7 +33,10 @@ from stufenweg.programmes.selectors import measures_visible_to
 WORKLIST_LIMIT = 10  # rows per list on the overview
 FULL_LIMIT = 200  # rows when one list is opened on its own
 HORIZON_DAYS = 30
-FOLLOW_UP_GRACE_MONTHS = 3  # a follow-up overdue by more than this is no longer listed
+# A follow-up stays listed until the person is reached (an unreached attempt keeps the
+# participation "exited"), the person comes back, or this many months after it was due; once due
+# it is marked overdue. ESF+ needs the situation six months after every exit.
+FOLLOW_UP_OPEN_MONTHS = 6
 
 
 def _rows(queryset: QuerySet[Participation]) -> QuerySet[Participation]:
@@ -70,14 +73,21 @@ def worklists(
     )
 
     follow_up = Q(pk__in=[])
-    for programme_id, months in Programme.objects.values_list("pk", "follow_up_months"):
+    follow_up_months = dict(Programme.objects.values_list("pk", "follow_up_months"))
+    for programme_id, months in follow_up_months.items():
         due_by = add_months(today + dt.timedelta(days=HORIZON_DAYS), -months)
         follow_up |= Q(
             programme_id=programme_id,
             state_since__lte=due_by,
-            state_since__gt=add_months(today, -(months + FOLLOW_UP_GRACE_MONTHS)),
+            state_since__gt=add_months(today, -(months + FOLLOW_UP_OPEN_MONTHS)),
         )
-    lists["follow_ups"] = base.filter(follow_up, state=State.EXITED).order_by("state_since", "pk")
+    # exited from a measure (a closure before entry leaves no exit to follow up)
+    from_measure = Exists(
+        Enrolment.objects.filter(participation_id=OuterRef("pk"), exited_on=OuterRef("state_since"))
+    )
+    lists["follow_ups"] = base.filter(follow_up, from_measure, state=State.EXITED).order_by(
+        "state_since", "pk"
+    )
 
     lists["planned_ends"] = base.filter(
         state__in=IN_MEASURE_STATES,
@@ -104,6 +114,10 @@ def worklists(
         size = FULL_LIMIT if key == only else limit
         rows = list(_rows(queryset).annotate(next_appointment=next_appointment_subquery(now))[:size])
         total = len(rows) if len(rows) < size else queryset.count()
+        if key == "follow_ups":
+            for row in rows:
+                row.follow_up_due = add_months(row.state_since, follow_up_months[row.programme_id])
+                row.follow_up_overdue = row.follow_up_due < today
         result[key] = Worklist(key, rows, total)
     return result
 

@@ -206,8 +206,9 @@ def build(s: Settings) -> None:
         )
         c.execute("CREATE UNIQUE INDEX sw_pp_pid ON sw_pp (pid)")
         _analyze(c, "sw_pp", "pid")
-        # the flow events of the period, with their breakdown values and whether a programme entry
-        # is the participation's first
+        # the flow events of the period, with their breakdown values, whether a programme entry
+        # is the participation's first and whether an exit is a closure before entry (an exit
+        # with no enrolment open: no entry or stage change since the last exit)
         c.execute(
             f.temp_table(
                 "sw_evp",
@@ -216,14 +217,21 @@ def build(s: Settings) -> None:
               {f.age_band("pp.birth_date", "e.od")} AS age_band,
               CASE WHEN e.kind IN ('assessment_start', 'reactivation') AND NOT EXISTS (
                 SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind IN ('assessment_start', 'reactivation')
-                  AND q.od <= e.od AND (q.od, q.ra, q.id) < (e.od, e.ra, e.id)) THEN 1 ELSE 0 END AS first_pe
+                  AND q.od <= e.od AND (q.od, q.ra, q.id) < (e.od, e.ra, e.id)) THEN 1 ELSE 0 END AS first_pe,
+              CASE WHEN e.kind = 'exit' AND NOT EXISTS (
+                SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind IN ('entry', 'stage_change')
+                  AND q.od <= e.od AND (q.od, q.ra, q.id) < (e.od, e.ra, e.id) AND NOT EXISTS (
+                    SELECT 1 FROM sw_ev x WHERE x.pid = e.pid AND x.kind = 'exit' AND x.od >= q.od
+                      AND x.od <= e.od AND (x.od, x.ra, x.id) > (q.od, q.ra, q.id)
+                      AND (x.od, x.ra, x.id) < (e.od, e.ra, e.id))) THEN 1 ELSE 0 END AS closure
             FROM sw_ev e JOIN sw_pp pp ON pp.pid = e.pid
             WHERE e.od >= {F} AND e.od <= {T} AND e.kind IN ('referral', 'not_arrived', 'assessment_start',
-              'reactivation', 'entry', 'stage_change', 'extension')
+              'reactivation', 'entry', 'stage_change', 'extension', 'exit')
             """,
             )
         )
-        # waiting: a waiting-list entry with no later waiting-list or stage entry
+        # waiting: a waiting-list entry with no later waiting-list or stage entry, nor a closure
+        # before entry (an exit from the waiting list)
         c.execute(
             f.temp_table(
                 "sw_wait",
@@ -232,7 +240,7 @@ def build(s: Settings) -> None:
               {f.age_band("pp.birth_date", "w.od")} AS age_band
             FROM sw_ev w JOIN sw_pp pp ON pp.pid = w.pid
             WHERE w.kind = 'waitlist' AND NOT EXISTS (
-              SELECT 1 FROM sw_ev v WHERE v.pid = w.pid AND v.kind IN ('waitlist', 'entry', 'stage_change')
+              SELECT 1 FROM sw_ev v WHERE v.pid = w.pid AND v.kind IN ('waitlist', 'entry', 'stage_change', 'exit')
                 AND v.od >= w.od AND (v.od, v.ra, v.id) > (w.od, w.ra, w.id))
             """,
             )

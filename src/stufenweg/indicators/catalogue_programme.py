@@ -112,6 +112,20 @@ PROGRAMME_INDICATORS = [
         "reactivations",
     ),
     count_indicator(
+        "flow.closures_before_entry",
+        ("Abschlüsse vor Eintritt", "Closures before entry"),
+        (
+            "Austritte im Zeitraum ohne offene Maßnahmeteilnahme: Teilnahmen, die vor einem Eintritt "
+            "enden (zurückgezogen, verzogen, nicht erreichbar, in Arbeit oder Ausbildung aus der "
+            "Eignungsfeststellung oder von der Warteliste); keine Austritte aus einer Maßnahme",
+            "exit events in the period with no enrolment open: participations ending before an entry "
+            "(withdrawn, moved, not reachable, into work or training from the assessment or the waiting "
+            "list); not exits from a measure",
+        ),
+        "ev",
+        "closures_before_entry",
+    ),
+    count_indicator(
         "flow.active",
         ("aktive Teilnehmende", "Active participants"),
         (

@@ -168,6 +168,7 @@ def sources(s: build.Settings) -> dict[str, Source]:
                 "stage_changes": _sum("e.kind = 'stage_change'"),
                 "extensions": _sum("e.kind = 'extension'"),
                 "reactivations": _sum("e.kind = 'reactivation'"),
+                "closures_before_entry": "SUM(e.closure)",
             },
             "e.region_id",
         ),

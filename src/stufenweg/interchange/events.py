@@ -68,7 +68,7 @@ _RESULT, _PLANNED_END, _EMPLOYMENT_STATUS = (
     EVENT_INDEX[n] for n in ("result", "planned_end", "employment_status")
 )
 _UNEMPLOYED_SINCE, _CHANGE, _EXIT_KIND = (EVENT_INDEX[n] for n in ("unemployed_since", "change", "exit_kind"))
-_EMPLOYMENT_KIND = EVENT_INDEX["employment_kind"]
+_EMPLOYMENT_KIND, _REACHED = EVENT_INDEX["employment_kind"], EVENT_INDEX["reached"]
 EV_FIELDS = (
     "key",
     "kind",
@@ -88,6 +88,7 @@ EV_FIELDS = (
     "exit_kind",
     "statuses",
     "employment_kind",
+    "reached",
 )
 # ``_resolve`` builds Ev positionally: its fields must be these, in this order.
 assert tuple(f.name for f in dataclasses.fields(Ev)) == EV_FIELDS
@@ -464,6 +465,7 @@ class EventImport:
             event[_EXIT_KIND],
             statuses,
             event[_EMPLOYMENT_KIND],
+            event[_REACHED],
         )
         return (person[0], programme_id), PreparedEvent(ev, event)
 

@@ -24,7 +24,8 @@ from stufenweg.journeys.rules import (
     StageRule,
     replay,
 )
-from stufenweg.programmes.models import Measure, Stage
+from stufenweg.journeys.spec import programme_kinds
+from stufenweg.programmes.models import Measure, Programme, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,11 @@ def rule_context(programme_id: int) -> RuleContext:
         )
         for m in Measure.objects.filter(programme_id=programme_id)
     }
-    return RuleContext(programme_id=programme_id, stages=stages, measures=measures)
+    flow = Programme.objects.filter(pk=programme_id).values(
+        "reactivation_needs_assessment", "reactivation_after_referral"
+    )
+    kinds = programme_kinds(**flow[0]) if flow else None
+    return RuleContext(programme_id=programme_id, stages=stages, measures=measures, kinds=kinds)
 
 
 def events_by_participation(participation_ids: Iterable[int]) -> dict[int, list[Ev]]:

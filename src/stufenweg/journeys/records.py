@@ -65,6 +65,7 @@ class Ev:
     exit_kind: str = ""
     statuses: str = ""
     employment_kind: str = ""
+    reached: bool | None = None  # a follow-up: False only when the person was not reached
 
     FIELDS = (
         "event_id",
@@ -85,6 +86,7 @@ class Ev:
         "exit_kind",
         "statuses",
         "employment_kind",
+        "reached",
     )
 
     @classmethod
@@ -109,6 +111,7 @@ class Ev:
             exit_kind=row["exit_kind"],
             statuses=row["statuses"],
             employment_kind=row["employment_kind"],
+            reached=row["reached"],
         )
 
     @classmethod
@@ -133,6 +136,7 @@ class Ev:
             exit_kind=event.exit_kind,
             statuses=event.statuses,
             employment_kind=event.employment_kind,
+            reached=event.reached,
         )
 
 
@@ -195,6 +199,8 @@ class JourneyState:
     closed: list[OpenEnrolment] = field(default_factory=list)
     unemployed_since: dt.date | None = None
     last_event_on: dt.date | None = None
+    exited_before: bool = False  # an exit (from a measure or before entry) so far
+    closures: list[str] = field(default_factory=list)  # keys of the closures before entry
 
     @property
     def enrolments(self) -> list[OpenEnrolment]:

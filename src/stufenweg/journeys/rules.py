@@ -159,10 +159,12 @@ def _apply(
 ) -> None:
     spec = (ctx.kinds or KINDS)[ev.kind]
     target = spec.transition_target
-    if st.state not in spec.follows:
+    if not spec.may_follow(st.state, exited_before=st.exited_before):
         raise JourneyRuleError(
             _refusal(st, ev, ctx, later), field="occurred_on", event_key=ev.key, code="transition"
         )
+    if spec.moves_from is not None and st.state not in spec.moves_from:
+        target = KEEP
 
     if ev.kind in (K.ENTRY, K.STAGE_CHANGE):
         if strict:
@@ -188,18 +190,23 @@ def _apply(
         st.open.interrupted_since = ev.occurred_on
     elif ev.kind == K.RESUMPTION:
         st.open.interrupted_since = None
+    elif ev.kind == K.EXIT and st.open is None:
+        _close_before_entry(st, ev, later)
     elif ev.kind == K.EXIT:
         if ev.occurred_on < st.open.entered_on:  # cannot happen after sorting, kept as a guard
             raise JourneyRuleError(
                 _("Der Austritt liegt vor dem Eintritt."), field="occurred_on", event_key=ev.key
             )
         _close(st, ev, exit_kind=ev.exit_kind)
+        st.exited_before = True
     elif ev.kind == K.WAITLIST:
         st.waiting_stage_id = ev.stage_id
     elif ev.kind == K.ASSESSMENT_RESULT:
         target = spec.state_after(ev.result)
     elif ev.kind == K.REACTIVATION:
         st.waiting_stage_id = None
+    elif ev.kind == K.FOLLOW_UP and ev.reached is False:
+        target = KEEP  # not reached: the follow-up is still to be done
 
     region = ev.region_id or (
         ctx.measures[ev.measure_id].region_id if ev.measure_id in ctx.measures else None
@@ -210,6 +217,31 @@ def _apply(
         st.state = target
         st.state_since = ev.occurred_on
     st.last_event_on = ev.occurred_on
+
+
+def _close_before_entry(st: JourneyState, ev: Ev, later: list[Ev]) -> None:
+    """An exit with no open enrolment: the participation ends before an entry (withdrawn, moved,
+    not reachable, into work or training). A stage entry after it needs a return to the programme
+    first, so an exit dated before the journey's next entry is that entry's exit, misdated."""
+    nxt = next((e for e in later if e.kind in _RETURN_OR_ENTRY), None)
+    if nxt is not None and nxt.kind in (K.ENTRY, K.STAGE_CHANGE):
+        raise JourneyRuleError(
+            _("„%(kind)s“ am %(date)s liegt vor dem Eintritt am %(entry)s.")
+            % {
+                "kind": EventKind(ev.kind).label,
+                "date": format_date(ev.occurred_on),
+                "entry": format_date(nxt.occurred_on),
+            },
+            field="occurred_on",
+            event_key=ev.key,
+            code="transition",
+        )
+    st.closures.append(ev.key)
+    st.exited_before = True
+    st.waiting_stage_id = None
+
+
+_RETURN_OR_ENTRY = (K.ENTRY, K.STAGE_CHANGE, K.REFERRAL, K.ASSESSMENT_START, K.REACTIVATION)
 
 
 def _close(st: JourneyState, ev: Ev, *, exit_kind: str) -> None:

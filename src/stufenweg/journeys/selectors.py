@@ -74,3 +74,11 @@ def participation_timeline(participation: Participation) -> list[JourneyEvent]:
         .prefetch_related("superseded_by")
         .order_by("occurred_on", "recorded_at", "id")
     )
+
+
+def has_exit(timeline: list[JourneyEvent]) -> bool:
+    """Whether a participation's events (``participation_timeline``) hold a current exit (from a
+    measure or before entry): a reactivation after a re-referral and a follow-up in a later state
+    need one (``spec.KindSpec.after_an_exit``)."""
+    replaced = {e.supersedes_id for e in timeline if e.supersedes_id}
+    return any(e.kind == EventKind.EXIT and e.pk not in replaced for e in timeline)

@@ -32,7 +32,7 @@ set is a defect. The web form offers „unbekannt“ and leaves the choice to th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import models
 from django.utils.functional import Promise
@@ -134,7 +134,7 @@ FIELDS: tuple[Field, ...] = (
         digits=5,
     ),
     Field("benefit_effect", CODE, _("Wirkung auf Leistungsbezug"), choices=BenefitEffect),
-    Field("reached", BOOL, _("erreicht")),
+    Field("reached", BOOL, _("erreicht"), rules=True),
     Field("source", CODE, _("Quelle"), choices=FollowUpSource),
 )
 FIELD = {f.name: f for f in FIELDS}
@@ -156,6 +156,9 @@ NO_PARTICIPATION = None  # as a state an event may follow: the person has no par
 ALL_STATES = frozenset(State.values)
 IN_MEASURE = frozenset({S.IN_STAGE, S.INTERRUPTED})
 AFTER_EXIT = frozenset({S.EXITED, S.FOLLOWED_UP})
+# before an entry: an ``exit`` here is a closure before entry (withdrawn, moved, not reachable, into
+# work or training); it ends the participation without ending an enrolment
+BEFORE_ENTRY = frozenset({S.REFERRED, S.IN_ASSESSMENT, S.SUITABLE, S.WAITING})
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,10 @@ class KindSpec:
     empty, histories from other systems lack it). ``recorded_by``: the organisation kinds that
     record it; ``amended_by``: those that correct or retract it (``None``: the same).
     ``replayed``: whether the state machine sees it (a void only removes the event it names).
+    ``after_an_exit``: further states it may follow only in a journey with an earlier exit (a
+    reactivation after a re-referral, a follow-up of an earlier exit after the person came back);
+    ``moves_from``: the states in which it leads to ``leads_to`` (``None``: all), in the others it
+    keeps the state (a follow-up during a later stage does not end that stage).
     """
 
     kind: str
@@ -183,6 +190,8 @@ class KindSpec:
     opens_enrolment: bool = False
     closes_enrolment: bool = False
     replayed: bool = True
+    after_an_exit: frozenset[str] = frozenset()
+    moves_from: frozenset[str] | None = None
 
     @property
     def label(self) -> str | Promise:
@@ -206,6 +215,14 @@ class KindSpec:
         if isinstance(self.leads_to, str):
             return self.leads_to
         return self.leads_to.get(result, self.leads_to[""])
+
+    def may_follow(self, state: str | None, *, exited_before: bool) -> bool:
+        """Whether the kind may follow ``state`` (in a journey with an earlier exit or not)."""
+        return state in self.follows or (exited_before and state in self.after_an_exit)
+
+    def offered_in(self, *, exited_before: bool = False) -> frozenset:
+        """The states the kind may follow, for a journey with an earlier exit or without."""
+        return self.follows | self.after_an_exit if exited_before else self.follows
 
     def needs(self, name: str) -> bool:
         """Whether the web form insists on field ``name`` (required everywhere, or asked)."""
@@ -282,16 +299,18 @@ KINDS: dict[str, KindSpec] = {
         ),
         KindSpec(E.INTERRUPTION, frozenset({S.IN_STAGE}), S.INTERRUPTED, DELIVERING, fields=("reason",)),
         KindSpec(E.RESUMPTION, frozenset({S.INTERRUPTED}), S.IN_STAGE, DELIVERING, fields=("reason",)),
+        # from an enrolment: the exit from the measure; before an entry: a closure before entry
         KindSpec(
             E.EXIT,
-            IN_MEASURE,
+            IN_MEASURE | BEFORE_ENTRY,
             S.EXITED,
             DELIVERING,
             fields=("exit_kind", "reason", "statuses", "qualification"),
             required=("exit_kind",),
             closes_enrolment=True,
         ),
-        KindSpec(E.REACTIVATION, AFTER_EXIT, S.SUITABLE, COORDINATING),
+        # a former participant re-referred by the Jobcenter may be reactivated without a new assessment
+        KindSpec(E.REACTIVATION, AFTER_EXIT, S.SUITABLE, COORDINATING, after_an_exit=frozenset({S.REFERRED})),
         KindSpec(
             E.INTERNSHIP,
             ALL_STATES,
@@ -311,6 +330,8 @@ KINDS: dict[str, KindSpec] = {
         KindSpec(E.EMPLOYMENT_END, ALL_STATES, KEEP, DELIVERING),
         # ``reason`` says what was gained
         KindSpec(E.QUALIFICATION, ALL_STATES, KEEP, DELIVERING, fields=("reason",), asked=("reason",)),
+        # a follow-up refers to the latest exit before its date, in whatever state the person is now;
+        # it moves an exited participation to "followed up" only when the person was reached
         KindSpec(
             E.FOLLOW_UP,
             AFTER_EXIT,
@@ -318,6 +339,8 @@ KINDS: dict[str, KindSpec] = {
             COORDINATING,
             fields=("statuses", "reached", "source"),
             asked=("reached",),
+            after_an_exit=ALL_STATES - AFTER_EXIT,
+            moves_from=AFTER_EXIT,
         ),
         # a void is judged by the kind of the event it retracts (``authority.writing_kinds``)
         KindSpec(
@@ -336,6 +359,26 @@ KINDS: dict[str, KindSpec] = {
 OPENING_KINDS = frozenset(k for k, spec in KINDS.items() if spec.opens_participation)
 ENROLMENT_OPENING_KINDS = frozenset(k for k, spec in KINDS.items() if spec.opens_enrolment)
 ENROLMENT_CLOSING_KINDS = frozenset(k for k, spec in KINDS.items() if spec.closes_enrolment)
+
+
+def programme_kinds(
+    *, reactivation_needs_assessment: bool = False, reactivation_after_referral: bool = True
+) -> Mapping[str, KindSpec] | None:
+    """A programme's flow (its ``programmes.Programme`` settings) as kind specs; None: the default.
+
+    ``reactivation_needs_assessment``: a reactivation leads back to "referred", so an assessment
+    must start before the next entry; ``reactivation_after_referral``: a former participant
+    re-referred may be reactivated (otherwise the re-referral goes through a new assessment).
+    """
+    if not reactivation_needs_assessment and reactivation_after_referral:
+        return None
+    spec = KINDS[E.REACTIVATION]
+    changed = replace(
+        spec,
+        leads_to=S.REFERRED if reactivation_needs_assessment else spec.leads_to,
+        after_an_exit=spec.after_an_exit if reactivation_after_referral else frozenset(),
+    )
+    return {**KINDS, E.REACTIVATION: changed}
 
 
 def spec_of(kind: str) -> KindSpec:

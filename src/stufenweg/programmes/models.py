@@ -44,6 +44,13 @@ class Programme(models.Model):
         null=True,
         blank=True,
     )
+    # the programme's flow on top of the default state machine (journeys.spec.programme_kinds)
+    reactivation_needs_assessment = models.BooleanField(
+        "Reaktivierung nur mit neuer Eignungsfeststellung", default=False
+    )
+    reactivation_after_referral = models.BooleanField(
+        "Reaktivierung nach erneuter Zuweisung möglich", default=True
+    )
     active = models.BooleanField("aktiv", default=True)
 
     class Meta:

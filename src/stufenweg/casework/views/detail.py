@@ -18,7 +18,7 @@ from stufenweg.core.params import parse_id
 from stufenweg.core.time import age_on
 from stufenweg.journeys.authority import amending_kinds
 from stufenweg.journeys.codes import EventKind
-from stufenweg.journeys.selectors import participation_timeline
+from stufenweg.journeys.selectors import has_exit, participation_timeline
 from stufenweg.outcomes.selectors import outcomes_of
 from stufenweg.people.models import Person
 from stufenweg.people.selectors import household_seen_by
@@ -88,18 +88,19 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return answers[kinds]
 
     files = case_file(chosen)
+    timeline = participation_timeline(chosen)
     context = {
         "person": person,
         "age": age_on(person.birth_date, today),
         "household": household,
         "participations": participations,
         "p": chosen,
-        "timeline": timeline_entries(participation_timeline(chosen), lambda kind: may(amending_kinds(kind))),
+        "timeline": timeline_entries(timeline, lambda kind: may(amending_kinds(kind))),
         "enrolments": list(chosen.enrolments.select_related("measure", "stage").order_by("entered_on", "id")),
         "outcomes": outcomes_of(chosen),
         "file": files,
         "can_act": acting,
-        "actions": actions_for(chosen.state, may),
+        "actions": actions_for(chosen.state, may, exited_before=has_exit(timeline)),
         "today": today,
         "now": timezone.now(),
     }
