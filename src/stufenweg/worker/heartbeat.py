@@ -6,7 +6,8 @@ runs a long task, since the thread is independent of the task loop — and delet
 stop. A page whose run is still queued after ``NOTICE_AFTER_SECONDS`` asks :func:`worker_missing`:
 no row seen within ``STALE_SECONDS`` and no task being run means nobody will pick the run up.
 A task that is being run counts as a sign of life too: on SQLite a long import holds the one write
-lock, so the heartbeat cannot be written while it runs.
+lock, so the heartbeat cannot be written while it runs. The same thread enqueues the daily jobs
+(``worker.daily``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import logging
 import os
 import signal
 import threading
+import time
 
 from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
@@ -72,6 +74,9 @@ class Heartbeat(threading.Thread):
         self._stopped = threading.Event()
 
     def run(self) -> None:
+        from stufenweg.worker.daily import CHECK_SECONDS, enqueue_due
+
+        next_daily = 0.0
         try:
             while not self._stopped.is_set():
                 if self.parent_pid is not None and os.getppid() != self.parent_pid:
@@ -79,6 +84,9 @@ class Heartbeat(threading.Thread):
                     os.kill(os.getpid(), signal.SIGTERM)
                     return
                 self.beat()
+                if time.monotonic() >= next_daily:
+                    enqueue_due()
+                    next_daily = time.monotonic() + CHECK_SECONDS
                 self._stopped.wait(self.interval)
         finally:
             connection.close()
