@@ -56,8 +56,10 @@ def test_follow_up_due_six_months_after_exit(world, journey):
     assert listed(user, "follow_ups", dt.date(2024, 11, 20)) == []
     # 30 Nov -> 30 Jun >= 28 Jun: listed
     assert listed(user, "follow_ups", dt.date(2024, 11, 30)) == [journey.pk]
-    # more than 3 months overdue (exit before today - 9 months) drops off: 1 Apr 2025 - 9 m = 1 Jul 2024
-    assert listed(user, "follow_ups", dt.date(2025, 4, 1)) == []
+    # overdue, still listed until six months after it was due (exit before today - 12 months)
+    assert listed(user, "follow_ups", dt.date(2025, 4, 1)) == [journey.pk]
+    assert listed(user, "follow_ups", dt.date(2025, 6, 27)) == [journey.pk]
+    assert listed(user, "follow_ups", dt.date(2025, 6, 28)) == []
 
 
 def test_waiting_list_per_stage_and_region(world):
