@@ -24,6 +24,7 @@ from stufenweg.journeys.records import (
     RuleContext,
     StageRule,
 )
+from stufenweg.journeys.refusals import Refused, refusal
 from stufenweg.journeys.spec import FIELDS, KEEP, KINDS, required_fields, transitions
 from stufenweg.journeys.stage_rules import check_extension, check_stage_entry
 
@@ -145,7 +146,12 @@ def replay(
     st = JourneyState()
     for index, ev in enumerate(ordered):
         strict = check is None or ev.key in check
-        _apply(st, ev, ctx, birth_date, ordered[index + 1 :], strict)
+        try:
+            _apply(st, ev, ctx, birth_date, ordered[index + 1 :], strict)
+        except Refused:
+            raise refusal(
+                st, ev, ctx, earlier=ordered[:index], later=ordered[index + 1 :], check=check
+            ) from None
     return st
 
 
@@ -160,9 +166,7 @@ def _apply(
     spec = (ctx.kinds or KINDS)[ev.kind]
     target = spec.transition_target
     if not spec.may_follow(st.state, exited_before=st.exited_before):
-        raise JourneyRuleError(
-            _refusal(st, ev, ctx, later), field="occurred_on", event_key=ev.key, code="transition"
-        )
+        raise Refused(ev)  # worded by ``replay``, which knows the events around it
     if spec.moves_from is not None and st.state not in spec.moves_from:
         target = KEEP
 
@@ -252,52 +256,3 @@ def _close(st: JourneyState, ev: Ev, *, exit_kind: str) -> None:
     enrolment.interrupted_since = None
     st.closed.append(enrolment)
     st.open = None
-
-
-def _refusal(st: JourneyState, ev: Ev, ctx: RuleContext, later: list[Ev]) -> str:
-    """A message that says why ``ev`` cannot follow the current state, as concretely as possible."""
-    kind = EventKind(ev.kind).label
-    date = format_date(ev.occurred_on)
-    if st.state is None:
-        return _(
-            "„%(kind)s“ am %(date)s ist nicht möglich: In diesem Programm gibt es noch keine Teilnahme; zuerst Zuweisung oder Beginn der Eignungsfeststellung erfassen."
-        ) % {"kind": kind, "date": date}
-    if ev.kind in (K.EXIT, K.EXTENSION, K.INTERRUPTION, K.STAGE_CHANGE) and st.open is None:
-        entry = next((e for e in later if e.kind in (K.ENTRY, K.STAGE_CHANGE)), None)
-        if entry is not None:
-            return _("„%(kind)s“ am %(date)s liegt vor dem Eintritt am %(entry)s.") % {
-                "kind": kind,
-                "date": date,
-                "entry": format_date(entry.occurred_on),
-            }
-        return _("„%(kind)s“ am %(date)s ist nicht möglich: Es gibt keine offene Maßnahmeteilnahme.") % {
-            "kind": kind,
-            "date": date,
-        }
-    if ev.kind == K.ENTRY and st.open is not None:
-        measure = ctx.measures.get(st.open.measure_id)
-        stage = ctx.stages.get(st.open.stage_id)
-        return _(
-            "Es besteht bereits eine offene Teilnahme an der Maßnahme %(measure)s (%(stage)s) seit %(since)s; zuerst Austritt oder Stufenwechsel erfassen."
-        ) % {
-            "measure": measure.code if measure else "?",
-            "stage": stage.name if stage else "?",
-            "since": format_date(st.open.entered_on),
-        }
-    if ev.kind == K.ENTRY and st.state in (S.EXITED, S.FOLLOWED_UP):
-        return _("Nach dem Austritt ist vor einem neuen Eintritt eine Reaktivierung zu erfassen.")
-    if ev.kind == K.ENTRY and st.state == S.REFERRED:
-        return _("Ein Eintritt ist erst nach Beginn der Eignungsfeststellung möglich.")
-    if ev.kind == K.RESUMPTION:
-        return _("Wiederaufnahme am %(date)s ist nicht möglich: Die Teilnahme ist nicht unterbrochen.") % {
-            "date": date
-        }
-    if ev.kind == K.INTERRUPTION and st.state == S.INTERRUPTED:
-        return _("Die Teilnahme ist bereits seit %(since)s unterbrochen.") % {
-            "since": format_date(st.state_since)
-        }
-    return _("„%(kind)s“ am %(date)s ist im Status „%(state)s“ nicht zulässig.") % {
-        "kind": kind,
-        "date": date,
-        "state": State(st.state).label,
-    }
