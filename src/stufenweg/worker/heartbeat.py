@@ -83,6 +83,7 @@ class Heartbeat(threading.Thread):
                     logger.warning("parent process gone; worker stops")
                     os.kill(os.getpid(), signal.SIGTERM)
                     return
+                close_old_connections()  # the thread's own connection: a broken one is replaced
                 self.beat()
                 if time.monotonic() >= next_daily:
                     enqueue_due()
@@ -94,7 +95,6 @@ class Heartbeat(threading.Thread):
     def beat(self) -> None:
         from stufenweg.worker.models import WorkerHeartbeat
 
-        close_old_connections()
         try:
             WorkerHeartbeat.objects.update_or_create(
                 worker_id=self.worker_id,
