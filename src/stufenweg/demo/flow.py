@@ -56,6 +56,8 @@ class Planner(OutcomeMixin):
         return self.rng.choice(pool)
 
     def add(self, j: Draft, kind: str, on: dt.date, by: str, **fields) -> None:
+        if "measure" not in fields:  # the participation's region, as the web records it (journeys.regions)
+            fields.setdefault("region", j.region)
         j.events.append(PEvent(kind=kind, on=on, by=by, fields=fields))
 
     def eligible(self, j: Draft, stage: str, on: dt.date) -> bool:
