@@ -145,3 +145,15 @@ def test_without_the_follow_ups_both_exits_are_unreached(tmp_path):
     events = "\n".join(line for line in EVENTS.split("\n") if ",follow_up," not in line)
     assert _import(tmp_path, events).problems == []
     assert _report()["prog.follow_up_unreached"] == 2
+
+
+def test_a_programme_without_reactivation_after_referral_refuses_that_row(tmp_path):
+    from tests.factories import ProgrammeFactory
+
+    ProgrammeFactory(code="JPS", name="JobPerspektive Test", reactivation_after_referral=False)
+    result = _import(tmp_path)
+    assert not result.written
+    (problem,) = result.problems
+    assert (problem.file, problem.row, problem.column) == ("events.csv", 7, "date")
+    assert problem.message.startswith("„Reaktivierung“ am 05.04.2023 ist")
+    assert not JourneyEvent.objects.exists()
