@@ -2,10 +2,12 @@
 stopped with the server.
 
 The child is ``python -m stufenweg db_worker --no-reload`` with the parent's settings and
-environment. It stops when the server stops: on Ctrl-C (the terminal sends SIGINT to both), on
-SIGTERM to the server (:func:`stop_on_sigterm` turns it into a normal exit, whose ``finally``
-stops the child), and when the server is killed outright (the child's heartbeat sees its parent
-gone and ends it, ``--exit-with-parent``). Start it in the outer process only: the demo runs
+environment, in a session of its own so that only the server signals it, once: a second signal
+would make the worker abandon its running task. It stops when the server stops: on Ctrl-C (the
+server ends, its ``finally`` sends the worker SIGTERM; the worker finishes its running task for up
+to ``STOP_SECONDS``, then is killed), on SIGTERM to the server (:func:`stop_on_sigterm` turns it
+into a normal exit, same path), and when the server is killed outright (the child's heartbeat sees
+its parent gone and ends it, ``--exit-with-parent``). Start it in the outer process only: the demo runs
 ``runserver`` without the autoreloader, so there is one process and one worker.
 """
 
@@ -37,7 +39,7 @@ def worker_command(*, parent_pid: int, interval: float = 1.0) -> list[str]:
 
 
 def start_worker(*, env: dict[str, str] | None = None) -> subprocess.Popen:
-    return subprocess.Popen(worker_command(parent_pid=os.getpid()), env=env)  # noqa: S603
+    return subprocess.Popen(worker_command(parent_pid=os.getpid()), env=env, start_new_session=True)  # noqa: S603
 
 
 def stop_worker(process: subprocess.Popen, *, timeout: float = STOP_SECONDS) -> int | None:
