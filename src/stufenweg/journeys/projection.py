@@ -82,10 +82,14 @@ def rule_context(programme_id: int) -> RuleContext:
         for m in Measure.objects.filter(programme_id=programme_id)
     }
     flow = Programme.objects.filter(pk=programme_id).values(
-        "reactivation_needs_assessment", "reactivation_after_referral"
+        "reactivation_needs_assessment", "reactivation_after_referral", "max_months"
     )
-    kinds = programme_kinds(**flow[0]) if flow else None
-    return RuleContext(programme_id=programme_id, stages=stages, measures=measures, kinds=kinds)
+    settings = dict(flow[0]) if flow else {}
+    max_months = settings.pop("max_months", None)
+    kinds = programme_kinds(**settings) if settings else None
+    return RuleContext(
+        programme_id=programme_id, stages=stages, measures=measures, kinds=kinds, max_months=max_months
+    )
 
 
 def events_by_participation(participation_ids: Iterable[int]) -> dict[int, list[Ev]]:

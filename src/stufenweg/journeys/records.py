@@ -173,6 +173,8 @@ class RuleContext:
     measures: dict[int, MeasureInfo]
     # the programme's own flow (``spec.KindSpec`` per event kind); None: the default, ``spec.KINDS``
     kinds: Mapping[str, Any] | None = None
+    # the programme's maximum duration over all stages, in months from the first entry (None: none)
+    max_months: int | None = None
 
 
 @dataclass(slots=True)

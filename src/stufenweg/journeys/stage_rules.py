@@ -118,6 +118,31 @@ def check_stage_entry(st: JourneyState, ev: Ev, ctx: RuleContext, birth_date: dt
                 event_key=ev.key,
             )
     check_planned_end(stage, entered_on=ev.occurred_on, planned_end=ev.planned_end, ev=ev)
+    check_programme_duration(st, ev, ctx, ev.planned_end or ev.occurred_on)
+
+
+def check_programme_duration(st: JourneyState, ev: Ev, ctx: RuleContext, until: dt.date) -> None:
+    """The programme's maximum duration over all stages (``RuleContext.max_months``), counted from
+    the participation's first entry: no entry, stage change or planned end beyond it."""
+    if ctx.max_months is None:
+        return
+    first = st.closed[0] if st.closed else st.open
+    first_on = first.entered_on if first is not None else ev.occurred_on
+    limit = add_months(first_on, ctx.max_months)
+    if until > limit:
+        raise JourneyRuleError(
+            _(
+                "Das Datum %(date)s überschreitet die Höchstdauer des Programms (%(months)s Monate ab dem ersten Eintritt am %(first)s, also spätestens %(limit)s)."
+            )
+            % {
+                "date": format_date(until),
+                "months": ctx.max_months,
+                "first": format_date(first_on),
+                "limit": format_date(limit),
+            },
+            field="planned_end" if until == ev.planned_end else "occurred_on",
+            event_key=ev.key,
+        )
 
 
 def check_planned_end(stage: StageRule, *, entered_on: dt.date, planned_end: dt.date | None, ev: Ev) -> None:
@@ -171,3 +196,4 @@ def check_extension(st: JourneyState, ev: Ev, ctx: RuleContext) -> None:
             event_key=ev.key,
         )
     check_planned_end(stage, entered_on=st.open.entered_on, planned_end=ev.planned_end, ev=ev)
+    check_programme_duration(st, ev, ctx, ev.planned_end)

@@ -51,6 +51,9 @@ class Programme(models.Model):
     reactivation_after_referral = models.BooleanField(
         "Reaktivierung nach erneuter Zuweisung möglich", default=True
     )
+    max_months = models.PositiveSmallIntegerField(
+        "Höchstdauer über alle Stufen (Monate ab dem ersten Eintritt)", null=True, blank=True
+    )
     active = models.BooleanField("aktiv", default=True)
 
     class Meta:
