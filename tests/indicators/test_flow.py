@@ -63,7 +63,9 @@ def test_flow_counts_events_persons_first_entries_and_implicit_exits(w, journey,
     by_region = run(by=("region",))
     assert by_region.value("flow.referrals", region="RA") == 2
     assert by_region.value("flow.programme_entries", region="RB") == 1  # B's assessment names region B
-    assert by_region.value("flow.programme_entries", region="") == 2  # events without region or measure
+    # A's assessment and C's reactivation name no region: they get the participation's (issue #12)
+    assert by_region.value("flow.programme_entries", region="RA") == 2
+    assert by_region.value("flow.programme_entries", region="") == 0
     # the exit's region is that of the enrolment it ends: D left stage 4 in measure_b (region B)
     assert by_region.value("flow.exits", region="RB") == 1
     assert by_region.value("flow.exits", region="RA") == 1
