@@ -95,6 +95,7 @@ def demo(tmp_path):
     demo = Demo(tmp_path)
     yield demo
     demo.stop()
+    print(demo.log.read_text()[-4000:])  # shown by pytest when the test failed
 
 
 def _login(web: Browser, demo: Demo, username: str) -> None:
