@@ -39,6 +39,7 @@ PROGRAMME_INDICATORS = [
         ("Ereignisse „nicht angekommen“ im Zeitraum", "“not arrived” events in the period"),
         "ev",
         "not_arrived",
+        lower_is_better=True,
     ),
     count_indicator(
         "flow.programme_entries",
@@ -194,6 +195,7 @@ PROGRAMME_INDICATORS = [
         "cases",
         ("Abbrüche", "dropouts"),
         EXITS_TEXT,
+        lower_is_better=True,
     ),
     rate_indicator(
         "prog.success_rate",
@@ -301,6 +303,7 @@ PROGRAMME_INDICATORS = [
         ),
         "x",
         "unreached",
+        lower_is_better=True,
     ),
     rate_indicator(
         "prog.target_attainment",

@@ -68,6 +68,8 @@ class Indicator:
     denominator: str = ""  # German; a count has none
     denominator_en: str = ""
     extra_dims: tuple[str, ...] = ()
+    # the direction of a target: for a dropout rate, less than the Soll is the goal
+    lower_is_better: bool = False
 
     @property
     def family(self) -> str:

@@ -221,6 +221,35 @@ def _period(text) -> str:
     return text
 
 
+def _target_value(ind: Indicator | None, value) -> str:
+    """A Soll or Ist: a rate's as a percentage (10 %, not 0,1), a count as a number."""
+    return fmt.percent(value) if ind is not None and ind.is_rate else fmt.number(value)
+
+
+def attainment_text(ind_id: str, actual, target, share) -> str:
+    """The attainment of one target. Where more is better: the share of the target reached
+    (``145,0 % (Ist 145 / Soll 100)``). Where less is better (dropout rate, ``lower_is_better``) a
+    share above 100 % would read as overachievement, so the target is called met or missed."""
+    ind = BY_ID.get(ind_id)
+    values = {"actual": _target_value(ind, actual), "target": _target_value(ind, target)}
+    if ind is not None and ind.lower_is_better and isinstance(actual, int | float):
+        if isinstance(target, int | float) and actual > target:
+            return _("Ziel verfehlt (Ist %(actual)s > Soll %(target)s)") % values
+        return _("Ziel erreicht (Ist %(actual)s ≤ Soll %(target)s)") % values
+    return _("%(share)s (Ist %(actual)s / Soll %(target)s)") % {**values, "share": fmt.percent(share)}
+
+
+def _cell_text(section_id: str, row_id: str, i: int, v) -> str:
+    if section_id == "targets":
+        if i == 0:
+            return _period(v)
+        if i in (1, 2):
+            return _target_value(BY_ID.get(row_id), v)
+        if isinstance(v, dict):
+            return attainment_text(row_id, v["num"], v["den"], v["value"])
+    return fmt.cell(v)
+
+
 def present(report: dict) -> dict:
     """Localised report with display strings: formatted cells, dates and the breakdown names."""
     report = localise(report)
@@ -232,7 +261,7 @@ def present(report: dict) -> dict:
                 "id": item["id"],
                 "cells": [
                     {
-                        "text": _period(v) if section["id"] == "targets" and i == 0 else fmt.cell(v),
+                        "text": _cell_text(section["id"], item["id"], i, v),
                         "rate": isinstance(v, dict),
                         # a number (or a hidden one, "*") is right-aligned, a group code or period not
                         "number": not isinstance(v, str) or v == "*",
