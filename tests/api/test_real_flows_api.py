@@ -86,3 +86,16 @@ def test_a_reactivation_of_someone_never_exited_is_a_german_400(world, as_person
     (message,) = response.json()["date"]
     assert message.startswith("„Reaktivierung“ am 05.01.2022 ist")
     assert Participation.objects.get(person__person_id="PR-4").state == "referred"
+
+
+def test_a_provider_cannot_close_a_case_before_entry_it_does_not_serve(world, as_persona):
+    """Before an entry no measure of the provider serves the person: the closure is refused and
+    writes nothing (the provider's scope is the participants of its measures)."""
+    participation = start_journey(world, PersonFactory(person_id="PR-5"))
+    before = JourneyEvent.objects.count()
+    response = _post(
+        as_persona("provider"), "PR-5", event="exit", date="2022-02-01", exit_kind="early_neutral"
+    )
+    assert response.status_code in (403, 404)
+    assert JourneyEvent.objects.count() == before
+    assert _state(participation) == "in_assessment"
