@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from stufenweg.casework import forms as cf
 from stufenweg.casework import services
@@ -39,6 +40,7 @@ def page_url(participation: Participation) -> str:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def journey_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     spec = ACTIONS.get(slug)
     if spec is None:
@@ -87,6 +89,7 @@ def _event(request: HttpRequest, pk: int, *, void: bool = False):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def event_correct(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     form = CorrectEventForm(request.POST or None, event=event, user=request.user)
@@ -103,6 +106,7 @@ def event_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def event_void(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk, void=True)
     form = VoidEventForm(request.POST or None, event=event, user=request.user)
@@ -138,6 +142,7 @@ def _entry(request, pk, *, form_class, title, url_name, save, message, form_kwar
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -153,6 +158,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -168,6 +174,7 @@ def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def assessment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -188,6 +195,7 @@ def assessment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -203,6 +211,7 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _entry(
         request,
@@ -223,6 +232,7 @@ def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         action = plan_action_for(request.user, pk)
@@ -245,6 +255,7 @@ def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         goal = goal_for(request.user, pk)
@@ -271,6 +282,7 @@ def _edit_message(form, changed: str) -> str:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct a goal's title, key area and due date (in any status; see ``services.goal_edit``)."""
     try:
@@ -298,6 +310,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def plan_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct a step's text, responsibility, due date and (when done) the day it was done."""
     try:
@@ -326,6 +339,7 @@ def plan_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
     appointment = get_object_or_404(Appointment, pk=pk)  # 404 below when its participation is hidden
     participation = participation_to_act_on(request, appointment.participation_id, DELIVERING)
@@ -348,6 +362,7 @@ def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def refer(request: HttpRequest) -> HttpResponse:
     try:
         require_act(request, REFERRING)
