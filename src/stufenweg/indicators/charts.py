@@ -14,8 +14,12 @@ matplotlib.use("Agg")
 
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from stufenweg.indicators import fmt  # noqa: E402
+from stufenweg.indicators.definitions import BY_ID  # noqa: E402
+from stufenweg.indicators.presenting import target_value  # noqa: E402
 
 CHARTS = ("entries", "exit_status", "targets")
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5", "#ff0000"]
@@ -36,6 +40,17 @@ def pixels(report: dict, chart: str, dpi: int) -> tuple[int, int]:
     return round(width * dpi), round(height * dpi)
 
 
+def _count_axis(axis) -> None:
+    """An axis of people or cases: whole-number ticks only (no „1.75“ people), in the reader's
+    number format (1 000 and decimal comma in German)."""
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.number(round(v))))
+
+
+def _percent_axis(axis) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{fmt.number(round(v))}\u00a0%"))
+
+
 def _empty(ax, text):
     ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, color="#555555")
     ax.set_xticks([])
@@ -52,6 +67,7 @@ def _entries(fig, ax, data):
     bars = ax.bar(labels, [v if isinstance(v, int) else 0 for _k, v in pairs], color=PALETTE[0])
     ax.bar_label(bars, labels=[fmt.number(v) for _k, v in pairs], fontsize=8)
     ax.margins(y=0.12)
+    _count_axis(ax.yaxis)
 
 
 def _exit_status(fig, ax, data):
@@ -70,6 +86,7 @@ def _exit_status(fig, ax, data):
             color=PALETTE[index % len(PALETTE)],
         )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    _count_axis(ax.yaxis)
     ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False)
     fig.subplots_adjust(left=0.08, right=0.6)
 
@@ -86,12 +103,25 @@ def _targets(fig, ax, data):
         for a, t in zip(data["actual"], data["target"], strict=True)
     ]
     positions = list(range(len(labels)))[::-1]  # first target at the top
-    # one colour: for some indicators (dropout rate) more than the target is worse, not better
-    bars = ax.barh(positions, shares, height=0.65, color=PALETTE[0])
+    # where less is better (dropout rate), the bar has its own colour and the legend says so:
+    # a bar beyond the 100 % line is then a missed target, not an overachieved one
+    lower = [bool(i in BY_ID and BY_ID[i].lower_is_better) for i in _ids(data)]
+    colours = [PALETTE[1] if low else PALETTE[0] for low in lower]
+    bars = ax.barh(positions, shares, height=0.65, color=colours)
+    if any(lower):
+        ax.legend(
+            handles=[
+                Patch(color=PALETTE[0], label=_("mehr ist besser")),
+                Patch(color=PALETTE[1], label=_("weniger ist besser (über 100 % = Ziel verfehlt)")),
+            ],
+            fontsize=7,
+            loc="lower right",
+        )
     ax.bar_label(
         bars,
         labels=[
-            f"{fmt.number(a)} / {fmt.number(t)}" for a, t in zip(data["actual"], data["target"], strict=True)
+            f"{target_value(i, a)} / {target_value(i, t)}"
+            for i, a, t in zip(_ids(data), data["actual"], data["target"], strict=True)
         ],
         fontsize=7,
         padding=3,
@@ -101,11 +131,25 @@ def _targets(fig, ax, data):
     ax.set_yticks(positions, [textwrap.shorten(label, 60) for label in labels], fontsize=7.5)
     ax.set_xlabel(_("Zielerreichung in % (Ist / Soll)"), fontsize=8)
     ax.set_xlim(0, max(max(shares) * 1.15, 110))
+    _percent_axis(ax.xaxis)
     ax.set_ylim(-0.6, len(labels) - 0.4)
     fig.subplots_adjust(left=0.3, right=0.97)
 
 
+def _ids(data: dict) -> list[str]:
+    """The targets' indicator ids (reports stored before they were kept have none)."""
+    ids = list(data.get("ids", []))
+    return ids + [""] * (len(data["labels"]) - len(ids))
+
+
 def render_chart(report: dict, chart: str, *, dpi: int = 110) -> bytes:
+    buffer = io.BytesIO()
+    figure(report, chart, dpi=dpi).savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def figure(report: dict, chart: str, *, dpi: int = 110) -> Figure:
+    """The chart as a matplotlib figure (``render_chart`` saves it as PNG)."""
     if chart not in CHARTS:
         raise KeyError(chart)
     data = report["charts"][chart]
@@ -119,6 +163,4 @@ def render_chart(report: dict, chart: str, *, dpi: int = 110) -> bytes:
         # inches from the top and bottom, not shares, so that a tall chart keeps small margins
         fig.subplots_adjust(top=1 - 0.45 / height, bottom=0.55 / height)
     ax.spines[["top", "right"]].set_visible(False)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return fig

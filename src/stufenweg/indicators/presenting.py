@@ -221,8 +221,9 @@ def _period(text) -> str:
     return text
 
 
-def _target_value(ind: Indicator | None, value) -> str:
+def target_value(ind_id: str, value) -> str:
     """A Soll or Ist: a rate's as a percentage (10 %, not 0,1), a count as a number."""
+    ind = BY_ID.get(ind_id)
     return fmt.percent(value) if ind is not None and ind.is_rate else fmt.number(value)
 
 
@@ -231,7 +232,7 @@ def attainment_text(ind_id: str, actual, target, share) -> str:
     (``145,0 % (Ist 145 / Soll 100)``). Where less is better (dropout rate, ``lower_is_better``) a
     share above 100 % would read as overachievement, so the target is called met or missed."""
     ind = BY_ID.get(ind_id)
-    values = {"actual": _target_value(ind, actual), "target": _target_value(ind, target)}
+    values = {"actual": target_value(ind_id, actual), "target": target_value(ind_id, target)}
     if ind is not None and ind.lower_is_better and isinstance(actual, int | float):
         if isinstance(target, int | float) and actual > target:
             return _("Ziel verfehlt (Ist %(actual)s > Soll %(target)s)") % values
@@ -244,7 +245,7 @@ def _cell_text(section_id: str, row_id: str, i: int, v) -> str:
         if i == 0:
             return _period(v)
         if i in (1, 2):
-            return _target_value(BY_ID.get(row_id), v)
+            return target_value(row_id, v)
         if isinstance(v, dict):
             return attainment_text(row_id, v["num"], v["den"], v["value"])
     return fmt.cell(v)

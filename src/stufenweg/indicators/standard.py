@@ -153,6 +153,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
         "targets": {
             "title": _("Soll und Ist"),
             "labels": [_target_label(r) for r in targets],
+            "ids": [r["group"]["indicator"] for r in targets],
             "actual": [r["numerator"] for r in targets],
             "target": [r["denominator"] for r in targets],
         },
