@@ -25,6 +25,9 @@ from stufenweg.indicators.tasks import RUN_FAILED
 from stufenweg.programmes.models import Target
 
 D = dt.date
+# the indicator's id, kept small and muted next to its label
+ID_DE = '<span class="muted small">Kennzahl-ID '
+ID_EN = '<span class="muted small">Indicator ID '
 
 # German UI strings of the report outputs that must not be left in the English ones (none of them
 # occurs in the test world's data: programme, stage and organisation names)
@@ -167,7 +170,7 @@ def test_report_page_in_english(w, client, people):
     # the definitions in English, as declared next to the German ones; nothing German is left
     for ind_id, english, german in DEFINITIONS:
         label = BY_ID[ind_id].label_en
-        assert f"<dt><code>{ind_id}</code> {label}</dt><dd>{english}</dd>" in html, ind_id
+        assert f"<dt>{label} {ID_EN}<code>{ind_id}</code></span></dt><dd>{english}</dd>" in html, ind_id
         assert german not in html, ind_id
     assert _german_left(html) == []
     assert not re.search("[äöüÄÖÜß„]", html)
@@ -177,7 +180,9 @@ def test_report_page_in_english(w, client, people):
     assert '<th scope="row">Erfolgsquote</th>' in html
     assert ">Programmverlauf nach Region</h2>" in html
     for ind_id, english, german in DEFINITIONS:
-        assert f"<dt><code>{ind_id}</code> {BY_ID[ind_id].label}</dt><dd>{german}</dd>" in html, ind_id
+        assert (
+            f"<dt>{BY_ID[ind_id].label} {ID_DE}<code>{ind_id}</code></span></dt><dd>{german}</dd>" in html
+        ), ind_id
         assert english not in html, ind_id
     assert "1 / 2 = 50,0\u00a0%" in html
     assert "<dd>01.01.2023 – 31.12.2023</dd>" in html
@@ -223,9 +228,9 @@ def test_targets_page_in_english(w, client, people):
     html = client.get(reverse("indicators:targets")).content.decode()
     assert "<h1>Targets</h1>" in html and "<h2>Record a target</h2>" in html
     assert '<th scope="col">Indicator</th>' in html and '<th scope="col">Period</th>' in html
-    assert "<code>flow.stage_entries</code> Stage entries" in html
+    assert f"<td>Stage entries<br>{ID_EN}<code>flow.stage_entries</code></span></td>" in html
     assert "2023-01-01 – 2023-12-31" in html
-    assert '<option value="flow.stage_entries">flow.stage_entries – Stage entries</option>' in html
+    assert '<option value="flow.stage_entries">Stage entries</option>' in html
     for label in ("Programme", "Period from", "Period to", "Region", "Stage", "Target"):
         assert f">{label}</label>" in html, label
     assert "empty = all regions" in html
@@ -251,7 +256,7 @@ def test_targets_page_is_german_by_default(w, client, people):
     client.force_login(w.personas["coordinator"])
     html = client.get(reverse("indicators:targets")).content.decode()
     assert "<h1>Zielwerte (Soll)</h1>" in html
-    assert "<code>flow.stage_entries</code> Eintritte in Stufen" in html
+    assert f"<td>Eintritte in Stufen<br>{ID_DE}<code>flow.stage_entries</code></span></td>" in html
     assert "01.01.2023 – 31.12.2023" in html
     assert ">Zeitraum von</label>" in html and ">Soll</label>" in html
 

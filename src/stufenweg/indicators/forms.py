@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.params import BoundedDateField
-from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, INDICATORS
+from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, FAMILY_LABELS, INDICATORS
 from stufenweg.indicators.presenting import indicator_label
 from stufenweg.programmes.models import Programme, Target
 
@@ -51,7 +51,12 @@ class ReportForm(forms.Form):
 
 def _indicator_choices():
     """Evaluated when the form is shown, so that the labels follow the reader's language."""
-    return [(i.id, f"{i.id} – {indicator_label(i)}") for i in INDICATORS if i.id != "prog.target_attainment"]
+    groups: dict[str, list] = {}
+    for i in INDICATORS:
+        if i.id != "prog.target_attainment":
+            groups.setdefault(i.family, []).append((i.id, indicator_label(i)))
+    # grouped by family under its name; the option shows the label, never the internal id
+    return [(str(FAMILY_LABELS[family]), options) for family, options in groups.items()]
 
 
 class TargetForm(forms.ModelForm):

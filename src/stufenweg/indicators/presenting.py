@@ -272,7 +272,14 @@ def present(report: dict) -> dict:
             }
             for item in section["rows"]
         ]
-        sections.append({**section, "rows": rows})
+        # a column whose cells are all numbers is right-aligned, its heading too
+        width = len(section["columns"]) - 1
+        numeric = [
+            bool(rows) and all(r["cells"][i]["number"] for r in rows if i < len(r["cells"]))
+            for i in range(width)
+        ]
+        headings = [{"text": c, "number": i > 0 and numeric[i - 1]} for i, c in enumerate(section["columns"])]
+        sections.append({**section, "rows": rows, "headings": headings})
     return {**report, "sections": sections, "display": header_display(report)}
 
 

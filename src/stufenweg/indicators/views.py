@@ -22,7 +22,7 @@ from stufenweg.indicators.charts import CHARTS, pixels, render_chart
 from stufenweg.indicators.definitions import BY_ID
 from stufenweg.indicators.forms import ReportForm, TargetForm
 from stufenweg.indicators.models import ReportRun
-from stufenweg.indicators.presenting import indicator_label, localise, present
+from stufenweg.indicators.presenting import indicator_label, localise, present, target_value
 from stufenweg.indicators.tasks import generate_report
 from stufenweg.organisations.models import Region
 from stufenweg.programmes.models import Target
@@ -192,7 +192,7 @@ def _targets_page(request, form: TargetForm | None, *, status: int = 200, refuse
     for t in rows:
         t.indicator_text = indicator_label(BY_ID[t.indicator]) if t.indicator in BY_ID else ""
         t.period_text = f"{fmt.day(t.period_from)} – {fmt.day(t.period_to)}"
-        t.target_text = fmt.number(float(t.target))
+        t.target_text = target_value(t.indicator, float(t.target))  # a rate's as a percentage
     context = {
         "form": form,
         "targets": rows,
