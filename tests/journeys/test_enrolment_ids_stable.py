@@ -4,20 +4,13 @@ the rows (ids included) as they are."""
 
 from __future__ import annotations
 
-import pytest
 from django.core.management import call_command
 from django.db import transaction
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 
 from stufenweg.journeys.models import Enrolment, JourneyEvent
 from stufenweg.journeys.projection import first_versions
 from tests.journeys import histories
-
-GAP = pytest.mark.xfail(
-    strict=True,
-    reason="bulk.write_rows deletes and re-inserts the enrolments of the participations it appends "
-    "to; it should call projection.replace_enrolments for them",
-)
 
 
 def enrolments(history) -> tuple[list[tuple], dict[int, int]]:
@@ -78,13 +71,7 @@ def test_enrolment_ids_stay_when_events_are_recorded_through_the_services(world,
     check(world, drawn, bulk=False)
 
 
-@GAP
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a known gap: no time spent shrinking
-)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(drawn=histories.steps)
 def test_enrolment_ids_stay_when_events_are_appended_through_the_bulk_path(world, drawn):
     check(world, drawn, bulk=True)

@@ -29,6 +29,7 @@ from stufenweg.journeys.projection import (
     PROJECTED_FIELDS,
     apply_state,
     events_by_participation,
+    replace_enrolments,
     rule_context,
 )
 from stufenweg.journeys.records import BulkRuleErrors, Problem
@@ -339,13 +340,23 @@ class JourneyRows:
     """The rows that appending journeys writes, as column values (see ``journey_rows``); with
     ``copy_data`` (PostgreSQL) also as ready ``COPY`` text, made in the caller's thread."""
 
-    __slots__ = ("participations", "updated", "events", "enrolments", "audit", "count", "data")
+    __slots__ = (
+        "participations",
+        "updated",
+        "events",
+        "enrolments",
+        "updated_enrolments",
+        "audit",
+        "count",
+        "data",
+    )
 
     def __init__(self):
         self.participations: list[tuple] = []  # new ones, PARTICIPATION_COLUMNS
         self.updated: list[Participation] = []  # existing ones with their new projected state
         self.events: list[tuple] = []  # EVENT_COLUMNS
-        self.enrolments: list[tuple] = []  # ENROLMENT_COLUMNS, of the participations written
+        self.enrolments: list[tuple] = []  # ENROLMENT_COLUMNS, of the new participations
+        self.updated_enrolments: list[tuple] = []  # ENROLMENT_COLUMNS, of the existing ones
         self.audit: list[tuple] = []  # AUDIT_COLUMNS
         self.count = 0
         self.data: dict[str, bytes] | None = None
@@ -413,24 +424,30 @@ def journey_rows(
                 )
             )
     rows.count = len(events)
-    # The rows of ``projection.enrolment_rows``, without model instances.
-    rows.enrolments = [
+    # The rows of ``projection.enrolment_rows``, without model instances; those of existing
+    # participations apart, since they replace stored rows (keeping their ids).
+    enrolments = [
         (
-            ids[key],
-            key_to_id[e.entry_key],
-            e.measure_id,
-            e.stage_id,
-            e.entered_on,
-            e.planned_end,
-            e.exited_on,
-            key_to_id[e.exit_key] if e.exit_key else None,
-            e.exit_kind,
-            e.extensions,
-            e.interrupted_since,
+            key in found.participations,
+            (
+                ids[key],
+                key_to_id[e.entry_key],
+                e.measure_id,
+                e.stage_id,
+                e.entered_on,
+                e.planned_end,
+                e.exited_on,
+                key_to_id[e.exit_key] if e.exit_key else None,
+                e.exit_kind,
+                e.extensions,
+                e.interrupted_since,
+            ),
         )
         for key, st in states
         for e in st.enrolments
     ]
+    rows.enrolments = [row for existing, row in enrolments if not existing]
+    rows.updated_enrolments = [row for existing, row in enrolments if existing]
     actor = by.pk if getattr(by, "pk", None) else None
     label = getattr(by, "username", "") or "system"
     action, object_type = AuditEntry.Action.IMPORT.value, "journeys.participation"
@@ -453,7 +470,8 @@ def journey_rows(
 
 def write_rows(rows: JourneyRows) -> int:
     """Insert ``rows`` (participations, events, enrolments, audit rows) and update the existing
-    participations; their old enrolments are replaced. Returns the number of events."""
+    participations; their enrolments are made equal to the new ones, keeping the ids of those that
+    stay (``projection.replace_enrolments``). Returns the number of events."""
     data = rows.data
     if data is not None:
         copy_rows(Participation, PARTICIPATION_COLUMNS, data["participations"])
@@ -465,9 +483,12 @@ def write_rows(rows: JourneyRows) -> int:
         copy_rows(JourneyEvent, EVENT_COLUMNS, data["events"])
     else:
         insert_rows(JourneyEvent, EVENT_COLUMNS, rows.events)
-    old_ids = [p.pk for p in rows.updated]
-    for start in range(0, len(old_ids), LOOKUP_CHUNK):
-        Enrolment.objects.filter(participation_id__in=old_ids[start : start + LOOKUP_CHUNK]).delete()
+    if rows.updated:
+        # after the events, so that a correction of an entry in this batch keeps the enrolment's id
+        replace_enrolments(
+            [p.pk for p in rows.updated],
+            [Enrolment(**dict(zip(ENROLMENT_COLUMNS, row, strict=True))) for row in rows.updated_enrolments],
+        )
     if data is not None:
         copy_rows(Enrolment, ENROLMENT_COLUMNS, data["enrolments"])
         copy_rows(AuditEntry, AUDIT_COLUMNS, data["audit"])
