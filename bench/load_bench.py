@@ -115,7 +115,6 @@ def server_env(url: str, workdir: Path) -> dict:
         "SECURE_SSL_REDIRECT": "False",
         "STUFENWEG_DATA_DIR": str(workdir),
         "STUFENWEG_STATIC_ROOT": str(workdir / "static"),
-        "STUFENWEG_LOG_LEVEL": "WARNING",
     }
 
 
