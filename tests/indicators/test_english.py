@@ -234,7 +234,7 @@ def test_targets_page_in_english(w, client, people):
     for label in ("Programme", "Period from", "Period to", "Region", "Stage", "Target"):
         assert f">{label}</label>" in html, label
     assert "empty = all regions" in html
-    assert '<button type="submit">Save</button>' in html
+    assert '<button type="submit" class="button">Save</button>' in html
     assert _german_left(html) == []
     for german in ("Zielwert", "Speichern", "Eintritte in Stufen", "von</label>", "Soll</label>"):
         assert german not in html
