@@ -43,7 +43,9 @@ def test_create_list_and_revoke_an_api_key(web, world):
         page.click("a.button")
     assert key not in page.content()
     row = page.locator("#api-schluessel tbody tr")
-    assert row.count() == 1 and "Fachverfahren" in row.inner_text() and "Lesen und schreiben" in row.inner_text()
+    assert row.count() == 1
+    assert "Fachverfahren" in row.inner_text()
+    assert "Lesen und schreiben" in row.inner_text()
     web.axe()
     _shot(page, "api-key-list")
 
