@@ -18,9 +18,10 @@ from django.conf import settings
 
 from stufenweg.demo.context import DemoContext
 from stufenweg.journeys import services
-from stufenweg.journeys.authority import recording_kinds
+from stufenweg.journeys.authority import EventNotPermitted, recording_kinds
 from stufenweg.journeys.codes import split_statuses
 from stufenweg.journeys.models import JourneyEvent
+from stufenweg.organisations.models import Organisation
 
 RECENT_KINDS = {
     "exit",
@@ -95,16 +96,29 @@ def _record(ctx, participation, programme_code, event, tz) -> JourneyEvent:
         fields["measure"] = ctx.measures[fields["measure"]]
     if "stage" in fields:
         fields["stage"] = ctx.stages[(programme_code, fields["stage"])]
-    return services.journey_event_record(
-        person=participation.person,
-        programme=participation.programme,
-        kind=event.kind,
-        occurred_on=event.on,
-        by=ctx.users[event.by],
-        recorded_at=event.recorded_at.replace(tzinfo=tz),
-        event_id=event.key,
+    record = {
+        "person": participation.person,
+        "programme": participation.programme,
+        "kind": event.kind,
+        "occurred_on": event.on,
+        "recorded_at": event.recorded_at.replace(tzinfo=tz),
+        "event_id": event.key,
         **fields,
-    )
+    }
+    try:
+        return services.journey_event_record(by=ctx.users[event.by], **record)
+    except EventNotPermitted:
+        # the planned recorder's organisation does not see this participation (any more): the
+        # coordination office records it, as it would in a programme
+        return services.journey_event_record(by=_coordinator(ctx), **record)
+
+
+def _coordinator(ctx: DemoContext):
+    """A staff user of a coordination office of the demo (``None``: the system records)."""
+    for code, names in sorted(ctx.staff.items()):
+        if ctx.organisations[code].kind == Organisation.Kind.COORDINATION_OFFICE and names:
+            return ctx.users[names[0]]
+    return None
 
 
 def _corrections(ctx: DemoContext, tz) -> int:
