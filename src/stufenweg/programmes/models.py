@@ -148,6 +148,25 @@ class Measure(models.Model):
         return f"{self.code} – {self.name}"
 
 
+class MeasureStart(models.Model):
+    """A further start date (Starttermin) of a measure without rolling entry; the measure's
+    ``start`` is always its first one (``programmes.entry_dates``)."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="starts")
+    on = models.DateField("Starttermin")
+
+    class Meta:
+        verbose_name = "Starttermin"
+        verbose_name_plural = "Starttermine"
+        ordering = ["measure", "on"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "on"], name="measure_start_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure_id} ab {self.on:%d.%m.%Y}"
+
+
 class Target(models.Model):
     """A target value (Soll) for an indicator over a period, optionally per region and stage."""
 
