@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from stufenweg.core.fields import EncryptedTextField
+from stufenweg.organisations.codes import Sector
 
 
 class Region(models.Model):
@@ -92,3 +97,40 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation} ({self.get_role_display()})"
+
+
+class EmployerProfile(models.Model):
+    """The details of an employer (an ``Organisation`` of kind ``employer``): sector, address and
+    one contact person. The organisation row stays what journey events and the exchange format
+    refer to (``organisations.csv``: code, name, kind, region); the profile adds what the web
+    shows and edits. The contact person's name, phone and e-mail are personal data: stored
+    encrypted and never written into the audit trail."""
+
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name="Arbeitgeber",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="employer_profile",
+    )
+    sector = models.CharField("Branche (WZ 2008)", max_length=1, choices=Sector.choices, blank=True)
+    street = models.CharField("Straße und Hausnummer", max_length=200, blank=True)
+    postcode = models.CharField(
+        "Postleitzahl",
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{5}$", _("Die Postleitzahl hat fünf Ziffern."))],
+    )
+    town = models.CharField("Ort", max_length=100, blank=True)
+    contact_name = EncryptedTextField("Ansprechperson", blank=True)
+    contact_phone = EncryptedTextField("Telefon der Ansprechperson", blank=True)
+    contact_email = EncryptedTextField("E-Mail der Ansprechperson", blank=True)
+
+    PERSONAL_FIELDS = ("contact_name", "contact_phone", "contact_email")
+
+    class Meta:
+        verbose_name = "Arbeitgeberangaben"
+        verbose_name_plural = "Arbeitgeberangaben"
+
+    def __str__(self) -> str:
+        return str(self.organisation)
