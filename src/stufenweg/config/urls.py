@@ -6,6 +6,7 @@ urlpatterns = [
     path("konto/", include("stufenweg.accounts.urls")),
     path("api/", include("stufenweg.api.urls")),
     path("teilnehmende/", include("stufenweg.casework.urls")),
+    path("personen/", include("stufenweg.people.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),
     path("import/", include("stufenweg.interchange.urls")),
     path("datenschutz/", include("stufenweg.privacy.urls")),

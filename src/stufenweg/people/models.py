@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from stufenweg.core.fields import EncryptedTextField
+
 
 class YesNoNa(models.TextChoices):
     YES = "yes", "ja"
@@ -99,6 +101,11 @@ class Person(models.Model):
         "Rolle in der BG", max_length=16, choices=HouseholdRole.choices, blank=True
     )
     postcode = models.CharField("Postleitzahl", max_length=10, blank=True)
+    # contact data: not in the exchange format, encrypted at rest (docs/security.md, row 18)
+    phone = EncryptedTextField("Telefon", blank=True)
+    email = EncryptedTextField("E-Mail", blank=True)
+    street = EncryptedTextField("Straße und Hausnummer", blank=True)
+    town = EncryptedTextField("Ort", blank=True)
     created_at = models.DateTimeField("angelegt", auto_now_add=True)
 
     class Meta:
@@ -118,3 +125,47 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+class DocumentKind(models.TextChoices):
+    """Kinds of documents attached to a person (code list)."""
+
+    CV = "cv", "Lebenslauf"
+    CERTIFICATE = "certificate", "Zeugnis oder Zertifikat"
+    AGREEMENT = "agreement", "Vereinbarung"
+    APPLICATION = "application", "Bewerbung"
+    CORRESPONDENCE = "correspondence", "Schriftverkehr"
+    OTHER = "other", "sonstiges Dokument"
+
+
+class Document(models.Model):
+    """A file attached to a person (CV, certificate, agreement). The content lives encrypted in
+    ``settings.STUFENWEG_DOCUMENT_DIR`` under ``storage_name`` (never the uploaded name); the
+    original file name is personal data and stored encrypted too (``people.documents``)."""
+
+    person = models.ForeignKey(
+        Person, verbose_name="Person", on_delete=models.PROTECT, related_name="documents"
+    )
+    kind = models.CharField("Art", max_length=16, choices=DocumentKind.choices)
+    title = EncryptedTextField("Bezeichnung", blank=True)
+    original_name = EncryptedTextField("Dateiname")
+    content_type = models.CharField("Dateityp", max_length=100)
+    size = models.PositiveIntegerField("Größe (Byte)")
+    storage_name = models.CharField("Speichername", max_length=64, unique=True, editable=False)
+    uploaded_at = models.DateTimeField("hochgeladen", auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        "organisations.User",
+        verbose_name="hochgeladen von",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "Dokument"
+        verbose_name_plural = "Dokumente"
+        ordering = ["person", "-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Dokument {self.pk} ({self.get_kind_display()})"

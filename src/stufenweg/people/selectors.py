@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from stufenweg.core.visibility import Scope, scope_of
 from stufenweg.journeys.selectors import participations_in_scope
-from stufenweg.people.models import Household, HouseholdMonth, Person
+from stufenweg.people.models import Document, Household, HouseholdMonth, Person
 
 
 def persons_visible_to(user) -> QuerySet[Person]:
@@ -80,4 +80,28 @@ def household_seen_by(user, person: Person) -> HouseholdView | None:
         members=members,
         hidden=others.count() - len(members),
         latest_month=latest_month,
+    )
+
+
+def may_write_person(user, person: Person) -> bool:
+    """``user`` may change ``person``'s details and documents (cached per request on the user)."""
+    cache = getattr(user, "_people_writable", None)
+    if cache is None:
+        cache = {}
+        if user is not None:
+            user._people_writable = cache
+    if person.pk not in cache:
+        cache[person.pk] = persons_writable_by(user).filter(pk=person.pk).exists()
+    return cache[person.pk]
+
+
+def documents_visible_to(user) -> QuerySet[Document]:
+    """Documents of the persons ``user`` sees (the same scope as the person page)."""
+    return Document.objects.filter(person__in=persons_visible_to(user).values("pk"))
+
+
+def documents_of(person: Person) -> list[Document]:
+    """The documents of ``person`` (a person already known to be visible), newest first."""
+    return list(
+        Document.objects.filter(person=person).select_related("uploaded_by").order_by("-uploaded_at", "-pk")
     )

@@ -132,6 +132,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 STUFENWEG_IMPORT_DIR = Path(
     env_str("STUFENWEG_IMPORT_DIR", str(DATA_DIR / "imports"))
 )  # web uploads in progress
+# documents attached to persons: encrypted files, served only through the download view
+STUFENWEG_DOCUMENT_DIR = Path(env_str("STUFENWEG_DOCUMENT_DIR", str(DATA_DIR / "documents")))
+STUFENWEG_DOCUMENT_MAX_BYTES = env_int("STUFENWEG_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STUFENWEG_MAX_UPLOAD_BYTES = env_int("STUFENWEG_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
