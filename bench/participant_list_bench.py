@@ -63,7 +63,7 @@ def generate(n: int, seed: int = 11) -> None:
     from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
     from stufenweg.organisations.models import Membership, Organisation, Region, User
     from stufenweg.people.models import Person
-    from stufenweg.programmes.models import Measure, Programme, Stage
+    from stufenweg.programmes.models import CaseloadRatio, Measure, Programme, Stage
 
     rng = random.Random(seed)
     today = timezone.localdate()
@@ -75,7 +75,8 @@ def generate(n: int, seed: int = 11) -> None:
                                                   kind=K.REGIONAL_OFFICE, region=r) for r in regions}  # fmt: skip
     jobcenters = [Organisation.objects.create(code=f"JC-{r.code}", name=f"Jobcenter {r.code}", kind=K.JOBCENTER,
                                               region=r) for r in regions]  # fmt: skip
-    programme = Programme.objects.create(code="JPS", name="JobPerspektive (Bench)", caseload_ratio=50)
+    programme = Programme.objects.create(code="JPS", name="JobPerspektive (Bench)")
+    CaseloadRatio.objects.create(programme=programme, valid_from=dt.date(2020, 1, 1), ratio=50)
     stages = [Stage.objects.create(programme=programme, code=c, name=f"Stufe {c}", position=i + 1, max_months=24)
               for i, c in enumerate(["S2", "S3", "S4"])]  # fmt: skip
     measures = []

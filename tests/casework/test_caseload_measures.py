@@ -11,6 +11,7 @@ from django.utils import timezone
 from stufenweg.casework.overviews import caseload, measure_overview
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.services import participation_assign_caseworker
+from stufenweg.programmes.models import CaseloadRatio
 from tests.casework.conftest import make_person
 from tests.conftest import enter, start_journey
 from tests.factories import MembershipFactory, UserFactory
@@ -20,8 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_cases(world, journey):
-    world.programme.caseload_ratio = 1
-    world.programme.save()
+    CaseloadRatio.objects.create(programme=world.programme, valid_from=dt.date(2020, 1, 1), ratio=1)
     regional = world.personas["regional"]
     second = start_journey(world, make_person("Zweite", "Person", "P-2"), on=dt.date(2024, 1, 8))
     for participation in (journey, second):

@@ -37,7 +37,11 @@ def test_every_programme_is_configured_as_data(small_demo, db):
     assert (sfs_intake.min_age, sfs_intake.max_age, sfs_intake.min_unemployed_months) == (25, 57, 36)
     intensive = Stage.objects.get(programme__code="WP", code="P2")
     assert (intensive.max_months, intensive.extendable) == (8, False)
-    assert Programme.objects.get(code="WP").caseload_ratio == 65
+    wende_punkt = Programme.objects.get(code="WP")
+    assert [(r.valid_from, r.ratio) for r in wende_punkt.caseload_ratios.order_by("valid_from")] == [
+        (dt.date(2021, 1, 1), 50),
+        (dt.date(2023, 1, 1), 65),
+    ]
 
 
 def test_the_database_is_marked_and_not_loaded_twice(small_demo, db):

@@ -27,7 +27,7 @@ from stufenweg.journeys.codes import State
 from stufenweg.journeys.models import Enrolment, Participation
 from stufenweg.journeys.selectors import participations_visible_to, scope_visibility_q
 from stufenweg.organisations.models import User
-from stufenweg.programmes.models import Measure, Programme
+from stufenweg.programmes.models import CaseloadRatio, Measure, Programme
 from stufenweg.programmes.selectors import measures_visible_to
 
 WORKLIST_LIMIT = 10  # rows per list on the overview
@@ -143,10 +143,11 @@ class CaseloadRow:
     programme: Programme
     count: int
     actable: int = 0  # of which the user may reassign (``caseload(acting=…)``)
+    in_force: CaseloadRatio | None = None  # the programme's ratio in force today
 
     @property
     def ratio(self) -> int | None:
-        return self.programme.caseload_ratio
+        return self.in_force.ratio if self.in_force else None
 
     @property
     def breach(self) -> bool:
@@ -163,7 +164,8 @@ class CaseloadRow:
 
 
 def caseload(user, *, acting: Scope | None = None) -> list[CaseloadRow]:
-    """Active participations per caseworker and programme against the programme's ratio; with
+    """Active participations per caseworker and programme against the programme's ratio in force
+    today (``Programme.caseload_ratio_on``); with
     ``acting`` (a scope in which the user may act) also how many of them lie in that scope."""
     counts = (
         participations_visible_to(user)
@@ -179,13 +181,17 @@ def caseload(user, *, acting: Scope | None = None) -> list[CaseloadRow]:
         )
     counts = list(counts)
     users = User.objects.in_bulk({row["caseworker_id"] for row in counts if row["caseworker_id"]})
-    programmes = Programme.objects.in_bulk({row["programme_id"] for row in counts})
+    programmes = Programme.objects.prefetch_related("caseload_ratios").in_bulk(
+        {row["programme_id"] for row in counts}
+    )
+    today = timezone.localdate()
     rows = [
         CaseloadRow(
             users.get(row["caseworker_id"]),
             programmes[row["programme_id"]],
             row["count"],
             row.get("actable", 0),
+            programmes[row["programme_id"]].caseload_ratio_on(today),
         )
         for row in counts
     ]

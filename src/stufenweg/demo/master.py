@@ -21,7 +21,7 @@ from stufenweg.demo.catalogue.common import (
 from stufenweg.demo.context import DemoContext
 from stufenweg.demo.names import GERMAN_FEMALE, GERMAN_LAST, GERMAN_MALE
 from stufenweg.organisations.models import Membership, Organisation, Region, User
-from stufenweg.programmes.models import Measure, Programme, Stage, Target
+from stufenweg.programmes.models import CaseloadRatio, Measure, Programme, Stage, Target
 
 
 def create_master_data(ctx: DemoContext) -> None:
@@ -51,9 +51,10 @@ def _programme(ctx: DemoContext, definition: dict) -> None:
         description=definition.get("description", ""),
         ltu_rule=definition.get("ltu_rule", Programme.LtuRule.TWELVE_MONTHS),
         follow_up_months=definition.get("follow_up_months", 6),
-        caseload_ratio=definition.get("caseload_ratio"),
         **({"in_work_kinds": definition["in_work_kinds"]} if "in_work_kinds" in definition else {}),
     )
+    for valid_from, ratio in definition.get("caseload_ratios", ()):
+        CaseloadRatio.objects.create(programme=programme, valid_from=valid_from, ratio=ratio)
     code = programme.code
     ctx.programmes[code] = programme
     for position, stage in enumerate(definition["stages"], start=1):

@@ -5,7 +5,9 @@ Every programme of the seeds is data in these tables; no code knows a programme 
 
 from __future__ import annotations
 
-from django.core.validators import MinValueValidator
+import datetime as dt
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from stufenweg.organisations.models import Organisation, Region
@@ -39,11 +41,6 @@ class Programme(models.Model):
     follow_up_months = models.PositiveSmallIntegerField(
         "Verbleibszeitpunkt (Monate nach Austritt)", default=6
     )
-    caseload_ratio = models.PositiveSmallIntegerField(
-        "Betreuungsschlüssel (Teilnehmende je Fachkraft)",
-        null=True,
-        blank=True,
-    )
     # the programme's flow on top of the default state machine (journeys.spec.programme_kinds)
     reactivation_needs_assessment = models.BooleanField(
         "Reaktivierung nur mit neuer Eignungsfeststellung", default=False
@@ -63,6 +60,42 @@ class Programme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    # the settings the indicator engine reads (indicators.engine.settings_for); a report run
+    # stores them with its parameters, so a later change does not rewrite a computed report
+    REPORT_SETTINGS = ("ltu_rule", "in_work_kinds", "in_work_statuses", "upon_leaving_days", "follow_up_months")
+
+    def report_settings(self) -> dict:
+        return {name: getattr(self, name) for name in self.REPORT_SETTINGS}
+
+    def caseload_ratio_on(self, day: dt.date) -> CaseloadRatio | None:
+        """The caseload ratio in force on ``day``: the latest one valid from that day or before
+        (reads a prefetched ``caseload_ratios`` when there is one)."""
+        valid = [r for r in self.caseload_ratios.all() if r.valid_from <= day]
+        return max(valid, key=lambda r: r.valid_from, default=None)
+
+
+class CaseloadRatio(models.Model):
+    """A caseload ratio (Betreuungsschlüssel: participants per member of staff) of a programme,
+    valid from a day until the next one of the same programme."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="caseload_ratios")
+    valid_from = models.DateField("gültig ab")
+    ratio = models.PositiveSmallIntegerField(
+        "Teilnehmende je Fachkraft", validators=[MinValueValidator(1), MaxValueValidator(999)]
+    )
+
+    class Meta:
+        verbose_name = "Betreuungsschlüssel"
+        verbose_name_plural = "Betreuungsschlüssel"
+        ordering = ["programme", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "valid_from"], name="caseloadratio_unique_valid_from"),
+            models.CheckConstraint(condition=models.Q(ratio__gte=1), name="caseloadratio_ratio_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"1:{self.ratio} ab {self.valid_from:%d.%m.%Y}"
 
 
 class Stage(models.Model):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from stufenweg.programmes.models import Measure, Programme, Stage
+from stufenweg.programmes.models import CaseloadRatio, Measure, Programme, Stage
 
 
 class StageSerializer(serializers.ModelSerializer):
@@ -27,8 +28,21 @@ class StageSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class CaseloadRatioSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CaseloadRatio
+        fields = ["valid_from", "ratio"]
+        read_only_fields = fields
+
+
 class ProgrammeSerializer(serializers.ModelSerializer):
     stages = StageSerializer(many=True, read_only=True)
+    caseload_ratio = serializers.SerializerMethodField(
+        help_text="Betreuungsschlüssel (Teilnehmende je Fachkraft), der heute gilt; null: keiner festgelegt"
+    )
+    caseload_ratios = CaseloadRatioSerializer(
+        many=True, read_only=True, help_text="alle Betreuungsschlüssel mit ihrem Gültigkeitsbeginn"
+    )
 
     class Meta:
         model = Programme
@@ -41,9 +55,15 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "upon_leaving_days",
             "follow_up_months",
             "caseload_ratio",
+            "caseload_ratios",
             "stages",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_caseload_ratio(self, programme: Programme) -> int | None:
+        in_force = programme.caseload_ratio_on(timezone.localdate())
+        return in_force.ratio if in_force else None
 
 
 class MeasureSerializer(serializers.ModelSerializer):

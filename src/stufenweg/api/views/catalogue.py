@@ -27,7 +27,7 @@ class ProgrammeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiView
         stages = Stage.objects.order_by("position").prefetch_related("next_stages")
         return (
             programmes_visible_to(self.request.user)
-            .prefetch_related(Prefetch("stages", queryset=stages))
+            .prefetch_related(Prefetch("stages", queryset=stages), "caseload_ratios")
             .order_by("code", "id")
         )
 

@@ -25,7 +25,7 @@ PROGRAMME = {
     "Nachbetreuung nach Arbeitsaufnahme; Workshops in der JOBfabrik, JOBcafé mit Arbeitgebern.",
     "ltu_rule": "12m",
     "follow_up_months": 6,
-    "caseload_ratio": 50,
+    "caseload_ratios": [(_S, 50)],
     "stages": [
         {
             "code": "AKT",

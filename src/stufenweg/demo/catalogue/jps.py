@@ -61,7 +61,7 @@ PROGRAMME = {
     "Stufenwechsel, Verlängerungen, Reaktivierungen und Verbleib nach sechs Monaten.",
     "ltu_rule": "12m",
     "follow_up_months": 6,
-    "caseload_ratio": None,
+    "caseload_ratios": [],  # the seeds name no ratio for JPS
     "stages": [
         {
             "code": "QAB",

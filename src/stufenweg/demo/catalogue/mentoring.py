@@ -15,7 +15,7 @@ PROGRAMME = {
     "Unterstützung der Arbeitgeber, Begleitung auch nach der Vermittlung.",
     "ltu_rule": "eu_age",
     "follow_up_months": 6,
-    "caseload_ratio": 40,
+    "caseload_ratios": [(dt.date(2021, 1, 1), 40)],
     "in_work_kinds": ["svb", "self_employed", "vocational_training"],
     "stages": [
         {

@@ -15,7 +15,7 @@ PROGRAMME = {
     "Eingangsphase, Hauptphase, Nachbetreuung; höchstens 18 Monate.",
     "ltu_rule": "12m",
     "follow_up_months": 6,
-    "caseload_ratio": None,
+    "caseload_ratios": [],  # the seeds name no ratio for Schritt für Schritt
     "stages": [
         {
             "code": "EIN",

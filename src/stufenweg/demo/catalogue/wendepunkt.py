@@ -1,6 +1,6 @@
 """A WENDE.PUNKT-like programme (seed 004, Jobcenter Dortmund), as data.
 
-Three phases (intensive phase at most 8 months), caseload 1:65, the whole household
+Three phases (intensive phase at most 8 months), caseload 1:50, from 2023 1:65, the whole household
 (Bedarfsgemeinschaft) is supported; goal: sustainable integrations that end benefit receipt or
 reduce it (yearly targets, e.g. 310 = 150 ending + 160 reducing, here demo-sized).
 """
@@ -14,11 +14,12 @@ _YEARS = range(2021, 2027)
 PROGRAMME = {
     "code": "WP",
     "name": "WENDE.PUNKT Dortmund (Demo)",
-    "description": "3-Phasen-Modell mit Intensivbetreuung (höchstens 8 Monate), Betreuungsschlüssel 1:65, "
+    "description": "3-Phasen-Modell mit Intensivbetreuung (höchstens 8 Monate), Betreuungsschlüssel 1:50, ab 2023 1:65, "
     "Betreuung der ganzen Bedarfsgemeinschaft, Coaching nach Arbeitsaufnahme.",
     "ltu_rule": "12m",
     "follow_up_months": 6,
-    "caseload_ratio": 65,
+    # seed 004: 1:50 in the first project period, 1:65 from the extension on
+    "caseload_ratios": [(dt.date(2021, 1, 1), 50), (dt.date(2023, 1, 1), 65)],
     "stages": [
         {
             "code": "P1",
