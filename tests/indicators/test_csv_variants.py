@@ -31,6 +31,7 @@ GERMAN_HEADER = [
     "Zähler",
     "Nenner",
     "Wert",
+    "Bewertung",
 ]
 MACHINE_HEADER = "programme,from,to,as_of,recorded_on,indicator,group_region,numerator,denominator,value"
 
@@ -77,7 +78,7 @@ def test_the_excel_variant_is_german_with_bom_semicolons_and_decimal_commas(buil
     assert rows[0] == GERMAN_HEADER
     by = {(r[5], r[7]): r for r in rows[1:]}
     # hand-counted: four referrals, three in RA, one in RB
-    assert by[("flow.referrals", "Gesamt")][6:] == ["Zuweisungen", "Gesamt", "", "", "4"]
+    assert by[("flow.referrals", "Gesamt")][6:] == ["Zuweisungen", "Gesamt", "", "", "4", ""]
     assert by[("flow.referrals", "RA")][10] == "3"
     assert by[("flow.referrals", "RB")][10] == "1"
     assert by[("sgb2.integrations", "Gesamt")][10] == "1"

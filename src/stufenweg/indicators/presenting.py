@@ -227,13 +227,36 @@ def target_value(ind_id: str, value) -> str:
     return fmt.percent(value) if ind is not None and ind.is_rate else fmt.number(value)
 
 
+def lower_is_better(ind_id: str) -> bool:
+    ind = BY_ID.get(ind_id)
+    return ind is not None and ind.lower_is_better
+
+
+def attainment_verdict(ind_id: str, actual, target) -> str:
+    """Whether a target is met, in words, read in the indicator's direction: where less is better
+    (dropout rate) an actual above the target misses it; elsewhere an actual below the target has
+    not (yet) reached it. Empty where a value is hidden or missing. The page, the XLSX and the
+    CSV for Excel all say it with these words."""
+    if not isinstance(actual, int | float) or not isinstance(target, int | float):
+        return ""
+    if lower_is_better(ind_id):
+        return _("Ziel verfehlt") if actual > target else _("Ziel erreicht")
+    return _("Ziel erreicht") if actual >= target else _("Ziel (noch) nicht erreicht")
+
+
+def attainment_share(ind_id: str, share):
+    """The share of the target reached, or ``None`` where less is better: there a share above
+    100 % would read as overachievement (a dropout rate 45 % above its target is not „145 %
+    Zielerreichung“)."""
+    return None if lower_is_better(ind_id) else share
+
+
 def attainment_text(ind_id: str, actual, target, share) -> str:
     """The attainment of one target. Where more is better: the share of the target reached
-    (``145,0 % (Ist 145 / Soll 100)``). Where less is better (dropout rate, ``lower_is_better``) a
-    share above 100 % would read as overachievement, so the target is called met or missed."""
-    ind = BY_ID.get(ind_id)
+    (``145,0 % (Ist 145 / Soll 100)``). Where less is better (dropout rate, ``lower_is_better``)
+    the target is called met or missed (``attainment_verdict``)."""
     values = {"actual": target_value(ind_id, actual), "target": target_value(ind_id, target)}
-    if ind is not None and ind.lower_is_better and isinstance(actual, int | float):
+    if lower_is_better(ind_id) and isinstance(actual, int | float):
         if isinstance(target, int | float) and actual > target:
             return _("Ziel verfehlt (Ist %(actual)s > Soll %(target)s)") % values
         return _("Ziel erreicht (Ist %(actual)s ≤ Soll %(target)s)") % values

@@ -7,7 +7,8 @@ Two CSV variants of the contract rows (``CSV_VARIANTS``):
   ``31.12.2024``, headers and labels in the reader's language (German by default): the
   indicator's label next to its id, exit statuses and groups by name, „Gesamt“ in a breakdown
   column over which the row is not grouped (the total) and „ohne Region“ (…) for the group of
-  items that lack the dimension (code ``""``).
+  items that lack the dimension (code ``""``); a last column „Bewertung“ says for a target row
+  whether the target is met, read in its direction (no attainment share where less is better).
 - ``maschinell`` (the contract's CSV, the command line's default): ``,``, UTF-8 without BOM,
   codes, decimal point. An empty group cell means the row is not grouped by that dimension (the
   total row has every group cell empty); the group whose code is the empty string is written
@@ -28,7 +29,7 @@ from django.utils.translation import gettext as _
 from stufenweg.core.spreadsheet import neutralise
 from stufenweg.indicators import fmt as display
 from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, DIMENSIONS
-from stufenweg.indicators.presenting import indicator_label
+from stufenweg.indicators.presenting import attainment_share, attainment_verdict, indicator_label
 from stufenweg.indicators.results import ReportParams, contract_report
 
 CSV_EXCEL, CSV_MACHINE = "excel", "maschinell"
@@ -155,6 +156,7 @@ def to_csv_excel(report: dict) -> bytes:
             _("Zähler"),
             _("Nenner"),
             _("Wert"),
+            _("Bewertung"),
         ]
     )
     head = [
@@ -166,6 +168,12 @@ def to_csv_excel(report: dict) -> bytes:
     ]
     for row in report["rows"]:
         ind = BY_ID.get(row["indicator"])
+        value, verdict = row["value"], ""
+        if row["indicator"] == "prog.target_attainment":
+            # read in the target's direction: a dropout rate above its target is missed, not 145 %
+            target_of = row["group"].get("indicator", "")
+            value = attainment_share(target_of, value)
+            verdict = attainment_verdict(target_of, row["numerator"], row["denominator"])
         writer.writerow(
             neutralise(cell)
             for cell in [
@@ -175,7 +183,8 @@ def to_csv_excel(report: dict) -> bytes:
                 *[_excel_group(row["group"], d) for d in used],
                 _excel_number(row["numerator"]),
                 _excel_number(row["denominator"]),
-                _excel_number(row["value"]),
+                _excel_number(value),
+                verdict,
             ]
         )
     return (BOM + buffer.getvalue()).encode("utf-8")

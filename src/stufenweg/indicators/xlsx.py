@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from stufenweg.indicators.charts import CHARTS, pixels, render_chart
-from stufenweg.indicators.presenting import header_display, localise
+from stufenweg.indicators.presenting import attainment_share, attainment_verdict, header_display, localise
 
 SHEET_NAME_LIMIT = 31  # Excel's limit
 SHEET_NAME_FORBIDDEN = "[]:*?/\\"
@@ -208,13 +208,19 @@ def _section(sheet, f: _Formats, section: dict) -> None:
         sheet.write(1, 0, section["note"])
     kinds = column_kinds(section)
     _header(sheet, f, section, kinds)
+    targets = section["id"] == "targets"
+    if targets:  # the verdict in words after the last column (Soll-Ist-Vergleich)
+        verdict_col = 1 + sum({"rate": 3, "period": 2}.get(k, 1) for k in kinds)
+        sheet.write_string(HEADER_ROW, verdict_col, _("Bewertung"), f.head)
+        sheet.set_column(verdict_col, verdict_col, 24)
     for r, item in enumerate(section["rows"], start=HEADER_ROW + 1):
         sheet.write_string(r, 0, item["label"], f.text)
         col = 1
         for value, kind in zip(item["cells"], kinds, strict=True):
             if kind == "rate":
                 if isinstance(value, dict):
-                    _write(sheet, r, col, value["value"], f.share, f)
+                    share = attainment_share(item["id"], value["value"]) if targets else value["value"]
+                    _write(sheet, r, col, share, f.share, f)
                     _write(sheet, r, col + 1, value["num"], f.count, f)
                     _write(sheet, r, col + 2, value["den"], f.count, f)
                 else:
@@ -231,6 +237,12 @@ def _section(sheet, f: _Formats, section: dict) -> None:
             else:
                 _write(sheet, r, col, value, f.count, f)
                 col += 1
+        if targets:
+            attained = item["cells"][-1]
+            if isinstance(attained, dict):
+                sheet.write_string(
+                    r, col, attainment_verdict(item["id"], attained["num"], attained["den"]), f.text
+                )
     sheet.freeze_panes(HEADER_ROW + 1, 1)
 
 
