@@ -214,7 +214,7 @@ def api_drift(fields: tuple[Field, ...]) -> list[str]:
     created = EventCreateSerializer().fields
     head = ["event_id", "person_id", "programme", "event", "date"]
     out = []
-    if list(created) != [*head, *_names(fields), "confirm_overbooking"]:
+    if list(created) != [*head, *_names(fields), "confirm_overbooking", "confirm_entry_date"]:
         out.append(f"API fields {list(created)} != spec")
     for f in fields:
         field = created.get(f.name)
@@ -294,7 +294,7 @@ def _form_drift(
     out = []
     shown = set()
     for name, field in form.fields.items():
-        if name in ("occurred_on", "confirm_overbooking"):
+        if name in ("occurred_on", "confirm_overbooking", "confirm_entry_date"):
             continue
         event_field = getattr(field, "event_field", name)
         f = declared.get(event_field)

@@ -108,6 +108,7 @@ def _record(user, data: dict) -> JourneyEvent:
         event_id=data.get("event_id") or None,
         supersedes=supersedes,
         confirm_overbooking=data.get("confirm_overbooking", False),
+        confirm_entry_date=data.get("confirm_entry_date", False),
         **fields,
     )
     if not participations_writable_by(user).filter(pk=event.participation_id).exists():

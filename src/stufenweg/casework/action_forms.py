@@ -18,6 +18,7 @@ from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.rules import JourneyRuleError
 from stufenweg.organisations.models import Organisation
+from stufenweg.programmes.entry_dates import next_start_date, takes_entry_on
 from stufenweg.programmes.models import Measure, Stage
 
 # model field named by a JourneyRuleError -> form field
@@ -167,6 +168,7 @@ class WaitlistForm(EventForm):
 class MeasureChoiceField(forms.ModelChoiceField):
     def __init__(self, *args, **kwargs):
         self.occupancy: dict[int, tuple[int, bool]] = {}
+        self.entry_notes: dict[int, str] = {}  # measures without rolling entry: their next start
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: Measure) -> str:
@@ -184,7 +186,33 @@ class MeasureChoiceField(forms.ModelChoiceField):
         }
         if not free:
             text += " – " + str(_("voll, Überbelegung nur mit Bestätigung"))
+        if obj.pk in self.entry_notes:
+            text += " – " + self.entry_notes[obj.pk]
         return text
+
+
+def entry_note(measure: Measure, on: dt.date) -> str:
+    """How a measure without rolling entry takes entries, for its choice label: at its start
+    dates; the next one from ``on`` is proposed (``programmes.entry_dates``)."""
+    following = next_start_date(measure, on)
+    if following == on:
+        return str(_("Einstieg zu Startterminen; %(date)s ist ein Starttermin") % {"date": f"{on:%d.%m.%Y}"})
+    if following is None:
+        return str(_("Einstieg zu Startterminen; kein weiterer Starttermin"))
+    return str(
+        _("Einstieg zu Startterminen; nächster Starttermin %(date)s") % {"date": f"{following:%d.%m.%Y}"}
+    )
+
+
+def confirm_entry_date_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("Eintritt außerhalb der Starttermine bestätigen"),
+        required=False,
+        help_text=_(
+            "Nur bei Maßnahmen ohne durchlaufenden Einstieg, wenn das Datum kein Starttermin ist "
+            "(etwa bei einem verspäteten Eintritt)."
+        ),
+    )
 
 
 class EnterForm(EventForm):
@@ -201,6 +229,7 @@ class EnterForm(EventForm):
         required=False,
         help_text=_("Nur bei Maßnahmen, die eine Überbelegung zulassen."),
     )
+    confirm_entry_date = confirm_entry_date_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -224,6 +253,9 @@ class EnterForm(EventForm):
         }
         if not any(m.allow_overbooking for m, _t, _f in offered):
             del self.fields["confirm_overbooking"]
+        field.entry_notes = {m.pk: entry_note(m, on) for m, _t, _f in offered if not m.rolling_entry}
+        if all(takes_entry_on(m, on) for m, _t, _f in offered):
+            del self.fields["confirm_entry_date"]
 
     def _chosen_date(self) -> dt.date:
         """The day the places are counted for: the submitted date, else the initial one."""
@@ -245,6 +277,7 @@ class EnterForm(EventForm):
             unemployed_since=data["unemployed_since"],
             benefit=data["benefit"],
             confirm_overbooking=data.get("confirm_overbooking", False),
+            confirm_entry_date=data.get("confirm_entry_date", False),
         )
 
 
@@ -265,6 +298,7 @@ class ChangeStageForm(EnterForm):
             change=data["change"],
             planned_end=data["planned_end"],
             confirm_overbooking=data.get("confirm_overbooking", False),
+            confirm_entry_date=data.get("confirm_entry_date", False),
         )
 
 
@@ -402,11 +436,15 @@ class CorrectEventForm(forms.Form):
         super().__init__(*args, **kwargs)
         if event.planned_end is None and "planned_end" not in spec.KINDS[event.kind].fields:
             del self.fields["planned_end"]
+        if event.kind in (E.ENTRY, E.STAGE_CHANGE) and event.measure_id and not event.measure.rolling_entry:
+            self.fields["confirm_entry_date"] = confirm_entry_date_field()
 
     def save(self):
         changes = {"occurred_on": self.cleaned_data["occurred_on"]}
         if "planned_end" in self.fields:
             changes["planned_end"] = self.cleaned_data["planned_end"]
+        if self.cleaned_data.get("confirm_entry_date"):
+            changes["confirm_entry_date"] = True
         return services.journey_event_correct(
             event=self.event, by=self.user, reason=self.cleaned_data["reason"], **changes
         )

@@ -311,7 +311,7 @@ def measures_with_free_places(participation: Participation, on: dt.date) -> list
         .filter(stages__isnull=False)
         .distinct()
         .select_related("provider", "region")
-        .prefetch_related("stages")
+        .prefetch_related("stages", "starts")
         .order_by("code")
     )
     taken = dict(

@@ -103,6 +103,9 @@ def _record(ctx, participation, programme_code, event, tz) -> JourneyEvent:
         "occurred_on": event.on,
         "recorded_at": event.recorded_at.replace(tzinfo=tz),
         "event_id": event.key,
+        # the plan enters people on any day, as imported history does; where a measure without
+        # rolling entry is entered off its start dates, the recorder confirms it (as on the form)
+        "confirm_entry_date": True,
         **fields,
     }
     try:

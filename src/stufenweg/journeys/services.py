@@ -33,6 +33,7 @@ from stufenweg.journeys.rules import Ev, JourneyRuleError, check_new_event, chec
 from stufenweg.journeys.spec import OPENING_KINDS, RECORDED_FIELDS, too_long
 from stufenweg.organisations.models import Organisation, Region, User
 from stufenweg.people.models import Person
+from stufenweg.programmes.entry_dates import entry_date_problem
 from stufenweg.programmes.models import Measure, Programme, Stage
 
 K = EventKind
@@ -64,6 +65,30 @@ def check_capacity(
     raise JourneyRuleError(message, field="measure", code="capacity")
 
 
+def check_entry_date(*, measure: Measure, on: dt.date, confirm_entry_date: bool) -> None:
+    """An entry into a measure without rolling entry on a day that is not one of its start dates
+    (``programmes.entry_dates``) needs ``confirm_entry_date``, as an overbooking needs
+    ``confirm_overbooking``."""
+    if confirm_entry_date:
+        return
+    message = entry_date_problem(measure, on)
+    if message:
+        raise JourneyRuleError(message, field="occurred_on", code="start_date")
+
+
+def _enters_measure(kind: str, event: JourneyEvent, participation: Participation, created: bool) -> bool:
+    """Whether the event takes the person into its measure: an entry, or a stage change into
+    another measure. A correction that keeps the measure and the day asks nothing new (recorded
+    facts stay facts)."""
+    old = event.supersedes
+    if old is not None and old.measure_id == event.measure_id and old.occurred_on == event.occurred_on:
+        return False
+    if kind == K.ENTRY:
+        return True
+    moving = created or participation.current_measure_id != event.measure_id
+    return kind == K.STAGE_CHANGE and event.measure_id is not None and moving
+
+
 def _ev(event: JourneyEvent) -> Ev:
     supersedes = event.supersedes.event_id if event.supersedes_id else None
     return Ev.from_event(event, order=2**62, supersedes=supersedes)
@@ -81,6 +106,7 @@ def journey_event_record(
     event_id: str | None = None,
     supersedes: JourneyEvent | None = None,
     confirm_overbooking: bool = False,
+    confirm_entry_date: bool = False,
     audit_summary: str = "",
     **fields,
 ) -> JourneyEvent:
@@ -89,7 +115,8 @@ def journey_event_record(
     ``by`` must be allowed to write the event (``authority.check_may_write``: organisation kinds
     per event kind, a correction or void by the kind it changes; ``EventNotPermitted`` otherwise);
     a referral follows the Jobcenter's rules (``authority.referral_fields``). ``by=None`` is a
-    system write."""
+    system write. An overbooking needs ``confirm_overbooking``, an entry outside a measure's start
+    dates ``confirm_entry_date``."""
     unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
@@ -158,6 +185,8 @@ def journey_event_record(
             participation_id=participation.id,
             confirm_overbooking=confirm_overbooking,
         )
+        if _enters_measure(effective_kind, event, participation, created):
+            check_entry_date(measure=event.measure, on=occurred_on, confirm_entry_date=confirm_entry_date)
     state = replay([*existing, new], ctx, birth_date=person.birth_date, check={new.key})
 
     event.save(force_insert=True)
@@ -274,6 +303,7 @@ def enrolment_enter(
     unemployed_since: dt.date | None = None,
     benefit: str = "",
     confirm_overbooking: bool = False,
+    confirm_entry_date: bool = False,
     **extra,
 ) -> JourneyEvent:
     return _record(
@@ -288,6 +318,7 @@ def enrolment_enter(
         unemployed_since=unemployed_since,
         benefit=benefit,
         confirm_overbooking=confirm_overbooking,
+        confirm_entry_date=confirm_entry_date,
         **extra,
     )
 
@@ -302,6 +333,7 @@ def enrolment_change_stage(
     by: User | None,
     planned_end: dt.date | None = None,
     confirm_overbooking: bool = False,
+    confirm_entry_date: bool = False,
     **extra,
 ) -> JourneyEvent:
     return _record(
@@ -314,6 +346,7 @@ def enrolment_change_stage(
         change=change,
         planned_end=planned_end,
         confirm_overbooking=confirm_overbooking,
+        confirm_entry_date=confirm_entry_date,
         **extra,
     )
 

@@ -183,14 +183,22 @@ class EventCreateSerializer(serializers.Serializer):
     confirm_overbooking = serializers.BooleanField(
         required=False, default=False, help_text=_("Überbelegung ausdrücklich bestätigen")
     )
+    confirm_entry_date = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=_(
+            "Eintritt außerhalb der Starttermine einer Maßnahme ohne durchlaufenden Einstieg "
+            "ausdrücklich bestätigen"
+        ),
+    )
 
     def get_fields(self):
         declared = super().get_fields()
-        overbooking = declared.pop("confirm_overbooking")
+        confirmations = {name: declared.pop(name) for name in ("confirm_overbooking", "confirm_entry_date")}
         return {
             **declared,
             **{f.name: event_field(f) for f in spec.FIELDS},
-            "confirm_overbooking": overbooking,
+            **confirmations,
         }
 
     def validate(self, attrs):
