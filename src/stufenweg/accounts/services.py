@@ -79,14 +79,12 @@ def recovery_codes_issue(*, user, by, audit: bool = True) -> list[str]:
 
 
 @transaction.atomic
-def two_factor_reset(*, user, by) -> None:
-    """Remove every device of ``user``; the next login walks through the set-up again."""
-    TOTPDevice.objects.filter(user=user).delete()
-    StaticDevice.objects.filter(user=user).delete()
-    audit_write(
-        actor=by,
-        action=AuditEntry.Action.UPDATE,
-        object_type="accounts.two_factor",
-        object_id=str(user.pk),
-        summary="Zwei-Faktor-Anmeldung zurückgesetzt",
-    )
+def two_factor_reset(*, user, by) -> tuple[int, int]:
+    """Remove every device of ``user``, end the user's sessions and revoke the user's API keys;
+    the next login walks through the set-up again. Returns (sessions ended, keys revoked).
+
+    The command line (``stufenweg reset_2fa``, ``by=None``) calls this directly; on the web the
+    reset needs a second person's confirmation (``reset_services.two_factor_reset_confirm``)."""
+    from stufenweg.accounts.reset_services import two_factor_remove
+
+    return two_factor_remove(account=user, by=by, why="Zwei-Faktor zurückgesetzt")
