@@ -103,12 +103,13 @@ def _fill(world, measure, n, on=dt.date(2024, 1, 10)):
 
 
 def test_entry_offers_only_measures_with_a_free_place(client, world, suitable):
-    # measure_a (3 places) is full on 1 Feb 2024; measure_b and measure_m have free places
+    # measure_a (3 places) is full on 1 Feb 2024; measure_b and measure_m have free places, but
+    # measure_b lies in region B, outside the regional office's area (casework.area)
     _fill(world, world.measure_a, 3)
     client.force_login(world.personas["regional"])
     response = client.get(action_url(suitable, "eintritt"), {"occurred_on": "2024-02-01"})
     choices = {m.code for m in response.context["form"].fields["measure"].queryset}
-    assert choices == {"MB", "MM"}
+    assert choices == {"MM"}
     html = response.content.decode()
     assert "belegt 0 von 3" in html
 
@@ -219,8 +220,8 @@ def test_refresh_recounts_places_for_the_typed_date_without_errors(client, world
     url = action_url(suitable, "eintritt")
     later = client.post(url, {"occurred_on": "2024-02-01", "_refresh": "1"})
     earlier = client.post(url, {"occurred_on": "2024-01-05", "stage": world.s3.pk, "_refresh": "1"})
-    assert {m.code for m in later.context["form"].fields["measure"].queryset} == {"MB", "MM"}
-    assert {m.code for m in earlier.context["form"].fields["measure"].queryset} == {"MA", "MB", "MM"}
+    assert {m.code for m in later.context["form"].fields["measure"].queryset} == {"MM"}
+    assert {m.code for m in earlier.context["form"].fields["measure"].queryset} == {"MA", "MM"}
     assert not earlier.context["form"].errors
     assert 'value="2024-01-05"' in earlier.content.decode()
     assert not JourneyEvent.objects.filter(participation=suitable, kind="entry").exists()

@@ -11,7 +11,9 @@ from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stufenweg.casework.area import measures_in_area
 from stufenweg.casework.overviews import measures_with_free_places
+from stufenweg.casework.selectors import assessed_stage_id
 from stufenweg.core.params import BoundedDateField, parse_date
 from stufenweg.journeys import services, spec
 from stufenweg.journeys.codes import EventKind
@@ -234,11 +236,19 @@ class EnterForm(EventForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         on = self._chosen_date()
-        offered = measures_with_free_places(self.participation, on)
+        # only measures of the user's area (casework.area): a regional office is not offered
+        # another region's measures, a provider only its own
+        in_area = set(measures_in_area(self.user).values_list("pk", flat=True))
+        offered = [o for o in measures_with_free_places(self.participation, on) if o[0].pk in in_area]
         field = self.fields["measure"]
         if not self.is_bound and "stage" in self.fields and not self.initial.get("stage"):
-            stage = self.participation.waiting_stage_id or self.participation.current_stage_id
-            self.initial["stage"] = stage
+            self.initial["stage"] = self.suggested_stage_id()
+        if not self.is_bound and not self.initial.get("measure") and self.initial.get("stage"):
+            serving = [
+                m for m, _t, _f in offered if any(s.pk == self.initial["stage"] for s in m.stages.all())
+            ]
+            if len(serving) == 1:  # exactly one measure for the stage: preselected
+                self.initial["measure"] = serving[0].pk
         # the participant's own region first, then the rest (a measure elsewhere is possible)
         field.queryset = (
             Measure.objects.filter(pk__in=[m.pk for m, _t, _f in offered])
@@ -256,6 +266,12 @@ class EnterForm(EventForm):
         field.entry_notes = {m.pk: entry_note(m, on) for m, _t, _f in offered if not m.rolling_entry}
         if all(takes_entry_on(m, on) for m, _t, _f in offered):
             del self.fields["confirm_entry_date"]
+
+    def suggested_stage_id(self) -> int | None:
+        """The stage to preselect: the waiting list's stage, else the stage of the latest
+        assessment result „geeignet für Stufe X“ (``assessed_stage_id``), else the current one."""
+        p = self.participation
+        return p.waiting_stage_id or assessed_stage_id(p) or p.current_stage_id
 
     def _chosen_date(self) -> dt.date:
         """The day the places are counted for: the submitted date, else the initial one."""
@@ -283,6 +299,9 @@ class EnterForm(EventForm):
 
 class ChangeStageForm(EnterForm):
     change = event_field(E.STAGE_CHANGE, "change")
+
+    def suggested_stage_id(self) -> int | None:
+        return self.participation.current_stage_id
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

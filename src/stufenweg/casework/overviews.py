@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from stufenweg.casework.area import measures_in_area
 from stufenweg.casework.selectors import (
     ACTIVE_STATES,
     IN_MEASURE_STATES,
@@ -28,7 +29,6 @@ from stufenweg.journeys.models import Enrolment, Participation
 from stufenweg.journeys.selectors import participations_visible_to, scope_visibility_q
 from stufenweg.organisations.models import User
 from stufenweg.programmes.models import CaseloadRatio, Measure, Programme
-from stufenweg.programmes.selectors import measures_visible_to
 
 WORKLIST_LIMIT = 10  # rows per list on the overview
 FULL_LIMIT = 200  # rows when one list is opened on its own
@@ -273,7 +273,7 @@ def measure_overview(
 ) -> list[MeasureRow]:
     today = today or timezone.localdate()
     measures = (
-        measures_visible_to(user).select_related("programme", "provider", "region").prefetch_related("stages")
+        measures_in_area(user).select_related("programme", "provider", "region").prefetch_related("stages")
     )
     if programme:
         measures = measures.filter(programme_id=programme)

@@ -35,8 +35,8 @@ from stufenweg.casework.models import (
 from stufenweg.casework.permissions import DELIVERING, acting_scope
 from stufenweg.casework.search import search_terms
 from stufenweg.core.time import add_months
-from stufenweg.journeys.codes import State
-from stufenweg.journeys.models import Enrolment, Participation
+from stufenweg.journeys.codes import AssessmentResult, EventKind, State
+from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
 from stufenweg.journeys.selectors import participations_in_scope, participations_visible_to
 from stufenweg.organisations.models import User
 from stufenweg.people.selectors import persons_visible_to
@@ -313,6 +313,24 @@ def participation_for(user, pk: int) -> Participation:
         participations_visible_to(user)
         .select_related("person", "programme", "current_stage", "current_measure", "region")
         .get(pk=pk)
+    )
+
+
+def assessed_stage_id(participation: Participation) -> int | None:
+    """The stage of the latest assessment result in force that found the person suitable
+    („geeignet für Stufe X“), else None. A corrected result counts by its correction; a
+    retracted one not at all."""
+    return (
+        JourneyEvent.objects.filter(
+            participation=participation,
+            kind=EventKind.ASSESSMENT_RESULT,
+            result=AssessmentResult.SUITABLE,
+            stage__isnull=False,
+        )
+        .exclude(superseded_by__isnull=False)
+        .order_by("-occurred_on", "-recorded_at", "-pk")
+        .values_list("stage_id", flat=True)
+        .first()
     )
 
 

@@ -16,6 +16,7 @@ from stufenweg.casework import forms as cf
 from stufenweg.casework import services
 from stufenweg.casework.action_forms import CorrectEventForm, VoidEventForm
 from stufenweg.casework.actions import ACTIONS
+from stufenweg.casework.area import programmes_in_area, referrers_in_area, regions_in_area
 from stufenweg.casework.models import Appointment, Goal, PlanAction
 from stufenweg.casework.permissions import DELIVERING, REFERRING, acting_organisations
 from stufenweg.casework.selectors import goal_for, plan_action_for
@@ -32,7 +33,6 @@ from stufenweg.journeys.models import Participation
 from stufenweg.journeys.selectors import events_visible_to
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.services import person_create
-from stufenweg.programmes.selectors import programmes_visible_to
 
 
 def page_url(participation: Participation) -> str:
@@ -371,15 +371,14 @@ def refer(request: HttpRequest) -> HttpResponse:
     own = [o.pk for o in acting_organisations(request.user, frozenset({Organisation.Kind.JOBCENTER}))]
     if own:
         referrers = Organisation.objects.filter(pk__in=own)
-    else:  # an office records a referral on behalf of a Jobcenter
-        referrers = Organisation.objects.filter(kind=Organisation.Kind.JOBCENTER, active=True).order_by(
-            "name"
-        )
+    else:  # an office records a referral on behalf of a Jobcenter of its area
+        referrers = referrers_in_area(request.user).order_by("name")
     form = cf.ReferForm(
         request.POST or None,
-        programmes=programmes_visible_to(request.user).filter(active=True),
+        programmes=programmes_in_area(request.user).filter(active=True).order_by("code"),
         referrers=referrers,
     )
+    form.fields["region"].queryset = regions_in_area(request.user).order_by("name")  # the user's area
     created = {}
 
     @transaction.atomic

@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from stufenweg.casework import services
+from stufenweg.casework.area import measures_in_area, programmes_in_area, regions_in_area
 from stufenweg.casework.forms import FILTER_KEYS, ListFilterForm, SavedFilterForm
 from stufenweg.casework.models import SavedFilter
 from stufenweg.casework.overviews import caseworker_choices
 from stufenweg.casework.selectors import PAGE_SIZE, participant_count, participant_ids, participant_rows
 from stufenweg.casework.views.common import is_htmx
 from stufenweg.core.audit import audit_reads
-from stufenweg.organisations.models import Region
-from stufenweg.programmes.selectors import measures_visible_to, programmes_visible_to
 
 AUDIT_PURPOSE = "Fallbearbeitung (Liste)"
 
@@ -31,10 +30,6 @@ def filter_query(params) -> str:
     return urlencode([(k, v) for k in FILTER_KEYS for v in params.getlist(k) if v])
 
 
-def _regions(user):
-    return Region.objects.order_by("name")
-
-
 @login_required
 @require_safe
 def participant_list_view(request: HttpRequest) -> HttpResponse:
@@ -42,9 +37,9 @@ def participant_list_view(request: HttpRequest) -> HttpResponse:
     form = ListFilterForm(
         request.GET or None,
         initial={"status": "active"},
-        programmes=programmes_visible_to(user).order_by("code"),
-        regions=_regions(user),
-        measures=measures_visible_to(user).order_by("code"),
+        programmes=programmes_in_area(user).order_by("code"),
+        regions=regions_in_area(user).order_by("name"),
+        measures=measures_in_area(user).order_by("code"),
         caseworkers=caseworker_choices(user).only("first_name", "last_name", "username"),  # the labels
     )
     filters = form.filters()

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from stufenweg.casework import overviews as sel
 from stufenweg.casework import services
+from stufenweg.casework.area import programmes_in_area, regions_in_area
 from stufenweg.casework.forms import ReassignForm
 from stufenweg.casework.permissions import COORDINATING, DELIVERING, acting_scope
 from stufenweg.casework.selectors import ACTIVE_STATES, participations_actable_by
@@ -21,8 +22,6 @@ from stufenweg.core.audit import audit_reads
 from stufenweg.core.params import QueryParams, parse_id, parse_ids
 from stufenweg.core.visibility import scope_of
 from stufenweg.journeys.selectors import participations_visible_to
-from stufenweg.organisations.models import Region
-from stufenweg.programmes.selectors import programmes_visible_to
 
 WORKLIST_PURPOSE = "Fallbearbeitung (Arbeitslisten)"
 REASSIGNING = COORDINATING | DELIVERING
@@ -49,7 +48,7 @@ def worklists(request: HttpRequest) -> HttpResponse:
     context = {
         "lists": lists,
         "waiting_summary": sel.waiting_summary(request.user, region=region),
-        "regions": Region.objects.order_by("name"),
+        "regions": regions_in_area(request.user).order_by("name"),
         "region": region,
         "only": only,
         "today": today,
@@ -160,8 +159,8 @@ def measure_list(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "months": months,
-        "programmes": programmes_visible_to(request.user).order_by("code"),
-        "regions": Region.objects.order_by("name"),
+        "programmes": programmes_in_area(request.user).order_by("code"),
+        "regions": regions_in_area(request.user).order_by("name"),
         "programme": programme,
         "region": region,
         "today": today,
