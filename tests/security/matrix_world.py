@@ -26,6 +26,7 @@ class Case:
     plan_action: object
     appointment: object
     goal: object
+    measure: object = None  # master data (not personal): region A's or B's measure
 
 
 @dataclass
@@ -96,6 +97,7 @@ def build(world) -> MatrixWorld:
         by=None,
     )
     run = ImportRun.objects.create(source_kind="csv", created_by=personas["coordinator"])
+    visible.measure, hidden.measure = world.measure_a, world.measure_b
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

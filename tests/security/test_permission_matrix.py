@@ -129,6 +129,11 @@ ROUTES: dict[str, Spec] = {
     "privacy:person": Spec("dpo_object", "person"),
     "privacy:person_export": Spec("dpo_object", "person", extra=(("fmt", "json"),)),
     "privacy:anonymise": Spec("post_only"),
+    # measures administration (coordination office; the form: its writing members, the read-only
+    # member sees the page with the reason, a POST is refused in test_write_authority)
+    "measures_admin:list": Spec("coordination"),
+    "measures_admin:create": Spec("coordination"),
+    "measures_admin:edit": Spec("coordination", "measure"),
 }
 
 

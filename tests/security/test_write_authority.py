@@ -106,6 +106,8 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # the coordination office's writing members
     "interchange:upload": (Check("import", OFFICE, body.upload),),
     "indicators:targets": (Check("target", OFFICE, body.target),),
+    "measures_admin:create": (Check("measure", OFFICE, body.measure_new),),
+    "measures_admin:edit": (Check("places", OFFICE, body.measure_edit),),
     # the data-protection officer (the lookup writes nothing; a person not due is not erased)
     "privacy:home": own("person lookup", "privacy:home", {"person_id": "W-A1"}, DPO),
     "privacy:anonymise": (Check("not due", DPO, body.anonymise, targets=("visible",), writes=False),),

@@ -90,6 +90,32 @@ def target(ww, which, persona):
     }
 
 
+def _measure(w, **values) -> dict:
+    return {
+        "code": "NEU-M",
+        "name": "Neue Maßnahme",
+        "programme": w.programme.pk,
+        "stages": [w.s3.pk],
+        "provider": w.provider_a.pk,
+        "region": w.region_a.pk,
+        "places": "8",
+        "start": "2025-02-01",
+        "end": "2025-12-31",
+        "start_dates": "01.08.2025",
+        **values,
+    }
+
+
+def measure_new(ww, which, persona):
+    return reverse("measures_admin:create"), _measure(ww.world)
+
+
+def measure_edit(ww, which, persona):
+    w = ww.world
+    data = _measure(w, code=w.measure_a.code, stages=[w.s2.pk, w.s3.pk], places="9", rolling_entry="on")
+    return reverse("measures_admin:edit", args=[w.measure_a.pk]), {**data, "start_dates": ""}
+
+
 def report(ww, which, persona):
     data = {"programme": ww.world.programme.pk, "date_from": "2024-01-01", "date_to": "2024-12-31"}
     return reverse("indicators:report"), data

@@ -27,6 +27,7 @@ UPDATED_IN_PLACE = (
     "casework.Appointment",
     "people.Person",
     "programmes.Target",
+    "programmes.Measure",
     "interchange.ImportRun",
     "organisations.Membership",
     "api.ApiKey",
