@@ -37,7 +37,7 @@ EVENT_COLUMNS = (
 
 PERSON_COLUMNS = (
     "id, person_id, first_name, last_name, birth_date, gender, nationality, foreign_background, disability, "
-    "minority, homeless, rural, isced, postcode, created_at, household_role"
+    "minority, homeless, rural, isced, postcode, created_at, household_role, email, phone, street, town"
 )
 PARTICIPATION_COLUMNS = "id, person_id, programme_id, created_at, state"
 
@@ -121,6 +121,10 @@ def generate(n: int, seed: int = 1) -> None:
                         rnd.randrange(0, 9),
                         "",
                         now,
+                        "",
+                        "",
+                        "",
+                        "",
                         "",
                     )
                 )
@@ -211,40 +215,63 @@ def generate(n: int, seed: int = 1) -> None:
             c.execute("ANALYZE")
 
 
-def _server_cpu(ticks: int) -> float:
-    """CPU seconds of all PostgreSQL server processes on this machine, including those that have
-    ended (their time is added to the postmaster's children time): a run works in two sessions and
-    the second one ends with the run."""
-    total = 0
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                head, tail = stat.read().rsplit(")", 1)
-        except OSError:  # the process ended meanwhile
-            continue
-        if head.split("(", 1)[1] == "postgres":
-            fields = tail.split()
-            total += sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
-    return total / ticks
+class _ServerCpu:
+    """CPU seconds of the PostgreSQL backends serving this benchmark's database (their command line
+    names it), so that other jobs on the same server do not count. Every backend seen is
+    remembered with its last reading: a run's second session ends with the run, and its last
+    reading (taken before it closes, see ``_watch_partner``) still counts."""
+
+    def __init__(self, dbname: str, ticks: int) -> None:
+        self.tag = f" {dbname} ".encode()
+        self.ticks = ticks
+        self.seen: dict[int, int] = {}
+
+    def __call__(self) -> float:
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as cmd:
+                    if self.tag not in cmd.read():
+                        continue
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:  # the process ended meanwhile
+                continue
+            self.seen[int(entry)] = sum(int(v) for v in fields[11:13])  # utime, stime
+        return sum(self.seen.values()) / self.ticks
+
+
+def _watch_partner(server_cpu) -> None:
+    """Read the backends' CPU once more right before a run's second session closes."""
+    from stufenweg.indicators import engine
+
+    close = engine._Partner.close
+
+    def close_after_reading(self):
+        server_cpu()
+        close(self)
+
+    engine._Partner.close = close_after_reading
 
 
 def _cpu_clock():
     """A function giving CPU seconds of this process and, on PostgreSQL on this machine, of the
-    server's processes: figures that stay meaningful when other jobs share the cores (wall time
-    does not)."""
-    local_server = False
+    backends serving the benchmark's database: figures that stay meaningful when other jobs share
+    the cores (wall time does not)."""
+    server_cpu = None
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
-            c.execute("SELECT pg_backend_pid()")
-            local_server = os.path.exists(f"/proc/{c.fetchone()[0]}/stat")
-    ticks = os.sysconf("SC_CLK_TCK")
+            c.execute("SELECT pg_backend_pid(), current_database()")
+            pid, dbname = c.fetchone()
+        if os.path.exists(f"/proc/{pid}/stat"):
+            server_cpu = _ServerCpu(dbname, os.sysconf("SC_CLK_TCK"))
+            _watch_partner(server_cpu)
 
     def clock() -> tuple[float, float | None]:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         own = usage.ru_utime + usage.ru_stime
-        return own, (_server_cpu(ticks) if local_server else None)
+        return own, (server_cpu() if server_cpu else None)
 
     return clock
 
@@ -254,9 +281,15 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=10000)
     parser.add_argument("--skip-generate", action="store_true")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N slowest statements")
+    parser.add_argument("--runs", type=int, default=1, help="time the report this many times")
+    parser.add_argument(
+        "--duckdb", action="store_true", help="compare with a hand-written DuckDB query (extra 'bench')"
+    )
+    parser.add_argument(
+        "--web", action="store_true", help="time the finished report's web page with its charts"
+    )
     args = parser.parse_args()
     from stufenweg.indicators.results import ReportParams
-    from stufenweg.indicators.standard import standard_report
     from stufenweg.programmes.models import Programme
 
     if not args.skip_generate:
@@ -271,6 +304,7 @@ def main() -> None:
         date_from=dt.date(2020, 1, 1),
         date_to=dt.date(2020, 12, 31),
         by=("region", "stage", "gender"),
+        recorded_on=timezone.now(),
     )
     timings: list[tuple[float, str]] = []
 
@@ -284,6 +318,33 @@ def main() -> None:
             c1 = clock()
             cpu = sum(b - a for a, b in zip(c0, c1, strict=True) if a is not None)
             timings.append((time.perf_counter() - t0, cpu, " ".join(sql.split())[:100]))
+
+    for _ in range(args.runs):
+        timings.clear()
+        report, elapsed = _timed_run(args, params, clock, timed, timings)
+    if args.duckdb:
+        from duckdb_compare import compare
+
+        resolved = params.resolved()
+        ok = compare(
+            report,
+            programme.id,
+            elapsed,
+            date_from=resolved.date_from,
+            date_to=resolved.date_to,
+            as_of=resolved.as_of,
+            recorded_on=resolved.recorded_on,
+        )
+        if not ok:
+            raise SystemExit("DuckDB and the report disagree")
+    if args.web:
+        from report_web import time_web_page
+
+        time_web_page(report, programme)
+
+
+def _timed_run(args, params, clock, timed, timings):
+    from stufenweg.indicators.standard import standard_report
 
     cpu0, server0 = clock()
     t = time.perf_counter()
@@ -305,6 +366,7 @@ def main() -> None:
         f"report process CPU {cpu1 - cpu0:.2f} s{server}, peak RSS {peak:.0f} MB, "
         f"load average {os.getloadavg()[0]:.2f}, checks: {len(report['checks'])} problems"
     )
+    return report, elapsed
 
 
 if __name__ == "__main__":

@@ -1,0 +1,236 @@
+# ruff: noqa: S608 - SQL composed from integers and date literals of the benchmark only
+"""A hand-written DuckDB query over the same events, for comparison with the report's engine.
+
+Used by ``report_bench.py --duckdb`` in the same process run as the report timing: the programme's
+events (only the columns the core indicators need) are exported from the database (PostgreSQL
+``COPY … TO STDOUT``; SQLite row by row) into a CSV file, DuckDB turns that into a Parquet file,
+and the timed part is one DuckDB connection answering the core indicators from the Parquet file:
+
+- flow counts in the period by region (referrals, not arrived, programme entries, stage entries,
+  stage changes, extensions, reactivations),
+- exit cases by exit group × stage × status on leaving,
+- dropout rate (dropouts / exit cases) per stage,
+
+with the engine's rules at (D, R): events recorded by R and happened by D, minus those superseded
+or voided by an event recorded by R; an enrolment is an entry or stage change up to the next
+entry, stage change or exit of the participation in log order (date, recorded_at, id), ended by
+an exit or a stage change (a stage change is an implicit exit with status ``education``, regular
+if planned, else early neutral). The numbers are checked against the report's sections.
+
+DuckDB is an optional extra (``pip install -e '.[bench]'``), not a dependency of the product.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import time
+
+from django.db import connection
+
+EXPORT_SQL = """
+SELECT e.id, e.participation_id AS pid, e.kind, e.occurred_on AS od, e.recorded_at AS ra,
+  COALESCE(e.supersedes_id, 0) AS sup, COALESCE(r.code, '') AS region, COALESCE(s.code, '') AS stage,
+  e.change, e.exit_kind, e.statuses
+FROM journeys_journeyevent e
+JOIN journeys_participation pa ON pa.id = e.participation_id
+LEFT JOIN programmes_measure m ON m.id = e.measure_id
+LEFT JOIN organisations_region r ON r.id = COALESCE(e.region_id, m.region_id)
+LEFT JOIN programmes_stage s ON s.id = e.stage_id
+WHERE pa.programme_id = {programme}
+"""
+
+FLOW_KINDS = {
+    "flow.referrals": ("referral",),
+    "flow.not_arrived": ("not_arrived",),
+    "flow.programme_entries": ("assessment_start", "reactivation"),
+    "flow.stage_entries": ("entry", "stage_change"),
+    "flow.stage_changes": ("stage_change",),
+    "flow.extensions": ("extension",),
+    "flow.reactivations": ("reactivation",),
+}
+EXIT_GROUP = {"early_negative": "dropout", "regular": "successful", "early_positive": "successful"}
+
+
+def export(programme_id: int, path: str) -> int:
+    """The programme's events into ``path`` (CSV with a header); returns the number of rows."""
+    sql = EXPORT_SQL.format(programme=int(programme_id))
+    header = "id,pid,kind,od,ra,sup,region,stage,change,exit_kind,statuses\n"
+    with open(path, "wb") as out, connection.cursor() as c:
+        out.write(header.encode())
+        if connection.vendor == "postgresql":
+            with c.cursor.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)") as copy:
+                for block in copy:
+                    out.write(block)
+            c.execute(f"SELECT COUNT(*) FROM ({sql}) q")
+            return c.fetchone()[0]
+        import csv
+        import io
+
+        c.execute(sql)
+        n = 0
+        while rows := c.fetchmany(50000):
+            buf = io.StringIO()
+            csv.writer(buf, lineterminator="\n").writerows(rows)
+            out.write(buf.getvalue().encode())
+            n += len(rows)
+        return n
+
+
+def _lit(value: dt.date) -> str:
+    return f"DATE '{value.isoformat()}'"
+
+
+def core_queries(
+    parquet: str, *, date_from: dt.date, date_to: dt.date, as_of: dt.date, recorded_on: dt.datetime
+):
+    F, T, D = _lit(date_from), _lit(date_to), _lit(as_of)
+    R = f"TIMESTAMPTZ '{recorded_on.isoformat()}'"
+    flow_cols = ",\n  ".join(
+        f'COUNT(*) FILTER (WHERE kind IN ({", ".join(repr(k) for k in kinds)})) AS "{ind}"'
+        for ind, kinds in FLOW_KINDS.items()
+    )
+    setup = f"""
+    CREATE OR REPLACE TEMP TABLE ev AS
+    SELECT * FROM read_parquet('{parquet}') e
+    WHERE ra <= {R} AND od <= {D} AND kind <> 'void'
+      AND id NOT IN (SELECT sup FROM read_parquet('{parquet}') WHERE sup > 0 AND ra <= {R});
+    CREATE OR REPLACE TEMP TABLE ex AS
+    WITH ese AS (
+      SELECT pid, kind, od, stage, change, exit_kind, statuses,
+        LEAD(kind) OVER w AS n_kind, LEAD(od) OVER w AS n_od, LEAD(change) OVER w AS n_change,
+        LEAD(exit_kind) OVER w AS n_exit_kind, LEAD(statuses) OVER w AS n_statuses
+      FROM ev WHERE kind IN ('entry', 'stage_change', 'exit')
+      WINDOW w AS (PARTITION BY pid ORDER BY od, ra, id)
+    )
+    SELECT stage,
+      CASE WHEN n_kind = 'exit' THEN n_exit_kind WHEN n_change = 'planned' THEN 'regular'
+           ELSE 'early_neutral' END AS exit_kind,
+      CASE WHEN n_kind = 'exit' THEN n_statuses ELSE 'education' END AS statuses
+    FROM ese
+    WHERE kind IN ('entry', 'stage_change') AND n_kind IN ('exit', 'stage_change') AND n_od BETWEEN {F} AND {T};
+    """
+    flow = f"""
+    SELECT GROUPING(region) AS total, COALESCE(region, '') AS region, {flow_cols}
+    FROM ev WHERE od BETWEEN {F} AND {T} GROUP BY ROLLUP (region)
+    """
+    status = """
+    SELECT CASE exit_kind WHEN 'early_negative' THEN 'dropout' WHEN 'early_neutral' THEN 'neutral'
+             WHEN 'regular' THEN 'successful' WHEN 'early_positive' THEN 'successful' ELSE '' END AS grp,
+      COALESCE(stage, '') AS stage, code, COUNT(*) AS n
+    FROM (SELECT exit_kind, stage, UNNEST(string_split(statuses, '|')) AS code FROM ex WHERE statuses <> '' AND exit_kind IN ('early_negative', 'early_neutral', 'regular', 'early_positive'))
+    WHERE code <> '' GROUP BY ALL
+    """
+    dropout = """
+    SELECT GROUPING(stage) AS total, COALESCE(stage, '') AS stage,
+      COUNT(*) FILTER (WHERE exit_kind = 'early_negative') AS dropouts, COUNT(*) AS cases
+    FROM ex GROUP BY ROLLUP (stage)
+    """
+    return setup, flow, status, dropout
+
+
+def run_duckdb(parquet: str, **period) -> tuple[float, dict]:
+    import duckdb
+
+    setup, flow, status, dropout = core_queries(parquet, **period)
+    con = duckdb.connect()
+    try:
+        con.execute("SET TimeZone = 'UTC'")
+        t = time.perf_counter()
+        con.execute(setup)
+        flow_rows = con.execute(flow).fetchall()
+        status_rows = con.execute(status).fetchall()
+        dropout_rows = con.execute(dropout).fetchall()
+        elapsed = time.perf_counter() - t
+    finally:
+        con.close()
+    names = list(FLOW_KINDS)
+    out: dict = {}
+    for total, region, *values in flow_rows:
+        for name, v in zip(names, values, strict=True):
+            out[(name, None if total else region)] = v
+    for grp, stage, code, n in status_rows:
+        out[("exit.status", grp, stage, code)] = n
+    for total, stage, dropouts, cases in dropout_rows:
+        out[("prog.dropout_rate", None if total else stage)] = (dropouts, cases)
+    return elapsed, out
+
+
+def report_numbers(report: dict) -> dict:
+    """The same core numbers read from the standard report's sections."""
+    sections = {s["id"]: s for s in report["sections"]}
+    out: dict = {}
+    flow = sections["flow"]
+    regions = flow["columns"][2:]
+    for row in flow["rows"]:
+        if row["id"] in FLOW_KINDS:
+            out[(row["id"], None)] = row["cells"][0]
+            for region, v in zip(regions, row["cells"][1:], strict=True):
+                out[(row["id"], "" if region == "–" else region)] = v
+    for grp in ("dropout", "successful", "neutral"):
+        sec = sections[f"exit_{grp}"]
+        stages = [c.split(" (n=")[0] for c in sec["columns"][1:]]
+        for row in sec["rows"]:
+            if row["id"].startswith("share_"):
+                continue
+            for stage, v in zip(stages, row["cells"], strict=True):
+                out[("exit.status", grp, "" if stage == "–" else stage, row["id"])] = v
+    prog = sections["prog"]
+    stages = prog["columns"][2:]
+    for row in prog["rows"]:
+        if row["id"] == "prog.dropout_rate":
+            out[("prog.dropout_rate", None)] = (row["cells"][0]["num"], row["cells"][0]["den"])
+            for stage, cell in zip(stages, row["cells"][1:], strict=True):
+                out[("prog.dropout_rate", "" if stage == "–" else stage)] = (cell["num"], cell["den"])
+    return out
+
+
+def compare(
+    report: dict, programme_id: int, report_seconds: float, *, date_from, date_to, as_of, recorded_on
+) -> bool:
+    """Export, run DuckDB, print both times and the ratio; True if the core numbers agree."""
+    with tempfile.TemporaryDirectory(prefix="sw-duck-") as tmp:
+        csv_path, parquet = os.path.join(tmp, "events.csv"), os.path.join(tmp, "events.parquet")
+        t = time.perf_counter()
+        n = export(programme_id, csv_path)
+        t_export = time.perf_counter() - t
+        import duckdb
+
+        t = time.perf_counter()
+        con = duckdb.connect()
+        con.execute(
+            f"COPY (SELECT * FROM read_csv('{csv_path}', header = true, "
+            "types = {'ra': 'TIMESTAMPTZ', 'od': 'DATE', 'region': 'VARCHAR', 'stage': 'VARCHAR', "
+            "'change': 'VARCHAR', 'exit_kind': 'VARCHAR', 'statuses': 'VARCHAR'})) "
+            f"TO '{parquet}' (FORMAT parquet)"
+        )
+        con.close()
+        t_parquet = time.perf_counter() - t
+        runs = []
+        for _ in range(3):
+            elapsed, numbers = run_duckdb(
+                parquet, date_from=date_from, date_to=date_to, as_of=as_of, recorded_on=recorded_on
+            )
+            runs.append(elapsed)
+    duck = min(runs)
+    mine = report_numbers(report)
+    mismatches = []
+    for key, value in mine.items():
+        theirs = numbers.get(key, (0, 0) if key[0] == "prog.dropout_rate" else 0)
+        if theirs != value:
+            mismatches.append((key, value, theirs))
+    for key, value in numbers.items():
+        if key not in mine and value not in (0, (0, 0)):
+            mismatches.append((key, None, value))
+    print(
+        f"duckdb {duckdb.__version__}: exported {n} events in {t_export:.1f} s (CSV → Parquet {t_parquet:.1f} s); "
+        f"core indicators in {', '.join(f'{r:.2f}' for r in runs)} s (best {duck:.2f} s); "
+        f"full standard report {report_seconds:.2f} s = {report_seconds / duck:.1f}× DuckDB's core query; "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
+    print(
+        f"core numbers compared: {len(mine)}, "
+        + ("all agree" if not mismatches else f"{len(mismatches)} differ, e.g. {mismatches[:5]}")
+    )
+    return not mismatches
