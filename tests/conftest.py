@@ -206,3 +206,14 @@ def enter(
         benefit="sgb2",
         by=by,
     )
+
+
+@pytest.fixture(scope="session")
+def _document_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("documents")
+
+
+@pytest.fixture(autouse=True)
+def _documents_in_temporary_folder(settings, _document_folder):
+    """Files attached to persons go to a temporary folder, never into the working tree's data/."""
+    settings.STUFENWEG_DOCUMENT_DIR = _document_folder

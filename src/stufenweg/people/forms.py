@@ -98,7 +98,12 @@ class PersonDetailsForm(forms.Form):
         required=False,
         help_text=_("Ziffern, erlaubt sind + ( ) / - und Leerzeichen."),
     )
-    email = forms.EmailField(label=_("E-Mail"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("E-Mail"),
+        max_length=200,
+        required=False,
+        error_messages={"invalid": _("Bitte eine gültige E-Mail-Adresse angeben (z. B. name@example.org).")},
+    )
 
     def __init__(self, *args, person: Person, **kwargs):
         initial = {}

@@ -134,7 +134,7 @@ def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = document.person
     if not may_write_person(request.user, person):
         raise PermissionDenied(_("Sie können die Dokumente dieser Person nicht löschen."))
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.document_delete(document=document, by=request.user)
         messages.success(request, _("Das Dokument wurde gelöscht."))

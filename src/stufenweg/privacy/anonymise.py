@@ -2,7 +2,8 @@
 
 What stays: every date, code and characteristic the indicators use, at a granularity that
 changes no number (a test compares a full report before and after). What goes: names, the
-person id (replaced by a random pseudonym), postcode, the household link (the person gets a
+person id (replaced by a random pseudonym), postcode, contact data, attached documents (rows
+and encrypted files), the household link (the person gets a
 pseudonymous household of their own with a copy of the benefit months the integration
 indicators need), every free-text field of every row that belongs to the person (found through
 the model graph, ``privacy.graph``), the search index text, and the content of the person's
@@ -115,6 +116,7 @@ def person_anonymise(*, person, by, reason: str = "retention") -> Anonymisation:
     pseudonym = "anon-" + secrets.token_hex(8)
     dates = _person_dates(person)
 
+    documents_removed = _remove_documents(person)
     _split_household(person, pseudonym)
     person.person_id = pseudonym
     person.first_name = ANON_NAME
@@ -143,10 +145,22 @@ def person_anonymise(*, person, by, reason: str = "retention") -> Anonymisation:
         object_id=str(person.pk),
         person=person,
         summary=f"Person anonymisiert (Art. 17 DSGVO, {reason}); {redacted} Protokolleinträge geschwärzt",
-        after={"cleared": cleared},
+        after={"cleared": cleared, "documents_removed": documents_removed},
         purpose="Löschung",
     )
     return record
+
+
+def _remove_documents(person) -> int:
+    """Delete the person's attached files: rows now, stored files once the transaction commits
+    (a rollback leaves them in place, matching the rows)."""
+    from stufenweg.people.documents import remove_file
+    from stufenweg.people.models import Document
+
+    names = list(Document.objects.filter(person=person).values_list("storage_name", flat=True))
+    Document.objects.filter(person=person).delete()
+    transaction.on_commit(lambda: [remove_file(name) for name in names])
+    return len(names)
 
 
 def _rewrite_search_index(person, pseudonym: str) -> None:

@@ -7,8 +7,10 @@ them); the audit trail lists who read or changed the data, when and for which pu
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import decimal
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -84,6 +86,7 @@ def person_export_data(*, person, by, purpose: str = "Auskunft nach Art. 15 DSGV
         "person": _row(person),
         "household": household,
         "sections": sections,
+        "documents": _documents(person),
         "audit": audit,
     }
     audit_write(
@@ -98,12 +101,41 @@ def person_export_data(*, person, by, purpose: str = "Auskunft nach Art. 15 DSGV
     return data
 
 
+def _documents(person) -> list[dict[str, Any]]:
+    """The person's attached files with their content (decrypted; base64 in the JSON, embedded
+    as PDF attachments in the PDF). Their rows are in ``sections`` too (model graph)."""
+    from stufenweg.people.documents import read_decrypted
+    from stufenweg.people.models import Document
+
+    return [
+        {
+            "id": document.pk,
+            "kind": {"code": document.kind, "text": document.get_kind_display()},
+            "title": document.title,
+            "file_name": document.original_name,
+            "content_type": document.content_type,
+            "size": document.size,
+            "uploaded_at": document.uploaded_at.isoformat(),
+            "content_base64": base64.b64encode(read_decrypted(document.storage_name)).decode(),
+        }
+        for document in Document.objects.filter(person=person).order_by("pk")
+    ]
+
+
 def to_json(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode()
 
 
 def to_pdf(data: dict) -> bytes:
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML, Attachment
 
     html = render_to_string("privacy/person_export_pdf.html", {"data": data})
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(CSS_PATH))])
+    attachments = [
+        Attachment(
+            file_obj=io.BytesIO(base64.b64decode(document["content_base64"])),
+            name=document["file_name"],
+            description=document["kind"]["text"],
+        )
+        for document in data.get("documents", [])
+    ]
+    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(CSS_PATH))], attachments=attachments)
