@@ -10,7 +10,7 @@ from stufenweg.casework import services as casework
 from stufenweg.casework.models import SavedFilter
 from stufenweg.interchange.models import ImportRun
 from stufenweg.journeys.models import JourneyEvent
-from stufenweg.organisations.models import Membership
+from stufenweg.organisations.models import Membership, Organisation
 from tests.conftest import enter, start_journey
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
@@ -27,6 +27,11 @@ class Case:
     appointment: object
     goal: object
     measure: object = None  # master data (not personal): region A's or B's measure
+    staff_user: object = None  # a staff account of regional office A or B (account administration)
+    # master data for the administration pages (not personal data of the case): region A's or B's
+    organisation: object = None
+    region: object = None
+    employer: object = None
 
 
 @dataclass
@@ -98,6 +103,13 @@ def build(world) -> MatrixWorld:
     )
     run = ImportRun.objects.create(source_kind="csv", created_by=personas["coordinator"])
     visible.measure, hidden.measure = world.measure_a, world.measure_b
+    visible.organisation, visible.region, visible.employer = world.provider_a, world.region_a, world.employer
+    hidden.organisation, hidden.region = world.provider_b, world.region_b
+    hidden.employer = Organisation.objects.create(
+        code="AG-B", name="Arbeitgeber B", kind=Organisation.Kind.EMPLOYER, region=world.region_b
+    )
+    visible.staff_user = _member("konto_a", world.regional_a, Membership.Role.CASEWORKER)
+    hidden.staff_user = _member("konto_b", world.regional_b, Membership.Role.CASEWORKER)
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

@@ -55,7 +55,7 @@ NO_PERSONS = {"anonymous", "outsider", "dpo", "statistics", "mentor"}
 
 @dataclass(frozen=True)
 class Spec:
-    kind: str  # public | page | step | dpo | object | dpo_object | post_only | own_object | coordination
+    kind: str  # public | page | step | dpo | object | dpo_object | post_only | own_object | coordination | employers
     param: str = (
         ""  # which object fills <pk>: person, participation, event, plan_action, appointment, import_run
     )
@@ -77,6 +77,8 @@ ROUTES: dict[str, Spec] = {
     "accounts:recovery_codes_renew": Spec("post_only"),
     "accounts:api_key_create": Spec("post_only"),
     "accounts:api_key_revoke": Spec("post_only"),  # own keys only: tests/accounts/test_api_key_page.py
+    "accounts:password_change": Spec("page"),
+    "accounts:password_link": Spec("public"),  # the one-time link from the account administration
     # web
     "web:home": Spec("page"),
     "web:audit_list": Spec("dpo"),
@@ -101,6 +103,8 @@ ROUTES: dict[str, Spec] = {
     "casework:saved_filter_delete": Spec("own_object"),
     "casework:participant_detail": Spec("object", "person"),
     "casework:journey_action": Spec("object", "participation", write=True, extra=(("slug", "austritt"),)),
+    "casework:case_take": Spec("post_only"),
+    "casework:caseworker_assign": Spec("object", "participation", write=True),
     "casework:contact_add": Spec("object", "participation", write=True),
     "casework:appointment_add": Spec("object", "participation", write=True),
     "casework:assessment_add": Spec("object", "participation", write=True),
@@ -134,6 +138,33 @@ ROUTES: dict[str, Spec] = {
     "measures_admin:list": Spec("coordination"),
     "measures_admin:create": Spec("coordination"),
     "measures_admin:edit": Spec("coordination", "measure"),
+    # staff account administration (accounts.authority: the coordination office's writers, an
+    # organisation administration for its own organisation — no such persona here: tests/accounts/admin)
+    "account_admin:list": Spec("accounts"),
+    "account_admin:create": Spec("accounts"),
+    "account_admin:detail": Spec("accounts", "staff_user"),
+    "account_admin:edit": Spec("accounts", "staff_user"),
+    "account_admin:membership_add": Spec("accounts", "staff_user"),
+    "account_admin:membership_role": Spec("post_only"),
+    "account_admin:membership_remove": Spec("post_only"),
+    "account_admin:deactivate": Spec("post_only"),
+    "account_admin:reactivate": Spec("post_only"),
+    "account_admin:password_link": Spec("post_only"),
+    "account_admin:reset_request": Spec("post_only"),
+    "account_admin:reset_confirm": Spec("post_only"),
+    "account_admin:reset_cancel": Spec("post_only"),
+    # organisations administration (coordination office; forms: its writing members)
+    "organisations:organisation_list": Spec("coordination"),
+    "organisations:organisation_create": Spec("coordination", write=True),
+    "organisations:organisation_edit": Spec("coordination", "organisation", write=True),
+    "organisations:region_list": Spec("coordination"),
+    "organisations:region_create": Spec("coordination", write=True),
+    "organisations:region_edit": Spec("coordination", "region", write=True),
+    # employer register: everyone who works with employers (organisations.authority)
+    "organisations:employer_list": Spec("employers"),
+    "organisations:employer_create": Spec("employers", write=True),
+    "organisations:employer_detail": Spec("employers", "employer"),
+    "organisations:employer_edit": Spec("employers", "employer", write=True),
 }
 
 
@@ -244,7 +275,19 @@ def test_matrix(matrix, route, persona):
             assert status in ({200} if persona == "dpo" else {403, 404}), label
         elif spec.kind == "coordination":  # the page and the runs; the upload form: writers only
             expected = {200} if persona in ("coordinator", "coord_readonly") else {403, 404}
+            if spec.write and persona == "coord_readonly":
+                expected = {403}
             assert status in expected, label
+        elif spec.kind == "employers":  # the offices, providers and mentoring projects
+            readers = {"coordinator", "coord_readonly", "regional", "readonly", "provider", "mentor", "mixed"}
+            expected = {200} if persona in readers else {403, 404}
+            if spec.write and persona in READ_ONLY:
+                expected = {403}
+            assert status in expected, label
+        elif spec.kind == "accounts":  # only the coordination office's writers among these personas
+            assert status in ({200} if persona == "coordinator" else {403, 404}), label
+            if persona == "coord_readonly":
+                assert status == 403, label
         elif spec.kind == "object":
             sees = persona in (SEES_VISIBLE if which == "visible" else SEES_HIDDEN)
             if not sees:

@@ -61,6 +61,19 @@ def reassign(ww, which, persona):
     }
 
 
+def take(ww, which, persona):
+    """„Fall übernehmen“: the case to the persona itself."""
+    return reverse("casework:case_take", args=[ww.cases[which].participation.pk]), {}
+
+
+def assign(ww, which, persona):
+    """„Fachkraft zuweisen“: the case to the persona itself (one of the staff it may choose)."""
+    user = ww.personas.get(persona)
+    return reverse("casework:caseworker_assign", args=[ww.cases[which].participation.pk]), {
+        "caseworker": user.pk if user else 0
+    }
+
+
 def _exchange_zip() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -146,3 +159,57 @@ def api_event(kind: str, **fields) -> Body:
         return reverse("api:event-list"), data
 
     return body
+
+
+# --- organisations administration and employer register ------------------------------------------
+
+
+def organisation_new(ww, which, persona):
+    return reverse("organisations:organisation_create"), {
+        "code": "BDL-NEU",
+        "name": "Neuer Träger",
+        "kind": "provider",
+        "region": ww.world.region_a.pk,
+    }
+
+
+def organisation_edit(ww, which, persona):
+    org = ww.world.provider_b
+    return reverse("organisations:organisation_edit", args=[org.pk]), {
+        "code": org.code,
+        "name": "Träger B (umbenannt)",
+        "kind": org.kind,
+        "region": org.region_id,
+        "active": "on",
+    }
+
+
+def region_new(ww, which, persona):
+    return reverse("organisations:region_create"), {"code": "RN", "name": "Region Neu"}
+
+
+def region_edit(ww, which, persona):
+    region = ww.world.region_b
+    return reverse("organisations:region_edit", args=[region.pk]), {"code": region.code, "name": "Region B2"}
+
+
+def employer_new(ww, which, persona):
+    return reverse("organisations:employer_create"), {
+        "name": "Neuer Betrieb",
+        "sector": "G",
+        "postcode": "01067",
+        "town": "Dresden",
+        "contact_name": "Erika Beispiel",
+    }
+
+
+def employer_edit(ww, which, persona):
+    employer = ww.world.employer
+    return reverse("organisations:employer_edit", args=[employer.pk]), {
+        "name": employer.name,
+        "code": employer.code,
+        "region": employer.region_id,
+        "active": "on",
+        "sector": "Q",
+        "town": "Dresden",
+    }
