@@ -26,12 +26,11 @@ class Case:
     plan_action: object
     appointment: object
     goal: object
-    measure: object = None  # master data (not personal): region A's or B's measure
-    staff_user: object = None  # a staff account of regional office A or B (account administration)
     # master data for the administration pages (not personal data of the case): region A's or B's
     organisation: object = None
     region: object = None
     employer: object = None
+    measure: object = None  # master data (not personal): region A's or B's measure
 
 
 @dataclass
@@ -102,14 +101,12 @@ def build(world) -> MatrixWorld:
         by=None,
     )
     run = ImportRun.objects.create(source_kind="csv", created_by=personas["coordinator"])
-    visible.measure, hidden.measure = world.measure_a, world.measure_b
     visible.organisation, visible.region, visible.employer = world.provider_a, world.region_a, world.employer
     hidden.organisation, hidden.region = world.provider_b, world.region_b
     hidden.employer = Organisation.objects.create(
         code="AG-B", name="Arbeitgeber B", kind=Organisation.Kind.EMPLOYER, region=world.region_b
     )
-    visible.staff_user = _member("konto_a", world.regional_a, Membership.Role.CASEWORKER)
-    hidden.staff_user = _member("konto_b", world.regional_b, Membership.Role.CASEWORKER)
+    visible.measure, hidden.measure = world.measure_a, world.measure_b
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

@@ -43,7 +43,6 @@ from stufenweg.organisations.models import Membership
 from tests.api.conftest import client_for
 from tests.factories import MembershipFactory, UserFactory
 from tests.security import write_bodies as body
-from tests.security import write_bodies_accounts as accounts
 from tests.security.urlmap import all_routes, fill
 from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
 from tests.security.write_rules import (
@@ -97,12 +96,6 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "accounts:verify": own("wrong code", "accounts:verify", {"code": "000000"}),
     "accounts:recovery_codes_renew": own("renew", "accounts:recovery_codes_renew"),
     "accounts:api_key_create": own("create", "accounts:api_key_create", {"name": "Skript", "days": "30"}),
-    "accounts:password_change": own(
-        "wrong old password",
-        "accounts:password_change",
-        {"old_password": "falsch", "new_password1": "Ein langer Satz", "new_password2": "Ein langer Satz"},
-    ),
-    "accounts:password_link": (Check("invalid link", PUBLIC, accounts.password_link, writes=False),),
     "accounts:api_key_revoke": own(
         "coordinator's key", "accounts:api_key_revoke", None, Owned(), pk=lambda ww: ww.own_key.pk
     ),
@@ -117,43 +110,6 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # the coordination office's writing members
     "interchange:upload": (Check("import", OFFICE, body.upload),),
     "indicators:targets": (Check("target", OFFICE, body.target),),
-    # the staff account administration: the coordination office's writers (accounts.authority)
-    "account_admin:create": (Check("account", OFFICE, accounts.account_new),),
-    "account_admin:edit": (Check("name", OFFICE, accounts.account_edit),),
-    "account_admin:membership_add": (Check("membership", OFFICE, accounts.membership_new),),
-    "account_admin:membership_role": (Check("role", OFFICE, accounts.membership_role),),
-    "account_admin:membership_remove": (Check("remove", OFFICE, accounts.membership_remove),),
-    "account_admin:deactivate": (
-        Check("deactivate", OFFICE, accounts.account_action("account_admin:deactivate")),
-    ),
-    "account_admin:password_link": (
-        Check("link", OFFICE, accounts.account_action("account_admin:password_link")),
-    ),
-    "account_admin:reactivate": (
-        Check("already active", OFFICE, accounts.account_action("account_admin:reactivate"), writes=False),
-    ),
-    "account_admin:reset_request": (
-        Check(
-            "no second factor",
-            OFFICE,
-            accounts.account_action(
-                "account_admin:reset_request", {"reason": "lost_device", "identity_checked": "on"}
-            ),
-            writes=False,
-        ),
-    ),
-    "account_admin:reset_confirm": (
-        Check(
-            "nothing to confirm", OFFICE, accounts.account_action("account_admin:reset_confirm"), writes=False
-        ),
-    ),
-    "account_admin:reset_cancel": (
-        Check(
-            "nothing to cancel", OFFICE, accounts.account_action("account_admin:reset_cancel"), writes=False
-        ),
-    ),
-    "measures_admin:create": (Check("measure", OFFICE, body.measure_new),),
-    "measures_admin:edit": (Check("places", OFFICE, body.measure_edit),),
     "organisations:organisation_create": (Check("organisation", OFFICE, body.organisation_new),),
     "organisations:organisation_edit": (Check("rename", OFFICE, body.organisation_edit),),
     "organisations:region_create": (Check("region", OFFICE, body.region_new),),
@@ -161,18 +117,16 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # the employer register: writing members of the offices, providers and mentoring projects
     "organisations:employer_create": (Check("employer", EMPLOYER_WRITERS, body.employer_new),),
     "organisations:employer_edit": (Check("details", EMPLOYER_WRITERS, body.employer_edit),),
+    "measures_admin:create": (Check("measure", OFFICE, body.measure_new),),
+    "measures_admin:edit": (Check("places", OFFICE, body.measure_edit),),
     # the data-protection officer (the lookup writes nothing; a person not due is not erased)
     "privacy:home": own("person lookup", "privacy:home", {"person_id": "W-A1"}, DPO),
     "privacy:anonymise": (Check("not due", DPO, body.anonymise, targets=("visible",), writes=False),),
     # casework: the Jobcenter and the offices refer, the delivering side works with the case
     "casework:refer": (Check("new person", Only(REFERRERS), body.refer),),
-    # each case is held by a regional office's caseworker: only the offices move it
-    # (casework.assignment: a provider gives only cases nobody else holds, to its own staff)
     "casework:caseload": (
-        Check("reassign", Acting("coordinating", in_body=True), body.reassign, targets=BOTH),
+        Check("reassign", Acting("delivering", in_body=True), body.reassign, targets=BOTH),
     ),
-    "casework:case_take": (Check("take", COORDINATE, body.take, targets=BOTH),),
-    "casework:caseworker_assign": (Check("assign", COORDINATE, body.assign, targets=BOTH),),
     "casework:journey_action": (
         Check("exit", DELIVER, body.casework("exit"), targets=BOTH),
         Check("follow-up", COORDINATE, body.follow_up, targets=("exited",)),
