@@ -166,8 +166,9 @@ def test_overview_query_counts_are_pinned(client, world, journey, django_assert_
         client.get(reverse("casework:worklists"))
     with django_assert_max_num_queries(7):
         client.get(reverse("casework:caseload"))
-    # measures: measures, stages (prefetch), occupancy (one query for 13 days), waiting counts
-    with django_assert_max_num_queries(10):
+    # measures: measures, stages and start dates (prefetch), occupancy (one query for 13 days),
+    # waiting counts
+    with django_assert_max_num_queries(11):
         client.get(reverse("casework:measure_list"))
 
 

@@ -28,6 +28,7 @@ from stufenweg.journeys.codes import State
 from stufenweg.journeys.models import Enrolment, Participation
 from stufenweg.journeys.selectors import participations_visible_to, scope_visibility_q
 from stufenweg.organisations.models import User
+from stufenweg.programmes.entry_dates import next_start_date
 from stufenweg.programmes.models import CaseloadRatio, Measure, Programme
 
 WORKLIST_LIMIT = 10  # rows per list on the overview
@@ -242,6 +243,11 @@ class MeasureRow:
     def percent(self) -> int:
         return round(100 * self.occupied / self.measure.places) if self.measure.places else 0
 
+    @property
+    def next_start(self) -> dt.date | None:
+        """Without rolling entry: the next start date from today (``programmes.entry_dates``)."""
+        return None if self.measure.rolling_entry else next_start_date(self.measure, timezone.localdate())
+
 
 def month_starts(today: dt.date, months: int = 12) -> list[dt.date]:
     first = today.replace(day=1)
@@ -273,7 +279,7 @@ def measure_overview(
 ) -> list[MeasureRow]:
     today = today or timezone.localdate()
     measures = (
-        measures_in_area(user).select_related("programme", "provider", "region").prefetch_related("stages")
+        measures_in_area(user).select_related("programme", "provider", "region").prefetch_related("stages", "starts")
     )
     if programme:
         measures = measures.filter(programme_id=programme)

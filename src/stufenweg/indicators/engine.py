@@ -421,19 +421,24 @@ def settings_for(
     as_of: dt.date | None = None,
     recorded_on: dt.datetime | None = None,
     region_ids=None,
+    settings: dict | None = None,
 ) -> build.Settings:
+    """The engine's settings for a report on ``programme``: its report settings
+    (``Programme.report_settings``) as they are now, or as stored with a report run
+    (``settings``), so that a run and its downloads keep the settings it was computed with."""
     from django.utils import timezone
 
+    values = {**programme.report_settings(), **(settings or {})}
     return build.Settings(
         programme_id=programme.id,
         date_from=date_from,
         date_to=date_to,
         as_of=as_of or date_to,
         recorded_on=recorded_on or timezone.now(),
-        ltu_rule=programme.ltu_rule,
-        in_work_kinds=tuple(programme.in_work_kinds or ()),
-        in_work_statuses=tuple(programme.in_work_statuses or ()),
-        upon_leaving_days=programme.upon_leaving_days,
-        follow_up_months=programme.follow_up_months,
+        ltu_rule=values["ltu_rule"],
+        in_work_kinds=tuple(values["in_work_kinds"] or ()),
+        in_work_statuses=tuple(values["in_work_statuses"] or ()),
+        upon_leaving_days=values["upon_leaving_days"],
+        follow_up_months=values["follow_up_months"],
         region_ids=tuple(region_ids) if region_ids is not None else None,
     )

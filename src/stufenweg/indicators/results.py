@@ -27,6 +27,9 @@ class ReportParams:
     suppress_below: int | None = None
     region_ids: tuple[int, ...] | None = None
     region_codes: tuple[str, ...] = field(default_factory=tuple)
+    # the programme's report settings stored with a run (``Programme.report_settings``); None: the
+    # programme's current ones
+    settings: dict | None = None
 
     def resolved(self) -> ReportParams:
         """Defaults filled in: as-of = to, recorded-on = now."""
@@ -41,6 +44,7 @@ class ReportParams:
             suppress_below=self.suppress_below,
             region_ids=self.region_ids,
             region_codes=self.region_codes,
+            settings=self.settings,
         )
 
 
@@ -53,6 +57,7 @@ def engine_for(params: ReportParams, *, date_from=None, date_to=None, as_of=None
             as_of=as_of or params.as_of,
             recorded_on=params.recorded_on,
             region_ids=params.region_ids,
+            settings=params.settings,
         )
     )
 

@@ -36,6 +36,7 @@ def params_from_run(run):
         suppress_below=p.get("suppress_below") or None,
         region_ids=tuple(p["region_ids"]) if p.get("region_ids") is not None else None,
         region_codes=tuple(p.get("region_codes") or ()),
+        settings=p.get("settings"),
     )
 
 

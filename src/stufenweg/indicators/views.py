@@ -86,6 +86,8 @@ def report(request):
                 "suppress_below": data.get("suppress_below"),
                 "region_ids": list(region_ids) if region_ids is not None else None,
                 "region_codes": region_codes,
+                # the programme's settings at this moment: the run and its downloads keep them
+                "settings": data["programme"].report_settings(),
             },
         )
         generate_report.enqueue(run.pk)

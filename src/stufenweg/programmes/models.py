@@ -63,7 +63,13 @@ class Programme(models.Model):
 
     # the settings the indicator engine reads (indicators.engine.settings_for); a report run
     # stores them with its parameters, so a later change does not rewrite a computed report
-    REPORT_SETTINGS = ("ltu_rule", "in_work_kinds", "in_work_statuses", "upon_leaving_days", "follow_up_months")
+    REPORT_SETTINGS = (
+        "ltu_rule",
+        "in_work_kinds",
+        "in_work_statuses",
+        "upon_leaving_days",
+        "follow_up_months",
+    )
 
     def report_settings(self) -> dict:
         return {name: getattr(self, name) for name in self.REPORT_SETTINGS}
@@ -90,7 +96,9 @@ class CaseloadRatio(models.Model):
         verbose_name_plural = "Betreuungsschlüssel"
         ordering = ["programme", "-valid_from"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "valid_from"], name="caseloadratio_unique_valid_from"),
+            models.UniqueConstraint(
+                fields=["programme", "valid_from"], name="caseloadratio_unique_valid_from"
+            ),
             models.CheckConstraint(condition=models.Q(ratio__gte=1), name="caseloadratio_ratio_positive"),
         ]
 

@@ -66,6 +66,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("indicators:report", _("Berichte"), _reports),
     NavItem("indicators:targets", _("Zielwerte"), _coordination),
     NavItem("interchange:upload", _("Import"), _coordination),
+    NavItem("web:administration", _("Verwaltung"), _coordination),
     NavItem("api:docs", _("API-Dokumentation"), _staff),
     NavItem("web:audit_list", _("Protokoll"), _audit),
 )
