@@ -279,7 +279,9 @@ def measure_overview(
 ) -> list[MeasureRow]:
     today = today or timezone.localdate()
     measures = (
-        measures_in_area(user).select_related("programme", "provider", "region").prefetch_related("stages", "starts")
+        measures_in_area(user)
+        .select_related("programme", "provider", "region")
+        .prefetch_related("stages", "starts")
     )
     if programme:
         measures = measures.filter(programme_id=programme)
