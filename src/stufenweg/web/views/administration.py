@@ -45,6 +45,12 @@ ADMIN_AREAS: tuple[AdminArea, ...] = (
         _("Programme mit Stufen, Regeln, Folgestufen, „in Arbeit“-Einstellungen und Betreuungsschlüsseln"),
         _staff,
     ),
+    AdminArea(
+        "measures_admin:list",
+        _("Maßnahmen"),
+        _("Maßnahmen mit Träger, Region, Stufen, Plätzen, Zeitraum, Einstieg und Startterminen"),
+        _coordination,
+    ),
     AdminArea("indicators:targets", _("Zielwerte"), _("Zielwerte (Soll) der Berichte"), _coordination),
 )
 
