@@ -21,7 +21,7 @@ from stufenweg.demo.catalogue.common import (
 from stufenweg.demo.context import DemoContext
 from stufenweg.demo.names import GERMAN_FEMALE, GERMAN_LAST, GERMAN_MALE
 from stufenweg.organisations.models import Membership, Organisation, Region, User
-from stufenweg.programmes.models import CaseloadRatio, Measure, Programme, Stage, Target
+from stufenweg.programmes.models import CaseloadRatio, Measure, MeasureStart, Programme, Stage, Target
 
 
 def create_master_data(ctx: DemoContext) -> None:
@@ -90,6 +90,9 @@ def _programme(ctx: DemoContext, definition: dict) -> None:
             allow_overbooking=item.get("allow_overbooking", False),
         )
         measure.stages.set([ctx.stages[(code, s)] for s in item["stages"]])
+        MeasureStart.objects.bulk_create(
+            [MeasureStart(measure=measure, on=day) for day in item.get("starts", ()) if day > measure.start]
+        )
         ctx.measures[measure.code] = measure
     start, end = definition["period"]
     Target.objects.bulk_create(

@@ -11,6 +11,8 @@ import datetime as dt
 
 START = dt.date(2021, 1, 1)
 END = dt.date(2026, 12, 31)
+# the measures without rolling entry (vocational training, retraining) start in cohorts
+COHORT_STARTS = tuple(dt.date(year, month, 1) for year in range(START.year, END.year + 1) for month in (2, 8))
 
 # region: (VdB provider, places), (mixed S3/S4 provider, places), (IEB provider, places),
 #         (QAB provider, places), (EZU provider, places)     -- places at scale 1
@@ -43,6 +45,7 @@ MEASURES = [
         "start": START,
         "end": END,
         "rolling_entry": rolling,
+        "starts": () if rolling else COHORT_STARTS,
         "operation": f"100-JPS-{region}-{index + 1:02d}",
         "location": _PLACES[region],
     }
