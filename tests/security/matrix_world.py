@@ -11,6 +11,7 @@ from stufenweg.casework.models import SavedFilter
 from stufenweg.interchange.models import ImportRun
 from stufenweg.journeys.models import JourneyEvent
 from stufenweg.organisations.models import Membership, Organisation
+from stufenweg.people.services import document_add
 from tests.conftest import enter, start_journey
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
@@ -30,6 +31,7 @@ class Case:
     organisation: object = None
     region: object = None
     employer: object = None
+    document: object = None  # a file attached to the case's person (people.Document)
     measure: object = None  # master data (not personal): region A's or B's measure
 
 
@@ -107,6 +109,10 @@ def build(world) -> MatrixWorld:
         code="AG-B", name="Arbeitgeber B", kind=Organisation.Kind.EMPLOYER, region=world.region_b
     )
     visible.measure, hidden.measure = world.measure_a, world.measure_b
+    for case in (visible, hidden):
+        case.document = document_add(
+            person=case.person, kind="cv", name="lebenslauf.pdf", data=b"%PDF-1.4\n%%EOF\n", by=None
+        )
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

@@ -113,6 +113,12 @@ ROUTES: dict[str, Spec] = {
     "casework:plan_action_edit": Spec("object", "plan_action", write=True),
     "casework:event_correct": Spec("object", "event", write=True),
     "casework:event_void": Spec("object", "event", write=True),
+    # person details and documents (people): visibility as the participant page; writing for the
+    # writing organisations that see a participation of the person (people.services)
+    "people:person_edit": Spec("object", "person", write=True),
+    "people:document_add": Spec("object", "person", write=True),
+    "people:document_download": Spec("object", "document"),
+    "people:document_delete": Spec("object", "document", write=True),
     # exchange format (coordination office only)
     "interchange:upload": Spec("coordination"),
     "interchange:run_detail": Spec("coordination", "import_run"),

@@ -65,6 +65,7 @@ pytestmark = pytest.mark.django_db
 BOTH = ("visible", "hidden")
 DELIVER = Acting("delivering")
 COORDINATE = Acting("coordinating")
+PERSON = Acting("person")
 OFFICE = Only(frozenset({"coordinator"}), forbidden=frozenset({"coord_readonly"}))
 DPO = Only(frozenset({"dpo"}))
 EMPLOYER_WRITERS = Only(
@@ -143,6 +144,10 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "casework:appointment_status": case_write("appointment status", "appointment_status"),
     "casework:event_correct": case_write("correct the entry", "correct"),
     "casework:event_void": case_write("void the internship", "void"),
+    # a person's details and documents: the writing organisations that see the person
+    "people:person_edit": (Check("details", PERSON, body.person_edit, targets=BOTH),),
+    "people:document_add": (Check("upload", PERSON, body.document_add, targets=BOTH),),
+    "people:document_delete": (Check("delete", PERSON, body.document_delete, targets=BOTH),),
     # the API (key authentication): any writing role creates a person; events as on the web
     "api:person-list": (
         Check("create", Only(WRITERS, forbidden=NO_WRITING_ROLE), body.api_person, api=True),

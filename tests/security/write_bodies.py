@@ -200,3 +200,32 @@ def employer_edit(ww, which, persona):
         "sector": "Q",
         "town": "Dresden",
     }
+
+
+# --- person details and documents (people) ---------------------------------------------------------
+
+
+def person_edit(ww, which, persona):
+    person = ww.cases[which].participation.person
+    return reverse("people:person_edit", args=[person.pk]), {
+        "last_name": person.last_name,
+        "first_name": person.first_name,
+        "birth_date": person.birth_date.isoformat(),
+        "gender": person.gender,
+        "nationality": "PL",
+        "disability": "yes",
+        "isced": "3",
+        "town": "Bautzen",
+    }
+
+
+def document_add(ww, which, persona):
+    person = ww.cases[which].participation.person
+    return reverse("people:document_add", args=[person.pk]), {
+        "kind": "certificate",
+        "file": SimpleUploadedFile("zeugnis.pdf", b"%PDF-1.4\n%%EOF\n"),
+    }
+
+
+def document_delete(ww, which, persona):
+    return reverse("people:document_delete", args=[ww.cases[which].document.pk]), {}

@@ -30,6 +30,13 @@ ACTS = {
         "exited": {"coordinator", "regional"},
         "hidden": {"coordinator", "mixed"},
     },
+    # a person's details and documents: every writing organisation that sees a participation of
+    # the person, the referring Jobcenter included (people.services.require_person_writer)
+    "person": {
+        "visible": {"coordinator", "regional", "provider", "jobcenter"},
+        "exited": {"coordinator", "regional", "provider", "jobcenter"},
+        "hidden": {"coordinator", "mixed"},
+    },
 }
 NO_WRITING_ROLE = frozenset({"coord_readonly", "readonly", "statistics", "dpo", "outsider"})
 WRITERS = frozenset({"coordinator", "regional", "provider", "jobcenter", "mentor", "mixed"})

@@ -27,6 +27,7 @@ from stufenweg.api.models import ApiKey
 from stufenweg.api.services import api_key_issue
 from stufenweg.casework.models import SavedFilter
 from stufenweg.journeys import services as journeys
+from stufenweg.people.services import document_add
 from tests.casework.test_write_scope import Case
 from tests.casework.test_write_scope import _case as make_case
 from tests.factories import MembershipFactory, UserFactory
@@ -96,5 +97,13 @@ def build(world) -> WriteWorld:
             participation=case.participation, caseworker=caseworkers[which], by=None
         )
         case.participation.refresh_from_db()
+    for case in cases.values():  # a file attached to each case's person (people documents)
+        case.document = document_add(
+            person=case.participation.person,
+            kind="cv",
+            name="lebenslauf.pdf",
+            data=b"%PDF-1.4\n%%EOF\n",
+            by=None,
+        )
     own_key = api_key_issue(user=personas["coordinator"], by=None, name="eigener", days=30).api_key
     return WriteWorld(world, personas, cases, caseworkers, filter_of(personas["coordinator"]), own_key)
