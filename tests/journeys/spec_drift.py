@@ -296,6 +296,8 @@ def _form_drift(
     for name, field in form.fields.items():
         if name in ("occurred_on", "confirm_overbooking", "confirm_entry_date"):
             continue
+        if name == "new_employer":  # organisations.pick: a new employer that becomes ``employer``
+            continue
         event_field = getattr(field, "event_field", name)
         f = declared.get(event_field)
         if f is None:

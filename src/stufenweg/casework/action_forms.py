@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.db import transaction
 from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ from stufenweg.journeys import services, spec
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.rules import JourneyRuleError
-from stufenweg.organisations.models import Organisation
+from stufenweg.organisations import pick
 from stufenweg.programmes.entry_dates import next_start_date, takes_entry_on
 from stufenweg.programmes.models import Measure, Stage
 
@@ -372,43 +373,42 @@ class ReactivateForm(EventForm):
 
 
 def employer_field(kind: str) -> forms.ModelChoiceField:
-    field = forms.ModelChoiceField(
-        label=_("Arbeitgeber / Praktikumsbetrieb"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER, active=True).order_by("name"),
-        required=spec.KINDS[kind].needs("employer"),
-    )
-    field.event_field = "employer"
-    return field
+    """The employer from the register, or a new one (``new_employer``; ``organisations.pick``)."""
+    return pick.employer_field(required=spec.KINDS[kind].needs("employer"))
 
 
-class InternshipForm(EventForm):
+class InternshipForm(pick.EmployerPickMixin, EventForm):
     employer = employer_field(E.INTERNSHIP)
+    new_employer = pick.NewEmployerField()
     end_date = event_field(E.INTERNSHIP, "end_date", _("Ende"))
     first_labour_market = event_field(E.INTERNSHIP, "first_labour_market")
 
+    @transaction.atomic  # a refused event leaves no new employer behind
     def save(self):
         data = self.cleaned_data
         return services.internship_record(
             **self._common(),
-            employer=data["employer"],
+            employer=self.employer_for_event(),
             end_date=data["end_date"],
             first_labour_market=data["first_labour_market"],
         )
 
 
-class EmploymentStartForm(EventForm):
+class EmploymentStartForm(pick.EmployerPickMixin, EventForm):
     employment_kind = event_field(E.EMPLOYMENT_START, "employment_kind")
     employer = employer_field(E.EMPLOYMENT_START)
+    new_employer = pick.NewEmployerField()
     hours = event_field(E.EMPLOYMENT_START, "hours")
     end_date = event_field(E.EMPLOYMENT_START, "end_date", _("befristet bis"))
     benefit_effect = event_field(E.EMPLOYMENT_START, "benefit_effect")
 
+    @transaction.atomic  # a refused event leaves no new employer behind
     def save(self):
         data = self.cleaned_data
         return services.employment_start_record(
             **self._common(),
             kind=data["employment_kind"],
-            employer=data["employer"],
+            employer=self.employer_for_event(),
             hours=data["hours"],
             end_date=data["end_date"],
             benefit_effect=data["benefit_effect"],
