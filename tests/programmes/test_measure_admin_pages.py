@@ -81,7 +81,7 @@ def test_errors_stand_next_to_the_fields_and_nothing_is_saved(client, world):
     errors = response.context["form"].errors
     assert "vor dem Beginn" in str(errors["end"])
     response = client.post(CREATE, _body(world, start_dates="01.01.2026"))
-    assert "außerhalb des Zeitraums" in str(response.context["form"].errors["start_dates"])
+    assert "Außerhalb des Zeitraums" in str(response.context["form"].errors["start_dates"])
     assert not Measure.objects.filter(code="KOH-1").exists()
 
 

@@ -73,7 +73,7 @@ def test_a_change_is_audited_with_before_and_after(world):
         ({"end": dt.date(2025, 1, 1)}, "own", [], "end", "vor dem Beginn"),
         ({}, "foreign", [], "stages", "gehören nicht zum Programm"),
         ({}, "none", [], "stages", "mindestens eine Stufe"),
-        ({}, "own", [dt.date(2026, 3, 1)], "start_dates", "außerhalb des Zeitraums"),
+        ({}, "own", [dt.date(2026, 3, 1)], "start_dates", "Außerhalb des Zeitraums"),
         (
             {"rolling_entry": True},
             "own",

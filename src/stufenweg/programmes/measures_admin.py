@@ -91,7 +91,7 @@ def measure_problems(
         if outside:
             add(
                 "start_dates",
-                _("Die Starttermine %(dates)s liegen außerhalb des Zeitraums der Maßnahme (%(period)s).")
+                _("Außerhalb des Zeitraums der Maßnahme (%(period)s) liegen diese Starttermine: %(dates)s.")
                 % {
                     "dates": ", ".join(format_date(day) for day in outside),
                     "period": f"{format_date(start)} – {format_date(end) if end else _('offen')}",
