@@ -117,3 +117,10 @@ def test_outside_the_coordination_office_the_pages_do_not_exist(client, world, p
     assert client.get(LIST).status_code == 404
     assert client.post(CREATE, _body(world)).status_code == 404
     assert client.get(reverse("measures_admin:edit", args=[world.measure_a.pk])).status_code == 404
+
+
+def test_the_verwaltung_hub_links_to_the_measures_for_the_coordination_office(client, world):
+    client.force_login(world.personas["coordinator"])
+    assert LIST in client.get(reverse("web:administration")).content.decode()
+    client.force_login(world.personas["regional"])
+    assert LIST not in client.get(reverse("web:administration")).content.decode()
