@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from stufenweg.core.visibility import Scope, scope_of
+from stufenweg.organisations import areas
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,18 @@ ADMIN_AREAS: tuple[AdminArea, ...] = (
         _coordination,
     ),
     AdminArea("indicators:targets", _("Zielwerte"), _("Zielwerte (Soll) der Berichte"), _coordination),
+    AdminArea(
+        "organisations:organisation_list",
+        areas.ORGANISATIONS_LABEL,
+        areas.ORGANISATIONS_DESCRIPTION,
+        areas.sees_organisations,
+    ),
+    AdminArea(
+        "organisations:employer_list",
+        areas.EMPLOYERS_LABEL,
+        areas.EMPLOYERS_DESCRIPTION,
+        areas.sees_employers,
+    ),
 )
 
 
