@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.visibility import Scope, scope_of
+from stufenweg.organisations import areas
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("casework:worklists", _("Arbeitslisten"), _personal_data),
     NavItem("casework:measure_list", _("Maßnahmen"), _personal_data),
     NavItem("casework:caseload", _("Fallzahlen"), _personal_data),
+    NavItem("organisations:employer_list", areas.EMPLOYERS_LABEL, areas.sees_employers),
     NavItem("indicators:report", _("Berichte"), _reports),
     NavItem("indicators:targets", _("Zielwerte"), _coordination),
     NavItem("interchange:upload", _("Import"), _coordination),
