@@ -33,6 +33,7 @@ class Case:
     employer: object = None
     document: object = None  # a file attached to the case's person (people.Document)
     measure: object = None  # master data (not personal): region A's or B's measure
+    staff_user: object = None  # a staff account of regional office A or B (account administration)
 
 
 @dataclass
@@ -113,6 +114,8 @@ def build(world) -> MatrixWorld:
         case.document = document_add(
             person=case.person, kind="cv", name="lebenslauf.pdf", data=b"%PDF-1.4\n%%EOF\n", by=None
         )
+    visible.staff_user = _member("konto_a", world.regional_a, Membership.Role.CASEWORKER)
+    hidden.staff_user = _member("konto_b", world.regional_b, Membership.Role.CASEWORKER)
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

@@ -77,6 +77,8 @@ ROUTES: dict[str, Spec] = {
     "accounts:recovery_codes_renew": Spec("post_only"),
     "accounts:api_key_create": Spec("post_only"),
     "accounts:api_key_revoke": Spec("post_only"),  # own keys only: tests/accounts/test_api_key_page.py
+    "accounts:password_change": Spec("page"),
+    "accounts:password_link": Spec("public"),  # the one-time link from the account administration
     # web
     "web:home": Spec("page"),
     "web:audit_list": Spec("dpo"),
@@ -140,6 +142,21 @@ ROUTES: dict[str, Spec] = {
     "measures_admin:list": Spec("coordination"),
     "measures_admin:create": Spec("coordination"),
     "measures_admin:edit": Spec("coordination", "measure"),
+    # staff account administration (accounts.authority: the coordination office's writers, an
+    # organisation administration for its own organisation — no such persona here: tests/accounts/admin)
+    "account_admin:list": Spec("accounts"),
+    "account_admin:create": Spec("accounts"),
+    "account_admin:detail": Spec("accounts", "staff_user"),
+    "account_admin:edit": Spec("accounts", "staff_user"),
+    "account_admin:membership_add": Spec("accounts", "staff_user"),
+    "account_admin:membership_role": Spec("post_only"),
+    "account_admin:membership_remove": Spec("post_only"),
+    "account_admin:deactivate": Spec("post_only"),
+    "account_admin:reactivate": Spec("post_only"),
+    "account_admin:password_link": Spec("post_only"),
+    "account_admin:reset_request": Spec("post_only"),
+    "account_admin:reset_confirm": Spec("post_only"),
+    "account_admin:reset_cancel": Spec("post_only"),
     # organisations administration (coordination office; forms: its writing members)
     "organisations:organisation_list": Spec("coordination"),
     "organisations:organisation_create": Spec("coordination", write=True),
@@ -271,6 +288,10 @@ def test_matrix(matrix, route, persona):
             if spec.write and persona in READ_ONLY:
                 expected = {403}
             assert status in expected, label
+        elif spec.kind == "accounts":  # only the coordination office's writers among these personas
+            assert status in ({200} if persona == "coordinator" else {403, 404}), label
+            if persona == "coord_readonly":
+                assert status == 403, label
         elif spec.kind == "object":
             sees = persona in (SEES_VISIBLE if which == "visible" else SEES_HIDDEN)
             if not sees:

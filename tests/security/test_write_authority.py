@@ -43,6 +43,7 @@ from stufenweg.organisations.models import Membership
 from tests.api.conftest import client_for
 from tests.factories import MembershipFactory, UserFactory
 from tests.security import write_bodies as body
+from tests.security import write_bodies_accounts as accounts
 from tests.security.urlmap import all_routes, fill
 from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
 from tests.security.write_rules import (
@@ -97,6 +98,12 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "accounts:verify": own("wrong code", "accounts:verify", {"code": "000000"}),
     "accounts:recovery_codes_renew": own("renew", "accounts:recovery_codes_renew"),
     "accounts:api_key_create": own("create", "accounts:api_key_create", {"name": "Skript", "days": "30"}),
+    "accounts:password_change": own(
+        "wrong old password",
+        "accounts:password_change",
+        {"old_password": "falsch", "new_password1": "Ein langer Satz", "new_password2": "Ein langer Satz"},
+    ),
+    "accounts:password_link": (Check("invalid link", PUBLIC, accounts.password_link, writes=False),),
     "accounts:api_key_revoke": own(
         "coordinator's key", "accounts:api_key_revoke", None, Owned(), pk=lambda ww: ww.own_key.pk
     ),
@@ -111,6 +118,41 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # the coordination office's writing members
     "interchange:upload": (Check("import", OFFICE, body.upload),),
     "indicators:targets": (Check("target", OFFICE, body.target),),
+    # the staff account administration: the coordination office's writers (accounts.authority)
+    "account_admin:create": (Check("account", OFFICE, accounts.account_new),),
+    "account_admin:edit": (Check("name", OFFICE, accounts.account_edit),),
+    "account_admin:membership_add": (Check("membership", OFFICE, accounts.membership_new),),
+    "account_admin:membership_role": (Check("role", OFFICE, accounts.membership_role),),
+    "account_admin:membership_remove": (Check("remove", OFFICE, accounts.membership_remove),),
+    "account_admin:deactivate": (
+        Check("deactivate", OFFICE, accounts.account_action("account_admin:deactivate")),
+    ),
+    "account_admin:password_link": (
+        Check("link", OFFICE, accounts.account_action("account_admin:password_link")),
+    ),
+    "account_admin:reactivate": (
+        Check("already active", OFFICE, accounts.account_action("account_admin:reactivate"), writes=False),
+    ),
+    "account_admin:reset_request": (
+        Check(
+            "no second factor",
+            OFFICE,
+            accounts.account_action(
+                "account_admin:reset_request", {"reason": "lost_device", "identity_checked": "on"}
+            ),
+            writes=False,
+        ),
+    ),
+    "account_admin:reset_confirm": (
+        Check(
+            "nothing to confirm", OFFICE, accounts.account_action("account_admin:reset_confirm"), writes=False
+        ),
+    ),
+    "account_admin:reset_cancel": (
+        Check(
+            "nothing to cancel", OFFICE, accounts.account_action("account_admin:reset_cancel"), writes=False
+        ),
+    ),
     "organisations:organisation_create": (Check("organisation", OFFICE, body.organisation_new),),
     "organisations:organisation_edit": (Check("rename", OFFICE, body.organisation_edit),),
     "organisations:region_create": (Check("region", OFFICE, body.region_new),),

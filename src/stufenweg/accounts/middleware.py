@@ -3,7 +3,7 @@
 ``RequireTwoFactorMiddleware`` (after ``django_otp.middleware.OTPMiddleware``): every
 authenticated user needs a confirmed TOTP device and a session verified with it. Without a
 device the user is sent to the set-up, otherwise to the verification. Exempt: login, logout,
-the two-factor pages themselves, static files, ``/health/``, ``/i18n/`` and the API (token
+the two-factor pages themselves, the set-password link, static files, ``/health/``, ``/i18n/`` and the API (token
 authentication; its session authentication requires a verified session, see
 ``accounts.authentication``). Switched by ``STUFENWEG_REQUIRE_2FA``.
 
@@ -38,6 +38,7 @@ def _exempt_prefixes() -> tuple[str, ...]:
         reverse("accounts:setup"),
         reverse("accounts:verify"),
         reverse("accounts:recovery_codes"),
+        reverse("accounts:password_link", args=["x", "x"]).removesuffix("x/x/"),
         settings.STATIC_URL,
         "/health/",
         "/i18n/",

@@ -11,4 +11,6 @@ urlpatterns = [
     path("zwei-faktor/wiederherstellungscodes/neu/", views.recovery_codes_renew, name="recovery_codes_renew"),
     path("api-schluessel/", views.api_key_create, name="api_key_create"),
     path("api-schluessel/<int:pk>/widerrufen/", views.api_key_revoke, name="api_key_revoke"),
+    path("passwort/", views.password_change, name="password_change"),
+    path("passwort-festlegen/<uidb64>/<token>/", views.PasswordLinkView.as_view(), name="password_link"),
 ]

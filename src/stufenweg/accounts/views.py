@@ -1,9 +1,11 @@
-"""The account pages: two-factor set-up and verification, recovery codes, the user's API keys."""
+"""The account pages: two-factor set-up and verification, recovery codes, the user's API keys,
+the password (change it; set it with the link from the account administration)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +19,8 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from stufenweg.accounts import services, throttle
+from stufenweg.accounts.admin_forms import ChangePasswordForm, LinkPasswordForm
+from stufenweg.accounts.admin_services import account_password_set, password_link_tokens
 from stufenweg.accounts.forms import ApiKeyForm, CodeForm, SetupForm
 from stufenweg.accounts.signals import lock_message
 from stufenweg.api.selectors import api_keys_of
@@ -167,3 +171,68 @@ def api_key_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         request, _("Der API-Schlüssel %(prefix)s wurde widerrufen.") % {"prefix": api_key.display_prefix}
     )
     return redirect(reverse("accounts:overview") + "#api-schluessel")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Change one's own password (the policy is shown next to the field). Other sessions of the
+    account end (Django's session hash follows the password); this one stays signed in."""
+    form = ChangePasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_password_set(
+                account=request.user, password=form.cleaned_data["new_password1"], by=request.user
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(
+                request, _("Ihr Passwort wurde geändert. Andere angemeldete Sitzungen wurden beendet.")
+            )
+            return redirect("accounts:overview")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+class PasswordLinkView(auth_views.PasswordResetConfirmView):
+    """The one-time link from the account administration: set the password, then sign in (and set
+    up the second factor). Django's view moves the token from the address into the session at
+    once, so it leaves no trace in the browser history or a Referer."""
+
+    template_name = "accounts/password_link.html"
+    form_class = LinkPasswordForm
+    token_generator = password_link_tokens
+    post_reset_login = False
+    http_method_names = ["get", "post", "head"]
+
+    def dispatch(self, request, *args, **kwargs):
+        # Django's view answers an invalid link before the method check: refuse other methods first
+        if request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+    def get_success_url(self) -> str:
+        return reverse("web:login")
+
+    def form_valid(self, form):
+        try:
+            account_password_set(account=form.user, password=form.cleaned_data["new_password1"], by=form.user)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        self.request.session.pop(auth_views.INTERNAL_RESET_SESSION_TOKEN, None)
+        messages.success(
+            self.request,
+            _(
+                "Ihr Passwort ist festgelegt. Melden Sie sich jetzt an; beim ersten Mal richten Sie "
+                "die Zwei-Faktor-Anmeldung ein."
+            ),
+        )
+        return redirect(self.get_success_url())

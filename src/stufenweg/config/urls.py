@@ -4,6 +4,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("stufenweg.core.urls")),
     path("konto/", include("stufenweg.accounts.urls")),
+    path("verwaltung/konten/", include("stufenweg.accounts.admin_urls")),
     path("verwaltung/programme/", include("stufenweg.programmes.urls")),
     path("verwaltung/massnahmen/", include("stufenweg.programmes.urls_measures")),
     path("api/", include("stufenweg.api.urls")),

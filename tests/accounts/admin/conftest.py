@@ -9,6 +9,7 @@ import pytest
 
 from stufenweg.organisations.models import Membership
 from tests.factories import MembershipFactory, UserFactory
+from tests.security.conftest import require_2fa  # noqa: F401 - the fixture, for the password-link test
 
 Role = Membership.Role
 
