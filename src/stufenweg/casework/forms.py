@@ -236,15 +236,61 @@ class ProgressForm(forms.Form):
 class ReferForm(forms.Form):
     """Referral of a new person by a Jobcenter (or office): person data and the referral."""
 
-    person_id = forms.CharField(label=_("Personen-ID"), max_length=64)
-    last_name = forms.CharField(label=_("Nachname"), max_length=100)
-    first_name = forms.CharField(label=_("Vorname"), max_length=100)
-    birth_date = BoundedDateField(label=_("Geburtsdatum"), widget=DateInput())
-    gender = forms.ChoiceField(label=_("Geschlecht"), choices=Person.Gender.choices)
-    programme = forms.ModelChoiceField(label=_("Programm"), queryset=Programme.objects.none())
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
-    referrer = forms.ModelChoiceField(label=_("zuweisende Stelle"), queryset=None)
-    occurred_on = date_field(_("Datum der Zuweisung"))
+    # Nothing is preselected that the referrer has to decide (gender, programme, region): an
+    # empty choice and a German error when it is missing. The other characteristics are recorded
+    # later on the person page („Angaben bearbeiten“).
+    person_id = forms.CharField(
+        label=_("Personen-ID"),
+        max_length=64,
+        help_text=_("Kennung der Person im Fachverfahren des Jobcenters (Schlüssel für den Datenaustausch)."),
+        error_messages={"required": _("Bitte geben Sie die Personen-ID an.")},
+    )
+    last_name = forms.CharField(
+        label=_("Nachname"),
+        max_length=100,
+        error_messages={"required": _("Bitte geben Sie den Nachnamen an.")},
+    )
+    first_name = forms.CharField(
+        label=_("Vorname"), max_length=100, error_messages={"required": _("Bitte geben Sie den Vornamen an.")}
+    )
+    birth_date = BoundedDateField(
+        label=_("Geburtsdatum"),
+        widget=DateInput(),
+        help_text=_("Entscheidet über die Altersgrenzen der Stufen und die ESF-Altersgruppen."),
+        error_messages={"required": _("Bitte geben Sie das Geburtsdatum an.")},
+    )
+    gender = forms.ChoiceField(
+        label=_("Geschlecht"),
+        choices=[("", _("Bitte wählen")), *Person.Gender.choices],
+        help_text=_("Wie die Person es angibt; „keine Angabe“, wenn sie es nicht sagen möchte."),
+        error_messages={"required": _("Bitte wählen Sie das Geschlecht aus (oder „keine Angabe“).")},
+    )
+    programme = forms.ModelChoiceField(
+        label=_("Programm"),
+        queryset=Programme.objects.none(),
+        empty_label=_("Bitte wählen"),
+        help_text=_("Das Programm, in das die Person zugewiesen wird."),
+        error_messages={"required": _("Bitte wählen Sie das Programm aus.")},
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.none(),
+        empty_label=_("Bitte wählen"),
+        help_text=_("Die Region, deren Regionalstelle die Eignungsfeststellung übernimmt."),
+        error_messages={"required": _("Bitte wählen Sie die Region aus.")},
+    )
+    referrer = forms.ModelChoiceField(
+        label=_("zuweisende Stelle"),
+        queryset=None,
+        empty_label=_("Bitte wählen"),
+        help_text=_("Das Jobcenter, das die Person zuweist."),
+        error_messages={"required": _("Bitte wählen Sie die zuweisende Stelle aus.")},
+    )
+    occurred_on = date_field(
+        _("Datum der Zuweisung"),
+        help_text=_("Der Tag, an dem die Zuweisung ausgestellt wurde (vorbelegt: heute)."),
+        error_messages={"required": _("Bitte geben Sie das Datum der Zuweisung an.")},
+    )
 
     def __init__(self, *args, programmes, referrers, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("occurred_on", timezone.localdate())
