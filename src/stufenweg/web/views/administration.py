@@ -19,6 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from stufenweg.accounts import areas as account_areas
 from stufenweg.core.visibility import Scope, scope_of
 from stufenweg.organisations import areas
 
@@ -29,6 +30,7 @@ class AdminArea:
     label: str | Promise
     description: str | Promise
     visible: Callable[[Scope], bool]
+    user_test: Callable[[object], bool] | None = None  # a further test on the user (roles)
 
 
 def _staff(scope: Scope) -> bool:
@@ -65,6 +67,13 @@ ADMIN_AREAS: tuple[AdminArea, ...] = (
         areas.EMPLOYERS_DESCRIPTION,
         areas.sees_employers,
     ),
+    AdminArea(
+        "account_admin:list",
+        account_areas.ACCOUNTS_LABEL,
+        account_areas.ACCOUNTS_DESCRIPTION,
+        _staff,
+        user_test=account_areas.manages_accounts,
+    ),
 )
 
 
@@ -79,7 +88,7 @@ def areas_for(user) -> list[AreaLink]:
     scope = scope_of(user)
     links = []
     for area in ADMIN_AREAS:
-        if not area.visible(scope):
+        if not area.visible(scope) or (area.user_test is not None and not area.user_test(user)):
             continue
         try:
             url = reverse(area.url_name)
