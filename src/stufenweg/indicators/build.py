@@ -198,7 +198,7 @@ def build(s: Settings) -> None:
             f.temp_table(
                 "sw_pp",
                 f"""
-            SELECT pa.id AS pid, pa.person_id, p.gender, p.birth_date, p.household_id
+            SELECT pa.id AS pid, pa.person_id, p.gender, p.birth_date, p.household_id{f.age_thresholds("p.birth_date")}
             FROM journeys_participation pa JOIN people_person p ON p.id = pa.person_id
             WHERE {mine}
             """,
@@ -214,7 +214,7 @@ def build(s: Settings) -> None:
                 "sw_evp",
                 f"""
             SELECT e.pid, e.kind, e.region_id, e.stage_id, e.measure_id, e.provider_id, e.change, pp.gender,
-              {f.age_band("pp.birth_date", "e.od")} AS age_band,
+              {f.age_band("pp.birth_date", "e.od", "pp")} AS age_band,
               CASE WHEN e.kind IN ('assessment_start', 'reactivation') AND NOT EXISTS (
                 SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind IN ('assessment_start', 'reactivation')
                   AND q.od <= e.od AND (q.od, q.ra, q.id) < (e.od, e.ra, e.id)) THEN 1 ELSE 0 END AS first_pe,
@@ -237,7 +237,7 @@ def build(s: Settings) -> None:
                 "sw_wait",
                 f"""
             SELECT w.pid, w.region_id, w.stage_id, w.measure_id, w.provider_id, w.change, pp.gender,
-              {f.age_band("pp.birth_date", "w.od")} AS age_band
+              {f.age_band("pp.birth_date", "w.od", "pp")} AS age_band
             FROM sw_ev w JOIN sw_pp pp ON pp.pid = w.pid
             WHERE w.kind = 'waitlist' AND NOT EXISTS (
               SELECT 1 FROM sw_ev v WHERE v.pid = w.pid AND v.kind IN ('waitlist', 'entry', 'stage_change', 'exit')
@@ -273,58 +273,85 @@ def build(s: Settings) -> None:
         # 3. enrolments (entry or stage_change → next exit or stage_change); ``seq`` numbers the
         #    entries, stage changes and exits in log order, eseq is an enrolment's own number, nseq
         #    that of the next of those events and xseq that of the exit or stage change ending it
-        for sql in f.numbered_table(
-            "sw_ese",
-            (
-                "id",
-                "pid",
-                "kind",
-                "od",
-                "ra",
-                "stage_id",
-                "measure_id",
-                "region_id",
-                "provider_id",
-                "operation",
-                "change",
-                "employment_status",
-                "unemployed_since",
-                "exit_kind",
-                "statuses",
-                "qualification",
-            ),
-            "FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')",
-            "pid, od, ra, id",
-        ):
-            c.execute(sql)
-        c.execute("CREATE UNIQUE INDEX sw_ese_seq ON sw_ese (pid, seq)")
-        _analyze(c, "sw_ese", "pid, seq")
-        ends = "n.kind IN ('exit', 'stage_change')"
-        c.execute(
-            f.temp_table(
-                "sw_enr",
-                f"""
+        ends = "n_kind IN ('exit', 'stage_change')"
+        enr_select = f"""
             SELECT e.id AS eid, e.pid, pp.person_id, e.kind AS ekind, e.od AS entered_on, e.ra AS e_ra, e.seq AS eseq,
               e.stage_id, e.measure_id, e.region_id, e.provider_id, e.operation, e.change AS echange,
               e.employment_status, e.unemployed_since, pp.gender, pp.birth_date,
-              {f.age_band("pp.birth_date", "e.od")} AS age_band,
-              CASE WHEN {ends} THEN n.od END AS exit_on,
-              CASE WHEN {ends} THEN n.seq END AS xseq,
-              n.seq AS nseq, n.od AS nod, n.ra AS n_ra, n.id AS n_id,
-              CASE WHEN n.kind = 'exit' THEN n.exit_kind
-                   WHEN n.kind = 'stage_change' AND n.change = 'planned' THEN 'regular'
-                   WHEN n.kind = 'stage_change' THEN 'early_neutral' END AS exit_kind,
-              CASE WHEN n.kind = 'exit' THEN n.statuses
-                   WHEN n.kind = 'stage_change' THEN 'education' END AS xstatuses,
-              CASE WHEN n.kind = 'exit' THEN n.qualification END AS xqual,
-              CASE WHEN n.kind = 'stage_change' THEN n.change ELSE '' END AS xchange
-            FROM sw_ese e
+              {f.age_band("pp.birth_date", "e.od", "pp")} AS age_band,
+              CASE WHEN {ends} THEN n_od END AS exit_on,
+              CASE WHEN {ends} THEN n_seq END AS xseq,
+              n_seq AS nseq, n_od AS nod, n_ra, n_id,
+              CASE WHEN n_kind = 'exit' THEN n_exit_kind
+                   WHEN n_kind = 'stage_change' AND n_change = 'planned' THEN 'regular'
+                   WHEN n_kind = 'stage_change' THEN 'early_neutral' END AS exit_kind,
+              CASE WHEN n_kind = 'exit' THEN n_statuses
+                   WHEN n_kind = 'stage_change' THEN 'education' END AS xstatuses,
+              CASE WHEN n_kind = 'exit' THEN n_qualification END AS xqual,
+              CASE WHEN n_kind = 'stage_change' THEN n_change ELSE '' END AS xchange"""
+        if f.is_postgres():
+            # numbered per participation and joined to the next event in the same sort (window
+            # functions over one window), instead of a numbered table joined to itself
+            nxt = ("kind", "od", "ra", "id", "exit_kind", "change", "statuses", "qualification")
+            leads = ", ".join(f"LEAD({col}) OVER w AS n_{col}" for col in nxt)
+            c.execute(
+                f.temp_table(
+                    "sw_enr",
+                    f"""{enr_select}
+            FROM (
+              SELECT v.*, CASE WHEN v.n_id IS NOT NULL THEN v.seq + 1 END AS n_seq FROM (
+                SELECT ROW_NUMBER() OVER w AS seq, {leads}, id, pid, kind, od, ra, stage_id, measure_id,
+                  region_id, provider_id, operation, change, employment_status, unemployed_since
+                FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
+                WINDOW w AS (PARTITION BY pid ORDER BY od, ra, id)
+              ) v WHERE v.kind IN ('entry', 'stage_change')
+            ) e
             JOIN sw_pp pp ON pp.pid = e.pid
-            LEFT JOIN sw_ese n ON n.pid = e.pid AND n.seq = e.seq + 1
-            WHERE e.kind IN ('entry', 'stage_change')
             """,
+                )
             )
-        )
+        else:
+            for sql in f.numbered_table(
+                "sw_ese",
+                (
+                    "id",
+                    "pid",
+                    "kind",
+                    "od",
+                    "ra",
+                    "stage_id",
+                    "measure_id",
+                    "region_id",
+                    "provider_id",
+                    "operation",
+                    "change",
+                    "employment_status",
+                    "unemployed_since",
+                    "exit_kind",
+                    "statuses",
+                    "qualification",
+                ),
+                "FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')",
+                "pid, od, ra, id",
+            ):
+                c.execute(sql)
+            c.execute("CREATE UNIQUE INDEX sw_ese_seq ON sw_ese (pid, seq)")
+            c.execute(
+                f.temp_table(
+                    "sw_enr",
+                    f"""
+            {enr_select}
+            FROM (
+              SELECT e.*, n.kind AS n_kind, n.od AS n_od, n.ra AS n_ra, n.id AS n_id, n.seq AS n_seq,
+                n.exit_kind AS n_exit_kind, n.change AS n_change, n.statuses AS n_statuses,
+                n.qualification AS n_qualification
+              FROM sw_ese e LEFT JOIN sw_ese n ON n.pid = e.pid AND n.seq = e.seq + 1
+              WHERE e.kind IN ('entry', 'stage_change')
+            ) e
+            JOIN sw_pp pp ON pp.pid = e.pid
+            """,
+                )
+            )
         # an enrolment by number, and the latest one before a number, straight from the index
         c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, eseq)")
         c.execute("CREATE INDEX sw_enr_exit ON sw_enr (exit_on)")

@@ -62,19 +62,39 @@ def age(birth: str, day: str) -> str:
 AGE_BOUNDS = ((18, "<18"), (25, "18-24"), (30, "25-29"), (45, "30-44"), (55, "45-54"))
 
 
-def age_band(birth: str, day: str) -> str:
+def age_band(birth: str, day: str, thresholds: str = "") -> str:
     """The age band on ``day``. On PostgreSQL "younger than N" is "born after the day N years
-    before" (cheaper than age() and the same: the day minus N years clamps 29 Feb to 28 Feb).
+    before" (cheaper than age() and the same: the day minus N years clamps 29 Feb to 28 Feb); with
+    ``thresholds`` (the alias of a table carrying ``age_thresholds`` of the birth date) it is
+    "the day is before the first day on which the person is N": a date comparison per band.
     On SQLite the completed years (as in ``age``) are computed once and looked up in a string of
     band numbers, one digit per year 0…55 (a searched CASE would compute them once per band)."""
     if is_postgres():
-        whens = " ".join(
-            f"WHEN {birth} > ({day} - interval '{n} years')::date THEN '{band}'" for n, band in AGE_BOUNDS
-        )
+        if thresholds:
+            whens = " ".join(f"WHEN {day} < {thresholds}.a{n} THEN '{band}'" for n, band in AGE_BOUNDS)
+        else:
+            whens = " ".join(
+                f"WHEN {birth} > ({day} - interval '{n} years')::date THEN '{band}'" for n, band in AGE_BOUNDS
+            )
         return f"(CASE {whens} ELSE '55+' END)"
     years = f"min(max({age(birth, day)}, 0), {_LAST_BOUND})"
     whens = " ".join(f"WHEN '{i}' THEN '{band}'" for i, (_, band) in enumerate(AGE_BOUNDS))
     return f"(CASE substr('{_BAND_DIGITS}', {years} + 1, 1) {whens} ELSE '55+' END)"
+
+
+def age_thresholds(birth: str) -> str:
+    """Columns ``a18``, ``a25``, … for ``age_band(…, thresholds=…)`` on PostgreSQL (nothing on
+    SQLite): the first day d on which d minus N years is not before the birth date. That is
+    birth + N years, except for a birth on 29 February in a year N later that has none: there
+    birth + N years is 28 February, which minus N years falls before the birth, and the day is
+    1 March. Computed once per person instead of once per band and event."""
+    if not is_postgres():
+        return ""
+    cols = []
+    for n, _ in AGE_BOUNDS:
+        later = f"({birth} + interval '{n} years')"
+        cols.append(f", {later}::date + (({later} - interval '{n} years')::date < {birth})::int AS a{n}")
+    return "".join(cols)
 
 
 _LAST_BOUND = AGE_BOUNDS[-1][0]
