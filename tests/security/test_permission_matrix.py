@@ -23,6 +23,7 @@ route is ``test_write_authority.py``. Personas: ``tests.conftest``'s and ``matri
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
@@ -169,6 +170,18 @@ ROUTES: dict[str, Spec] = {
     "organisations:employer_create": Spec("employers", write=True),
     "organisations:employer_detail": Spec("employers", "employer"),
     "organisations:employer_edit": Spec("employers", "employer", write=True),
+    # programme administration: every member of an organisation reads (outsiders 404), the
+    # forms are for the coordination office's writing members (others 403 with the reason)
+    "web:administration": Spec("page"),
+    "programmes:programme_list": Spec("programmes"),
+    "programmes:programme_create": Spec("programmes", write=True),
+    "programmes:programme_detail": Spec("programmes", "programme"),
+    "programmes:programme_edit": Spec("programmes", "programme", write=True),
+    "programmes:stage_create": Spec("programmes", "programme", write=True),
+    "programmes:stage_edit": Spec("programmes", "stage", write=True),
+    "programmes:stage_move": Spec("post_only"),
+    "programmes:ratio_create": Spec("programmes", "programme", write=True),
+    "programmes:ratio_edit": Spec("programmes", "caseload_ratio", write=True),
 }
 
 
@@ -200,7 +213,22 @@ def _object_id(matrix, spec: Spec, which: str) -> int:
         return matrix.import_run.pk
     if spec.param == "report_run":
         return 999999  # no run in the fixture world: the route is checked for refusal only
+    if spec.param in ("programme", "stage", "caseload_ratio"):  # master data, the same for both
+        return _programme_object(matrix, spec.param).pk
     return getattr(case, spec.param).pk
+
+
+def _programme_object(matrix, param: str):
+    from stufenweg.programmes.models import CaseloadRatio
+
+    programme = matrix.world.programme
+    if param == "stage":
+        return matrix.world.s3
+    if param == "caseload_ratio":
+        return CaseloadRatio.objects.get_or_create(
+            programme=programme, valid_from=dt.date(2020, 1, 1), ratio=50
+        )[0]
+    return programme
 
 
 def _path(route: Route, spec: Spec, pk: int | None) -> str:
@@ -292,6 +320,13 @@ def test_matrix(matrix, route, persona):
             assert status in ({200} if persona == "coordinator" else {403, 404}), label
             if persona == "coord_readonly":
                 assert status == 403, label
+        elif spec.kind == "programmes":  # members read; the forms: the office's writing members
+            if persona == "outsider":
+                assert status == 404, label
+            elif spec.write:
+                assert status == (200 if persona == "coordinator" else 403), label
+            else:
+                assert status == 200, label
         elif spec.kind == "object":
             sees = persona in (SEES_VISIBLE if which == "visible" else SEES_HIDDEN)
             if not sees:

@@ -44,6 +44,7 @@ from tests.api.conftest import client_for
 from tests.factories import MembershipFactory, UserFactory
 from tests.security import write_bodies as body
 from tests.security import write_bodies_accounts as accounts
+from tests.security import write_bodies_programmes as programmes
 from tests.security.urlmap import all_routes, fill
 from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
 from tests.security.write_rules import (
@@ -160,6 +161,14 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # the employer register: writing members of the offices, providers and mentoring projects
     "organisations:employer_create": (Check("employer", EMPLOYER_WRITERS, body.employer_new),),
     "organisations:employer_edit": (Check("details", EMPLOYER_WRITERS, body.employer_edit),),
+    # programme administration: the coordination office's writing members
+    "programmes:programme_create": (Check("programme", OFFICE, programmes.programme_new),),
+    "programmes:programme_edit": (Check("settings", OFFICE, programmes.programme_edit),),
+    "programmes:stage_create": (Check("stage", OFFICE, programmes.stage_new),),
+    "programmes:stage_edit": (Check("rules", OFFICE, programmes.stage_edit),),
+    "programmes:stage_move": (Check("order", OFFICE, programmes.stage_move),),
+    "programmes:ratio_create": (Check("ratio", OFFICE, programmes.ratio_new),),
+    "programmes:ratio_edit": (Check("correction", OFFICE, programmes.ratio_edit),),
     "measures_admin:create": (Check("measure", OFFICE, body.measure_new),),
     "measures_admin:edit": (Check("places", OFFICE, body.measure_edit),),
     # the data-protection officer (the lookup writes nothing; a person not due is not erased)

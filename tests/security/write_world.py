@@ -105,5 +105,8 @@ def build(world) -> WriteWorld:
             data=b"%PDF-1.4\n%%EOF\n",
             by=None,
         )
+    from stufenweg.programmes.models import CaseloadRatio  # the programme's ratio (programme administration)
+
+    CaseloadRatio.objects.create(programme=world.programme, valid_from=dt.date(2020, 1, 1), ratio=50)
     own_key = api_key_issue(user=personas["coordinator"], by=None, name="eigener", days=30).api_key
     return WriteWorld(world, personas, cases, caseworkers, filter_of(personas["coordinator"]), own_key)
