@@ -18,9 +18,10 @@ from stufenweg.demo.catalogue.common import (
     STAFF_OVERRIDES,
     STAFF_PER_KIND,
 )
+from stufenweg.demo.catalogue.employers import EMPLOYER_DETAILS
 from stufenweg.demo.context import DemoContext
 from stufenweg.demo.names import GERMAN_FEMALE, GERMAN_LAST, GERMAN_MALE
-from stufenweg.organisations.models import Membership, Organisation, Region, User
+from stufenweg.organisations.models import EmployerProfile, Membership, Organisation, Region, User
 from stufenweg.programmes.models import CaseloadRatio, Measure, MeasureStart, Programme, Stage, Target
 
 
@@ -35,6 +36,7 @@ def create_master_data(ctx: DemoContext) -> None:
         ctx.organisations[code] = Organisation.objects.create(
             code=code, name=name, kind=Organisation.Kind.EMPLOYER, region=ctx.regions[region]
         )
+    _employer_details(ctx)
     for definition in PROGRAMMES:
         _programme(ctx, definition)
     _staff(ctx)
@@ -42,6 +44,26 @@ def create_master_data(ctx: DemoContext) -> None:
         f"Stammdaten: {len(ctx.regions)} Regionen, {len(ctx.organisations)} Organisationen, "
         f"{len(ctx.programmes)} Programme, {len(ctx.measures)} Maßnahmen, {len(ctx.users)} Konten"
     )
+
+
+def _employer_details(ctx: DemoContext) -> None:
+    """Sector, address and contact person of every demo employer (the contact encrypted)."""
+    profiles = []
+    for code, _name, _region in EMPLOYERS:
+        sector, street, postcode, town, contact, phone, email = EMPLOYER_DETAILS[code]
+        profiles.append(
+            EmployerProfile(
+                organisation=ctx.organisations[code],
+                sector=sector,
+                street=street,
+                postcode=postcode,
+                town=town,
+                contact_name=contact,
+                contact_phone=phone,
+                contact_email=email,
+            )
+        )
+    EmployerProfile.objects.bulk_create(profiles)
 
 
 def _programme(ctx: DemoContext, definition: dict) -> None:
