@@ -34,6 +34,10 @@ class Case:
     document: object = None  # a file attached to the case's person (people.Document)
     measure: object = None  # master data (not personal): region A's or B's measure
     staff_user: object = None  # a staff account of regional office A or B (account administration)
+    # programme administration (master data, the same for both cases)
+    programme: object = None
+    stage: object = None
+    caseload_ratio: object = None
 
 
 @dataclass
@@ -116,6 +120,11 @@ def build(world) -> MatrixWorld:
         )
     visible.staff_user = _member("konto_a", world.regional_a, Membership.Role.CASEWORKER)
     hidden.staff_user = _member("konto_b", world.regional_b, Membership.Role.CASEWORKER)
+    from stufenweg.programmes.models import CaseloadRatio
+
+    ratio = CaseloadRatio.objects.create(programme=world.programme, valid_from=dt.date(2020, 1, 1), ratio=50)
+    for case in (visible, hidden):
+        case.programme, case.stage, case.caseload_ratio = world.programme, world.s3, ratio
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

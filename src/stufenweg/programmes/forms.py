@@ -30,14 +30,12 @@ class ProgrammeForm(ServiceValidatedForm):
         label=_("„in Arbeit“: Beschäftigungsarten"),
         choices=EmploymentKind.choices,
         widget=forms.CheckboxSelectMultiple,
-        required=False,
         help_text=_("Beschäftigungen dieser Arten zählen in den Berichten als „in Arbeit“."),
     )
     in_work_statuses = forms.MultipleChoiceField(
         label=_("„in Arbeit“: Status beim Austritt"),
         choices=ExitStatus.choices,
         widget=forms.CheckboxSelectMultiple,
-        required=False,
         help_text=_("Ein Austritt mit einem dieser Status zählt als „in Arbeit beim Austritt“."),
     )
 
