@@ -343,7 +343,7 @@ def indicator_drift(kinds: Mapping[str, KindSpec]) -> list[str]:
     closing = {k for k, s in kinds.items() if s.closes_enrolment}
     for what, kinds_in_sql, declared in (
         ("opened by", _sql_set(source, r"WHERE e\.kind IN (\([^)]*\))\s*\n"), opening),
-        ("closed by", _sql_set(source, r'ends = "n\.kind IN (\([^)]*\))"'), closing),
+        ("closed by", _sql_set(source, r'ends = "n[._]kind IN (\([^)]*\))"'), closing),
         (
             "opened or closed by",
             _sql_set(source, r'numbered_table\(\s*"sw_ese".*?FROM sw_ev WHERE kind IN (\([^)]*\))'),
