@@ -145,7 +145,7 @@ class StageForm(ServiceValidatedForm):
         self.fields["next_stages"].label_from_instance = lambda s: f"{s.position}. {s.name} ({s.code})"
         if not self.instance.pk and not self.is_bound:
             last = others.last()
-            self.initial.setdefault("position", (last.position + 1) if last else 1)
+            self.initial["position"] = (last.position + 1) if last else 1  # next free place
 
 
 class CaseloadRatioForm(ServiceValidatedForm):
