@@ -13,6 +13,7 @@ from stufenweg.journeys.models import JourneyEvent
 from stufenweg.organisations.models import Membership, Organisation
 from stufenweg.people.services import document_add
 from tests.conftest import enter, start_journey
+from tests.security.groupwork_world import group_objects
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
 VISIBLE_NAME = "Sichtbarkeitsfall"
@@ -31,6 +32,10 @@ class Case:
     organisation: object = None
     region: object = None
     employer: object = None
+    # group work (tests/security/groupwork_world.py): the case's Jobcenter's event, booked
+    group_event: object = None
+    group_session: object = None
+    booking: object = None
     document: object = None  # a file attached to the case's person (people.Document)
     measure: object = None  # master data (not personal): region A's or B's measure
     staff_user: object = None  # a staff account of regional office A or B (account administration)
@@ -125,6 +130,9 @@ def build(world) -> MatrixWorld:
     ratio = CaseloadRatio.objects.create(programme=world.programme, valid_from=dt.date(2020, 1, 1), ratio=50)
     for case in (visible, hidden):
         case.programme, case.stage, case.caseload_ratio = world.programme, world.s3, ratio
+    for case, organiser, title in ((visible, world.jobcenter_a, "Werkstatt A"), (hidden, world.jobcenter_b, "Werkstatt B")):
+        objects = group_objects(world, case.participation, organiser=organiser, title=title)
+        case.group_event, case.group_session, case.booking = objects.group_event, objects.group_session, objects.booking
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

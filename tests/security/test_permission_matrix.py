@@ -170,6 +170,19 @@ ROUTES: dict[str, Spec] = {
     "organisations:employer_create": Spec("employers", write=True),
     "organisations:employer_detail": Spec("employers", "employer"),
     "organisations:employer_edit": Spec("employers", "employer", write=True),
+    # group work: events are seen by the staff of their region and organiser (groupwork.authority);
+    # the list, the figures and the form for a new event are pages
+    "groupwork:event_list": Spec("page"),
+    "groupwork:figures": Spec("page"),
+    "groupwork:event_create": Spec("page", write=True),
+    "groupwork:event_detail": Spec("groupwork", "group_event"),
+    "groupwork:event_edit": Spec("groupwork", "group_event", write=True),
+    "groupwork:session_add": Spec("groupwork", "group_event", write=True),
+    "groupwork:event_cancel": Spec("groupwork", "group_event", write=True),
+    "groupwork:booking_create": Spec("groupwork", "group_event", write=True),
+    "groupwork:attendance": Spec("groupwork", "group_session", write=True),
+    "groupwork:booking_cancel": Spec("post_only"),
+    "groupwork:notice_dismiss": Spec("post_only"),
     # programme administration: every member of an organisation reads (outsiders 404), the
     # forms are for the coordination office's writing members (others 403 with the reason)
     "web:administration": Spec("page"),
@@ -327,6 +340,17 @@ def test_matrix(matrix, route, persona):
                 assert status == (200 if persona == "coordinator" else 403), label
             else:
                 assert status == 200, label
+        elif spec.kind == "groupwork":  # events: every region-A persona sees region A's (names: own scope)
+            sees = persona in (SEES_VISIBLE | {"mentor"} if which == "visible" else SEES_HIDDEN)
+            if not sees:
+                assert status == 404, label
+            elif spec.write and persona in READ_ONLY:
+                assert status == 403, label
+            elif spec.write and persona == "mixed" and which == "visible":
+                # region A's event: mixed only reads there, but it may book its region-B cases into it
+                assert status == (200 if route.name == "groupwork:booking_create" else 403), label
+            else:
+                assert status in (200, 403), label
         elif spec.kind == "object":
             sees = persona in (SEES_VISIBLE if which == "visible" else SEES_HIDDEN)
             if not sees:

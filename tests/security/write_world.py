@@ -31,6 +31,7 @@ from stufenweg.people.services import document_add
 from tests.casework.test_write_scope import Case
 from tests.casework.test_write_scope import _case as make_case
 from tests.factories import MembershipFactory, UserFactory
+from tests.security import write_bodies_groupwork as groupwork
 from tests.security.matrix_world import extra_personas, filter_of
 
 PERSONAS = (
@@ -109,4 +110,6 @@ def build(world) -> WriteWorld:
 
     CaseloadRatio.objects.create(programme=world.programme, valid_from=dt.date(2020, 1, 1), ratio=50)
     own_key = api_key_issue(user=personas["coordinator"], by=None, name="eigener", days=30).api_key
-    return WriteWorld(world, personas, cases, caseworkers, filter_of(personas["coordinator"]), own_key)
+    ww = WriteWorld(world, personas, cases, caseworkers, filter_of(personas["coordinator"]), own_key)
+    groupwork.write_objects(ww)  # group events per case (tests/security/write_bodies_groupwork.py)
+    return ww

@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/", include("stufenweg.api.urls")),
     path("teilnehmende/", include("stufenweg.casework.urls")),
     path("personen/", include("stufenweg.people.urls")),
+    path("gruppenangebote/", include("stufenweg.groupwork.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),
     path("import/", include("stufenweg.interchange.urls")),
     path("datenschutz/", include("stufenweg.privacy.urls")),

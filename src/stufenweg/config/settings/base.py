@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "stufenweg.programmes",
     "stufenweg.journeys",
     "stufenweg.casework",
+    "stufenweg.groupwork",
     "stufenweg.outcomes",
     "stufenweg.indicators",
     "stufenweg.interchange",
