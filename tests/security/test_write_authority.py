@@ -183,6 +183,7 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "casework:journey_action": (
         Check("exit", DELIVER, body.casework("exit"), targets=BOTH),
         Check("follow-up", COORDINATE, body.follow_up, targets=("exited",)),
+        Check("internship with a new employer", DELIVER, body.internship_new_employer, targets=BOTH),
     ),
     "casework:contact_add": case_write("contact", "contact"),
     "casework:appointment_add": case_write("appointment", "appointment"),

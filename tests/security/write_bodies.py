@@ -171,6 +171,16 @@ def organisation_edit(ww, which, persona):
     }
 
 
+def internship_new_employer(ww, which, persona):
+    """An internship whose employer is created in the same form (organisations.pick)."""
+    url = reverse("casework:journey_action", args=[ww.cases[which].participation.pk, "praktikum"])
+    return url, {
+        "occurred_on": "2024-04-02",
+        "new_employer_name": "Neuer Praktikumsbetrieb",
+        "first_labour_market": "true",
+    }
+
+
 def region_new(ww, which, persona):
     return reverse("organisations:region_create"), {"code": "RN", "name": "Region Neu"}
 
