@@ -104,6 +104,8 @@ ROUTES: dict[str, Spec] = {
     "casework:saved_filter_delete": Spec("own_object"),
     "casework:participant_detail": Spec("object", "person"),
     "casework:journey_action": Spec("object", "participation", write=True, extra=(("slug", "austritt"),)),
+    "casework:case_take": Spec("post_only"),
+    "casework:caseworker_assign": Spec("object", "participation", write=True),
     "casework:contact_add": Spec("object", "participation", write=True),
     "casework:appointment_add": Spec("object", "participation", write=True),
     "casework:assessment_add": Spec("object", "participation", write=True),

@@ -177,9 +177,13 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "privacy:anonymise": (Check("not due", DPO, body.anonymise, targets=("visible",), writes=False),),
     # casework: the Jobcenter and the offices refer, the delivering side works with the case
     "casework:refer": (Check("new person", Only(REFERRERS), body.refer),),
+    # each case is held by a regional office's caseworker: only the offices move it
+    # (casework.assignment: a provider gives only cases nobody else holds, to its own staff)
     "casework:caseload": (
-        Check("reassign", Acting("delivering", in_body=True), body.reassign, targets=BOTH),
+        Check("reassign", Acting("coordinating", in_body=True), body.reassign, targets=BOTH),
     ),
+    "casework:case_take": (Check("take", COORDINATE, body.take, targets=BOTH),),
+    "casework:caseworker_assign": (Check("assign", COORDINATE, body.assign, targets=BOTH),),
     "casework:journey_action": (
         Check("exit", DELIVER, body.casework("exit"), targets=BOTH),
         Check("follow-up", COORDINATE, body.follow_up, targets=("exited",)),

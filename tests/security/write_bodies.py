@@ -61,6 +61,19 @@ def reassign(ww, which, persona):
     }
 
 
+def take(ww, which, persona):
+    """„Fall übernehmen“: the case to the persona itself."""
+    return reverse("casework:case_take", args=[ww.cases[which].participation.pk]), {}
+
+
+def assign(ww, which, persona):
+    """„Fachkraft zuweisen“: the case to the persona itself (one of the staff it may choose)."""
+    user = ww.personas.get(persona)
+    return reverse("casework:caseworker_assign", args=[ww.cases[which].participation.pk]), {
+        "caseworker": user.pk if user else 0
+    }
+
+
 def _exchange_zip() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -33,6 +33,7 @@ class JourneyAction:
     event_kind: str
     only_in: frozenset[str] | None = None  # offered in fewer states than the kind may follow
     group: str = "journey"  # journey | outcome
+    done: str | Promise = ""  # the confirmation, a German sentence („Die Verlängerung wurde gespeichert.“)
 
     @property
     def states(self) -> frozenset[str]:
@@ -59,18 +60,83 @@ ACTIONS: dict[str, JourneyAction] = {
             _("Eignungsfeststellung beginnen"),
             f.StartAssessmentForm,
             E.ASSESSMENT_START,
+            done=_("Der Beginn der Eignungsfeststellung wurde gespeichert."),
         ),
-        JourneyAction("nicht-angekommen", _("Nicht angekommen"), f.NotArrivedForm, E.NOT_ARRIVED),
-        JourneyAction("ergebnis", _("Ergebnis erfassen"), f.AssessmentResultForm, E.ASSESSMENT_RESULT),
-        JourneyAction("warteliste", _("Auf die Warteliste"), f.WaitlistForm, E.WAITLIST),
-        JourneyAction("eintritt", _("Eintritt in eine Maßnahme"), f.EnterForm, E.ENTRY),
-        JourneyAction("stufenwechsel", _("Stufenwechsel"), f.ChangeStageForm, E.STAGE_CHANGE),
-        JourneyAction("verlaengerung", _("Verlängern"), f.ExtendForm, E.EXTENSION),
-        JourneyAction("unterbrechung", _("Unterbrechen"), f.InterruptForm, E.INTERRUPTION),
-        JourneyAction("wiederaufnahme", _("Wieder aufnehmen"), f.ResumeForm, E.RESUMPTION),
-        JourneyAction("austritt", _("Austritt"), f.ExitForm, E.EXIT),
-        JourneyAction("reaktivierung", _("Reaktivieren"), f.ReactivateForm, E.REACTIVATION),
-        JourneyAction("praktikum", _("Praktikum"), f.InternshipForm, E.INTERNSHIP, AFTER_ENTRY, "outcome"),
+        JourneyAction(
+            "nicht-angekommen",
+            _("Nicht angekommen"),
+            f.NotArrivedForm,
+            E.NOT_ARRIVED,
+            done=_("Es wurde gespeichert, dass die Person nicht angekommen ist."),
+        ),
+        JourneyAction(
+            "ergebnis",
+            _("Ergebnis erfassen"),
+            f.AssessmentResultForm,
+            E.ASSESSMENT_RESULT,
+            done=_("Das Ergebnis der Eignungsfeststellung wurde gespeichert."),
+        ),
+        JourneyAction(
+            "warteliste",
+            _("Auf die Warteliste"),
+            f.WaitlistForm,
+            E.WAITLIST,
+            done=_("Die Person wurde auf die Warteliste gesetzt."),
+        ),
+        JourneyAction(
+            "eintritt",
+            _("Eintritt in eine Maßnahme"),
+            f.EnterForm,
+            E.ENTRY,
+            done=_("Der Eintritt wurde gespeichert."),
+        ),
+        JourneyAction(
+            "stufenwechsel",
+            _("Stufenwechsel"),
+            f.ChangeStageForm,
+            E.STAGE_CHANGE,
+            done=_("Der Stufenwechsel wurde gespeichert."),
+        ),
+        JourneyAction(
+            "verlaengerung",
+            _("Verlängern"),
+            f.ExtendForm,
+            E.EXTENSION,
+            done=_("Die Verlängerung wurde gespeichert."),
+        ),
+        JourneyAction(
+            "unterbrechung",
+            _("Unterbrechen"),
+            f.InterruptForm,
+            E.INTERRUPTION,
+            done=_("Die Unterbrechung wurde gespeichert."),
+        ),
+        JourneyAction(
+            "wiederaufnahme",
+            _("Wieder aufnehmen"),
+            f.ResumeForm,
+            E.RESUMPTION,
+            done=_("Die Wiederaufnahme wurde gespeichert."),
+        ),
+        JourneyAction(
+            "austritt", _("Austritt"), f.ExitForm, E.EXIT, done=_("Der Austritt wurde gespeichert.")
+        ),
+        JourneyAction(
+            "reaktivierung",
+            _("Reaktivieren"),
+            f.ReactivateForm,
+            E.REACTIVATION,
+            done=_("Die Reaktivierung wurde gespeichert."),
+        ),
+        JourneyAction(
+            "praktikum",
+            _("Praktikum"),
+            f.InternshipForm,
+            E.INTERNSHIP,
+            AFTER_ENTRY,
+            "outcome",
+            _("Das Praktikum wurde gespeichert."),
+        ),
         JourneyAction(
             "beschaeftigung",
             _("Beschäftigungsbeginn"),
@@ -78,6 +144,7 @@ ACTIONS: dict[str, JourneyAction] = {
             E.EMPLOYMENT_START,
             AFTER_ENTRY,
             "outcome",
+            _("Der Beschäftigungsbeginn wurde gespeichert."),
         ),
         JourneyAction(
             "beschaeftigungsende",
@@ -86,11 +153,25 @@ ACTIONS: dict[str, JourneyAction] = {
             E.EMPLOYMENT_END,
             AFTER_ENTRY,
             "outcome",
+            _("Das Beschäftigungsende wurde gespeichert."),
         ),
         JourneyAction(
-            "qualifikation", _("Qualifikation"), f.QualificationForm, E.QUALIFICATION, AFTER_ENTRY, "outcome"
+            "qualifikation",
+            _("Qualifikation"),
+            f.QualificationForm,
+            E.QUALIFICATION,
+            AFTER_ENTRY,
+            "outcome",
+            _("Die Qualifikation wurde gespeichert."),
         ),
-        JourneyAction("verbleib", _("Verbleib erfassen"), f.FollowUpForm, E.FOLLOW_UP, group="outcome"),
+        JourneyAction(
+            "verbleib",
+            _("Verbleib erfassen"),
+            f.FollowUpForm,
+            E.FOLLOW_UP,
+            group="outcome",
+            done=_("Der Verbleib wurde gespeichert."),
+        ),
     )
 }
 

@@ -96,6 +96,9 @@ def worklists(
         planned_end__lte=today + dt.timedelta(days=HORIZON_DAYS),
     ).order_by("planned_end", "pk")
 
+    # in stage with the planned end already past: extend or record the exit (most days overdue first)
+    lists["overdue"] = base.filter(state=State.IN_STAGE, planned_end__lt=today).order_by("planned_end", "pk")
+
     lists["waiting"] = base.filter(state=State.WAITING).order_by(
         "programme__code", "waiting_stage__position", "region__name", "state_since", "pk"
     )
@@ -115,12 +118,34 @@ def worklists(
         size = FULL_LIMIT if key == only else limit
         rows = list(_rows(queryset).annotate(next_appointment=next_appointment_subquery(now))[:size])
         total = len(rows) if len(rows) < size else queryset.count()
+        if key == "overdue":
+            _mark_overdue(user, rows, today)
         if key == "follow_ups":
             for row in rows:
                 row.follow_up_due = add_months(row.state_since, follow_up_months[row.programme_id])
                 row.follow_up_overdue = row.follow_up_due < today
         result[key] = Worklist(key, rows, total)
     return result
+
+
+def _mark_overdue(user, rows: list[Participation], today: dt.date) -> None:
+    """Days past the planned end, and whether ``user`` may extend (``may_extend``) or record the
+    exit (``may_exit``): the kinds of those journey actions, one query per group of kinds."""
+    from stufenweg.casework.actions import ACTIONS
+    from stufenweg.casework.selectors import participations_actable_by
+
+    pks = [row.pk for row in rows]
+    actable: dict[frozenset[str], set[int]] = {}
+    for slug in ("verlaengerung", "austritt"):
+        kinds = ACTIONS[slug].kinds
+        if kinds not in actable:
+            found = participations_actable_by(user, kinds).filter(pk__in=pks) if pks else []
+            actable[kinds] = set(found.values_list("pk", flat=True)) if pks else set()
+    extend, leave = actable[ACTIONS["verlaengerung"].kinds], actable[ACTIONS["austritt"].kinds]
+    for row in rows:
+        row.days_overdue = (today - row.planned_end).days
+        row.may_extend = row.pk in extend
+        row.may_exit = row.pk in leave
 
 
 def waiting_summary(user, *, region: int | None = None) -> list[dict]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stufenweg.casework.assignment import assignment_for
 from stufenweg.casework.models import (
     Appointment,
     Contact,
@@ -268,13 +269,54 @@ def plan_action_edit(
     return action
 
 
+def _check_assignment(*, participation: Participation, caseworker: User | None, by: User | None) -> None:
+    """Refuse unless ``by`` may give ``participation`` to ``caseworker`` (``casework.assignment``):
+    ``PermissionDenied`` when ``by`` may not change its caseworker at all, a ``ValidationError``
+    on ``caseworker`` when that person is not among the staff ``by`` may choose."""
+    if by is None:
+        return
+    rule = assignment_for(by, participation)
+    if not rule.allowed:
+        raise PermissionDenied(rule.refusal)
+    if caseworker is not None and not rule.candidates().filter(pk=caseworker.pk).exists():
+        raise ValidationError(
+            {
+                "caseworker": _(
+                    "Diese Person gehört nicht zu den Fachkräften, denen Sie die Teilnahme zuweisen können."
+                )
+            }
+        )
+
+
+@transaction.atomic
+def caseworker_assign(
+    *, participation: Participation, caseworker: User | None, by: User | None
+) -> Participation:
+    """Give ``participation`` to ``caseworker`` (``None``: nobody), checked and audited. Who may
+    do it and to whom: ``casework.assignment`` (one rule for the page, the caseload and here)."""
+    participation = (
+        Participation.objects.select_for_update().select_related("person").get(pk=participation.pk)
+    )
+    _check_assignment(participation=participation, caseworker=caseworker, by=by)
+    if participation.caseworker_id == getattr(caseworker, "pk", None):
+        return participation
+    return participation_assign_caseworker(participation=participation, caseworker=caseworker, by=by)
+
+
+def case_take(*, participation: Participation, by: User) -> Participation:
+    """„Fall übernehmen“: ``by`` becomes the caseworker of ``participation``."""
+    return caseworker_assign(participation=participation, caseworker=by, by=by)
+
+
 def caseload_reassign(
     *, participations: Iterable[Participation], caseworker: User | None, by: User | None
 ) -> int:
-    """Give ``participations`` to ``caseworker`` (each change audited by the journeys service)."""
+    """Give ``participations`` to ``caseworker``; each one checked as in ``caseworker_assign``
+    (all or nothing) and each change audited by the journeys service."""
     count = 0
     with transaction.atomic():
         for participation in participations:
+            _check_assignment(participation=participation, caseworker=caseworker, by=by)
             if participation.caseworker_id != getattr(caseworker, "pk", None):
                 participation_assign_caseworker(participation=participation, caseworker=caseworker, by=by)
                 count += 1

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stufenweg.casework.views import actions, detail, listing, overviews
+from stufenweg.casework.views import actions, assignment, detail, listing, overviews
 
 app_name = "casework"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("massnahmen/", overviews.measure_list, name="measure_list"),
     path("<int:pk>/", detail.participant_detail, name="participant_detail"),
     path("teilnahme/<int:pk>/aktion/<slug:slug>/", actions.journey_action, name="journey_action"),
+    path("teilnahme/<int:pk>/uebernehmen/", assignment.case_take, name="case_take"),
+    path("teilnahme/<int:pk>/fachkraft/", assignment.caseworker_assign, name="caseworker_assign"),
     path("teilnahme/<int:pk>/kontakt/", actions.contact_add, name="contact_add"),
     path("teilnahme/<int:pk>/termin/", actions.appointment_add, name="appointment_add"),
     path("teilnahme/<int:pk>/einschaetzung/", actions.assessment_add, name="assessment_add"),

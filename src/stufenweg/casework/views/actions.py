@@ -17,8 +17,9 @@ from stufenweg.casework import services
 from stufenweg.casework.action_forms import CorrectEventForm, VoidEventForm
 from stufenweg.casework.actions import ACTIONS
 from stufenweg.casework.area import programmes_in_area, referrers_in_area, regions_in_area
+from stufenweg.casework.confirmations import confirmation
 from stufenweg.casework.models import Appointment, Goal, PlanAction
-from stufenweg.casework.permissions import DELIVERING, REFERRING, acting_organisations
+from stufenweg.casework.permissions import DELIVERING, acting_organisations
 from stufenweg.casework.selectors import goal_for, plan_action_for
 from stufenweg.casework.views.common import (
     form_response,
@@ -27,7 +28,7 @@ from stufenweg.casework.views.common import (
     require_act_on,
 )
 from stufenweg.journeys import services as journey_services
-from stufenweg.journeys.authority import EventNotPermitted, amending_kinds, refusal_message
+from stufenweg.journeys.authority import EventNotPermitted, amending_kinds, recording_kinds, refusal_message
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import Participation
 from stufenweg.journeys.selectors import events_visible_to
@@ -68,7 +69,7 @@ def journey_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         action_url=reverse("casework:journey_action", args=[participation.pk, slug]),
         back_url=page_url(participation),
         on_valid=form.save,
-        success_message=_("%(action)s wurde gespeichert.") % {"action": spec.label},
+        success_message=str(spec.done),
         context={"participation": participation, "refreshable": "measure" in form.fields},
         refresh=refresh,
     )
@@ -100,7 +101,7 @@ def event_correct(request: HttpRequest, pk: int) -> HttpResponse:
         action_url=reverse("casework:event_correct", args=[event.pk]),
         back_url=page_url(event.participation),
         on_valid=form.save,
-        success_message=_("Die Korrektur wurde gespeichert."),
+        success_message=confirmation("event_correct"),
         context={"participation": event.participation},
     )
 
@@ -117,7 +118,7 @@ def event_void(request: HttpRequest, pk: int) -> HttpResponse:
         action_url=reverse("casework:event_void", args=[event.pk]),
         back_url=page_url(event.participation),
         on_valid=form.save,
-        success_message=_("Das Ereignis wurde zurückgenommen."),
+        success_message=confirmation("event_void"),
         context={"participation": event.participation},
         submit_label=_("Zurücknehmen"),
     )
@@ -153,7 +154,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda p, d, u: services.contact_record(
             participation=p, kind=d["kind"], on=d["occurred_on"], notes=d["notes"], by=u
         ),
-        message=_("Der Kontakt wurde gespeichert."),
+        message=confirmation("contact_add"),
     )
 
 
@@ -169,7 +170,7 @@ def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda p, d, u: services.appointment_schedule(
             participation=p, starts_at=d["starts_at"], kind=d["kind"], place=d["place"], by=u
         ),
-        message=_("Der Termin wurde angelegt."),
+        message=confirmation("appointment_add"),
     )
 
 
@@ -190,7 +191,7 @@ def assessment_add(request: HttpRequest, pk: int) -> HttpResponse:
             notes=d["notes"],
             by=u,
         ),
-        message=_("Die Einschätzung wurde gespeichert."),
+        message=confirmation("assessment_add"),
     )
 
 
@@ -206,7 +207,7 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
         save=lambda p, d, u: services.goal_add(
             participation=p, title=d["title"], key_area=d["key_area"], due_on=d["due_on"], by=u
         ),
-        message=_("Das Ziel wurde angelegt."),
+        message=confirmation("goal_add"),
     )
 
 
@@ -226,7 +227,7 @@ def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
             due_on=d["due_on"],
             by=u,
         ),
-        message=_("Der Schritt wurde angelegt."),
+        message=confirmation("plan_action_add"),
         form_kwargs=lambda p: {"goals": Goal.objects.filter(plan__participation=p)},
     )
 
@@ -249,7 +250,7 @@ def plan_action_progress(request: HttpRequest, pk: int) -> HttpResponse:
         on_valid=lambda: services.plan_action_progress(
             action=action, progress=form.cleaned_data["progress"], by=request.user
         ),
-        success_message=_("Der Fortschritt wurde gespeichert."),
+        success_message=confirmation("plan_action_progress"),
         context={"participation": participation},
     )
 
@@ -272,13 +273,13 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
         on_valid=lambda: services.goal_set_status(
             goal=goal, status=form.cleaned_data["status"], by=request.user
         ),
-        success_message=_("Das Ziel wurde aktualisiert."),
+        success_message=confirmation("goal_status"),
         context={"participation": participation},
     )
 
 
 def _edit_message(form, changed: str) -> str:
-    return changed if form.has_changed() else _("Es wurde nichts geändert.")
+    return changed if form.has_changed() else confirmation("nothing_changed")
 
 
 @login_required
@@ -304,7 +305,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             due_on=form.cleaned_data["due_on"],
             by=request.user,
         ),
-        success_message=_edit_message(form, _("Das Ziel wurde geändert.")),
+        success_message=_edit_message(form, confirmation("goal_edit")),
         context={"participation": participation},
     )
 
@@ -333,7 +334,7 @@ def plan_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
             done_on=form.cleaned_data.get("done_on"),
             by=request.user,
         ),
-        success_message=_edit_message(form, _("Der Schritt wurde geändert.")),
+        success_message=_edit_message(form, confirmation("plan_action_edit")),
         context={"participation": participation},
     )
 
@@ -353,7 +354,7 @@ def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
         on_valid=lambda: services.appointment_set_status(
             appointment=appointment, status=form.cleaned_data["status"], by=request.user
         ),
-        success_message=_("Der Termin wurde aktualisiert."),
+        success_message=confirmation("appointment_status"),
         context={"participation": participation},
     )
 
@@ -365,7 +366,7 @@ def appointment_status(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def refer(request: HttpRequest) -> HttpResponse:
     try:
-        require_act(request, REFERRING)
+        require_act(request, recording_kinds(EventKind.REFERRAL))  # the same rule as the button
     except PermissionDenied:
         raise EventNotPermitted(refusal_message(EventKind.REFERRAL)) from None
     own = [o.pk for o in acting_organisations(request.user, frozenset({Organisation.Kind.JOBCENTER}))]
@@ -410,7 +411,7 @@ def refer(request: HttpRequest) -> HttpResponse:
         action_url=reverse("casework:refer"),
         back_url=reverse("casework:participant_list"),
         on_valid=save,
-        success_message=_("Die Zuweisung wurde gespeichert."),
+        success_message=confirmation("refer"),
         submit_label=_("Zuweisen"),
     )
     if "participation" in created:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from stufenweg.casework.actions import actions_for
+from stufenweg.casework.assignment import assignment_for, may_take
 from stufenweg.casework.permissions import DELIVERING
 from stufenweg.casework.selectors import case_file, may_act_on, participations_of, person_for
 from stufenweg.core.audit import audit_read, audit_reads
@@ -87,6 +88,8 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
             answers[kinds] = acting and may_act_on(user, chosen, kinds)
         return answers[kinds]
 
+    # „Fall übernehmen“ / „Fachkraft zuweisen“ only where the service would accept it
+    assignment = assignment_for(user, chosen, may) if acting else None
     files = case_file(chosen)
     timeline = participation_timeline(chosen)
     context = {
@@ -100,6 +103,8 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes": outcomes_of(chosen),
         "file": files,
         "can_act": acting,
+        "may_assign": bool(assignment and assignment.allowed),
+        "may_take": bool(assignment and assignment.allowed and may_take(user, chosen, assignment)),
         "actions": actions_for(chosen.state, may, exited_before=has_exit(timeline)),
         "today": today,
         "now": timezone.now(),

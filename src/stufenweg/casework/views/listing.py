@@ -15,12 +15,16 @@ from django.views.decorators.http import require_POST, require_safe
 
 from stufenweg.casework import services
 from stufenweg.casework.area import measures_in_area, programmes_in_area, regions_in_area
+from stufenweg.casework.confirmations import confirmation
 from stufenweg.casework.forms import FILTER_KEYS, ListFilterForm, SavedFilterForm
 from stufenweg.casework.models import SavedFilter
 from stufenweg.casework.overviews import caseworker_choices
+from stufenweg.casework.permissions import can_act
 from stufenweg.casework.selectors import PAGE_SIZE, participant_count, participant_ids, participant_rows
 from stufenweg.casework.views.common import is_htmx
 from stufenweg.core.audit import audit_reads
+from stufenweg.journeys.authority import recording_kinds
+from stufenweg.journeys.codes import EventKind
 
 AUDIT_PURPOSE = "Fallbearbeitung (Liste)"
 
@@ -58,6 +62,9 @@ def participant_list_view(request: HttpRequest) -> HttpResponse:
         "saved_filters": SavedFilter.objects.filter(user=user),
         "saved_form": SavedFilterForm(initial={"query": filter_query(request.GET)}),
         "filter_query": filter_query(request.GET),
+        # the button only for those the referral would accept (the organisation kinds that
+        # record a referral: journeys.spec, checked by the service and the referral page)
+        "may_refer": can_act(user, recording_kinds(EventKind.REFERRAL)),
     }
     if is_htmx(request) and request.htmx.target == "participant-results":
         return render(request, "casework/partials/participant_results.html", context)
@@ -76,9 +83,9 @@ def saved_filter_save_view(request: HttpRequest) -> HttpResponse:
 
         query = filter_query(QueryDict(query))
         services.saved_filter_save(user=request.user, name=form.cleaned_data["name"], query=query)
-        messages.success(request, _("Filter gespeichert."))
+        messages.success(request, confirmation("saved_filter_save"))
         return HttpResponseRedirect(f"{url}?{query}" if query else url)
-    messages.error(request, _("Bitte einen Namen für den Filter angeben."))
+    messages.error(request, _("Der Filter wurde nicht gespeichert: Bitte geben Sie einen Namen an."))
     return HttpResponseRedirect(url)
 
 
@@ -86,5 +93,5 @@ def saved_filter_save_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def saved_filter_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     services.saved_filter_delete(user=request.user, pk=pk)
-    messages.success(request, _("Filter gelöscht."))
+    messages.success(request, confirmation("saved_filter_delete"))
     return HttpResponseRedirect(reverse("casework:participant_list"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from stufenweg.casework import overviews as sel
 from stufenweg.casework import services
 from stufenweg.casework.area import programmes_in_area, regions_in_area
+from stufenweg.casework.confirmations import reassigned_message
 from stufenweg.casework.forms import ReassignForm
 from stufenweg.casework.permissions import COORDINATING, DELIVERING, acting_scope
 from stufenweg.casework.selectors import ACTIVE_STATES, participations_actable_by
@@ -65,6 +66,13 @@ def worklists(request: HttpRequest) -> HttpResponse:
                 _("Fällige Verbleibsabfragen"),
                 _(
                     "Austritt liegt sechs Monate (Programmeinstellung) zurück oder wird es in den nächsten 30 Tagen; noch kein Verbleib erfasst; höchstens drei Monate überfällig."
+                ),
+            ),
+            (
+                "overdue",
+                _("Geplantes Ende überschritten"),
+                _(
+                    "in Stufe, das geplante Ende liegt schon zurück: verlängern oder den Austritt erfassen; am längsten überschritten zuerst"
                 ),
             ),
             ("planned_ends", _("Geplantes Ende in den nächsten 30 Tagen"), ""),
@@ -118,13 +126,18 @@ def caseload(request: HttpRequest) -> HttpResponse:
             caseworkers=sel.caseworker_choices(user).exclude(pk=from_caseworker),
         )
         if request.method == "POST" and form.is_valid():
-            moved = services.caseload_reassign(
-                participations=form.cleaned_data["participations"],
-                caseworker=form.cleaned_data["caseworker"],
-                by=user,
-            )
-            messages.success(request, _("%(count)s Teilnahmen neu zugeordnet.") % {"count": moved})
-            return HttpResponseRedirect(reverse("casework:caseload"))
+            try:  # the service decides per participation (casework.assignment); 403 when refused
+                moved = services.caseload_reassign(
+                    participations=form.cleaned_data["participations"],
+                    caseworker=form.cleaned_data["caseworker"],
+                    by=user,
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, reassigned_message(moved))
+                return HttpResponseRedirect(reverse("casework:caseload"))
         shown = list(participations[:200])
         if shown:
             audit_reads(actor=user, persons=[p.person for p in shown], purpose="Fallbearbeitung (Fallzahlen)")
