@@ -83,9 +83,9 @@ class ProgrammeForm(ServiceValidatedForm):
             (Programme.LtuRule.TWELVE_MONTHS, _("Langzeitarbeitslos ab 12 Monaten")),
             (Programme.LtuRule.EU_AGE, _("EU-Regel: unter 25 mehr als 6, ab 25 mehr als 12 Monate")),
         ]
-        if self.instance.pk:
-            self.initial.setdefault("in_work_kinds", list(self.instance.in_work_kinds or ()))
-            self.initial.setdefault("in_work_statuses", list(self.instance.in_work_statuses or ()))
+        # a new programme starts with the model's defaults (SV-pflichtig and selbstständig)
+        self.initial.setdefault("in_work_kinds", list(self.instance.in_work_kinds or ()))
+        self.initial.setdefault("in_work_statuses", list(self.instance.in_work_statuses or ()))
 
     def apply(self) -> Programme:
         """The programme with the entered values, not saved (the service saves)."""
