@@ -143,7 +143,7 @@ PERSONAS = [
     ("Datenschutzbeauftragte", "datenschutz", "Beate", "Strauß", "REGIE", "dpo",
      "nur das Protokoll (Audit-Trail), keine Falldaten"),
     ("Organisationsverwaltung", "orgadmin", "Frank", "Meißner", "REGIE", "org_admin",
-     "Programme, Stufen, Maßnahmen, Zielwerte und Konten der Regiestelle"),
+     "Verwaltung: Programme, Stufen, Maßnahmen, Organisationen, Arbeitgeber, Zielwerte und Konten"),
 ]  # fmt: skip
 
 # Population profiles: who the persons of a programme are.
