@@ -100,6 +100,23 @@ def _saved(request, message: str, url: str) -> HttpResponse:
     return HttpResponseRedirect(url)
 
 
+def _submitted(request, form, save) -> tuple[HttpResponse | None, int]:
+    """A form page's POST: validate ``form`` and call ``save(cleaned_data)`` — the service call,
+    returning the German confirmation and the URL to go on to; a ``ValidationError`` of the
+    service lands on the form. Returns the redirect after success (else ``None``) and the page's
+    status (422 after a refused POST, 200 on GET)."""
+    if request.method != "POST":
+        return None, 200
+    if form.is_valid():
+        try:
+            message, url = save(form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            return _saved(request, message, url), 200
+    return None, 422
+
+
 @login_required
 @require_safe
 def event_list(request: HttpRequest) -> HttpResponse:
@@ -166,31 +183,24 @@ def event_create(request: HttpRequest) -> HttpResponse:
     if not organisers:
         raise PermissionDenied
     form = EventForm(request.POST or None, organisers=organisers)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                event = services.group_event_create(
-                    kind=data["kind"],
-                    title=data["title"],
-                    description=data["description"],
-                    organiser=data["organiser"],
-                    programmes=data["programmes"],
-                    region=data["region"],
-                    place=data["place"],
-                    capacity=data["capacity"],
-                    by=user,
-                )
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                return _saved(
-                    request,
-                    _("Das Gruppenangebot wurde angelegt. Bitte jetzt die Termine eintragen."),
-                    _detail_url(event),
-                )
-        status = 422
+
+    def save(data):
+        event = services.group_event_create(
+            kind=data["kind"],
+            title=data["title"],
+            description=data["description"],
+            organiser=data["organiser"],
+            programmes=data["programmes"],
+            region=data["region"],
+            place=data["place"],
+            capacity=data["capacity"],
+            by=user,
+        )
+        return _("Das Gruppenangebot wurde angelegt. Bitte jetzt die Termine eintragen."), _detail_url(event)
+
+    done, status = _submitted(request, form, save)
+    if done:
+        return done
     return _form_page(
         request,
         form=form,
@@ -216,27 +226,24 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "capacity": event.capacity,
     }
     form = EventForm(request.POST or None, initial=initial, editing=True)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.group_event_edit(
-                    event=event,
-                    kind=data["kind"],
-                    title=data["title"],
-                    description=data["description"],
-                    programmes=data["programmes"],
-                    region=data["region"] or event.organiser.region,
-                    place=data["place"],
-                    capacity=data["capacity"],
-                    by=user,
-                )
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                return _saved(request, _("Das Gruppenangebot wurde gespeichert."), _detail_url(event))
-        status = 422
+
+    def save(data):
+        services.group_event_edit(
+            event=event,
+            kind=data["kind"],
+            title=data["title"],
+            description=data["description"],
+            programmes=data["programmes"],
+            region=data["region"] or event.organiser.region,
+            place=data["place"],
+            capacity=data["capacity"],
+            by=user,
+        )
+        return _("Das Gruppenangebot wurde gespeichert."), _detail_url(event)
+
+    done, status = _submitted(request, form, save)
+    if done:
+        return done
     return _form_page(
         request,
         form=form,
@@ -254,23 +261,16 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(user, pk)
     _require_organiser(user, event)
     form = SessionForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.group_session_add(
-                    event=event,
-                    on=data["date"],
-                    starts_at=data["starts_at"],
-                    ends_at=data["ends_at"],
-                    by=user,
-                )
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                return _saved(request, _("Der Termin wurde gespeichert."), _detail_url(event))
-        status = 422
+
+    def save(data):
+        services.group_session_add(
+            event=event, on=data["date"], starts_at=data["starts_at"], ends_at=data["ends_at"], by=user
+        )
+        return _("Der Termin wurde gespeichert."), _detail_url(event)
+
+    done, status = _submitted(request, form, save)
+    if done:
+        return done
     return _form_page(
         request,
         form=form,
@@ -288,21 +288,17 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(user, pk)
     _require_organiser(user, event)
     form = CancelEventForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                notices = services.group_event_cancel(
-                    event=event, reason=form.cleaned_data["reason"], by=user
-                )
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                message = _(
-                    "Das Gruppenangebot wurde abgesagt; %(count)s Fallverantwortliche erhalten einen Hinweis."
-                )
-                return _saved(request, message % {"count": len(notices)}, _detail_url(event))
-        status = 422
+
+    def save(data):
+        notices = services.group_event_cancel(event=event, reason=data["reason"], by=user)
+        message = _(
+            "Das Gruppenangebot wurde abgesagt; %(count)s Fallverantwortliche erhalten einen Hinweis."
+        )
+        return message % {"count": len(notices)}, _detail_url(event)
+
+    done, status = _submitted(request, form, save)
+    if done:
+        return done
     return _form_page(
         request,
         form=form,
@@ -323,24 +319,22 @@ def booking_create(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     choices = selectors.bookable_participations(user, event)
     form = BookingForm(request.POST or None, choices=choices)
-    status = 200
     if request.method == "POST":
         _refuse_foreign_participation(user, request.POST.get("participation"), choices)
-        if form.is_valid():
-            participation = form.cleaned_data["participation"]
-            try:
-                booking = services.booking_create(event=event, participation=participation, by=user)
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                if booking.status == Booking.Status.WAITING:
-                    message = _(
-                        "Das Angebot ist ausgebucht; die Person steht auf Platz %(position)s der Warteliste."
-                    ) % {"position": booking.waiting_position}
-                else:
-                    message = _("Die Person wurde gebucht.")
-                return _saved(request, message, _detail_url(event))
-        status = 422
+
+    def save(data):
+        booking = services.booking_create(event=event, participation=data["participation"], by=user)
+        if booking.status == Booking.Status.WAITING:
+            message = _(
+                "Das Angebot ist ausgebucht; die Person steht auf Platz %(position)s der Warteliste."
+            ) % {"position": booking.waiting_position}
+        else:
+            message = _("Die Person wurde gebucht.")
+        return message, _detail_url(event)
+
+    done, status = _submitted(request, form, save)
+    if done:
+        return done
     shown = list(choices[:PICKER_LIMIT])
     form.fields["participation"].queryset = choices.filter(pk__in=[p.pk for p in shown])
     if shown:
@@ -405,17 +399,15 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     form_class = attendance_form(rows)
     initial = {f"b{b.pk}": status for b, status in rows}
     form = form_class(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            statuses = {int(name[1:]): value for name, value in form.cleaned_data.items() if value}
-            try:
-                services.attendance_record(session=session, statuses=statuses, by=user)
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                return _saved(request, _("Die Anwesenheit wurde gespeichert."), _detail_url(event))
-        status = 422
+
+    def save(data):
+        statuses = {int(name[1:]): value for name, value in data.items() if value}
+        services.attendance_record(session=session, statuses=statuses, by=user)
+        return _("Die Anwesenheit wurde gespeichert."), _detail_url(event)
+
+    done, status = _submitted(request, form, save)
+    if done:
+        return done
     if rows:
         audit_reads(
             actor=user,
