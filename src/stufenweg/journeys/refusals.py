@@ -1,5 +1,5 @@
 """Why an event cannot stand where it stands in a journey: the German message of a refused
-transition, naming the event that actually conflicts (issue #12, item 7).
+transition, naming the event that actually conflicts.
 
 ``rules.replay`` raises ``Refused`` from the state machine's check and asks ``refusal`` for the
 error, which knows the events before and after the refused one and which events are being

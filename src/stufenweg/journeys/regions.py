@@ -1,4 +1,4 @@
-"""The region of an event that names none (issue #12, item 5).
+"""The region of an event that names none.
 
 An event recorded in the web or the API without a region and without a measure gets the region
 the participation has just before it, as the rules see it (``rules.replay``: the last earlier

@@ -1,4 +1,4 @@
-"""Events recorded in the web or the API before issue #12 (item 5) that name neither a region nor
+"""Events recorded in the web or the API before events carried a region that name neither a region nor
 a measure get the region the participation had just before them: the region of the latest
 earlier effective event (its own, or else its measure's; ordered by date, recording time, id, as
 ``rules.effective``), or else the participation's current region — what the services now store
