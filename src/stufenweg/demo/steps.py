@@ -17,6 +17,7 @@ from stufenweg.demo.activity import record_recent_activity, select_recent
 from stufenweg.demo.context import DemoContext
 from stufenweg.demo.master import create_master_data
 from stufenweg.demo.write import assign_caseworkers, plan_journeys, write_journeys, write_persons
+from stufenweg.groupwork.demo import add_group_work
 
 Step = Callable[[DemoContext], None]
 
@@ -29,5 +30,6 @@ STEPS: list[tuple[str, Step]] = [
     ("Fallverantwortung zuordnen", assign_caseworkers),
     ("Aktuelle Erfassungen über die Services", record_recent_activity),
     ("Fallarbeit (Kontakte, Förderpläne, Termine, Einschätzungen, Suchindex)", add_casework),
+    ("Gruppenangebote (JOBfabrik, JOBcafé, Jobclub, Infoveranstaltung)", add_group_work),
     ("Zwei-Faktor-Geräte der Personas", create_demo_devices),
 ]
