@@ -13,8 +13,8 @@ from stufenweg.journeys.models import JourneyEvent
 from stufenweg.organisations.models import Membership, Organisation
 from stufenweg.people.services import document_add
 from tests.conftest import enter, start_journey
-from tests.security.groupwork_world import group_objects
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
+from tests.security.groupwork_world import group_objects
 
 VISIBLE_NAME = "Sichtbarkeitsfall"
 HIDDEN_NAME = "Verborgenheitsfall"
@@ -130,9 +130,16 @@ def build(world) -> MatrixWorld:
     ratio = CaseloadRatio.objects.create(programme=world.programme, valid_from=dt.date(2020, 1, 1), ratio=50)
     for case in (visible, hidden):
         case.programme, case.stage, case.caseload_ratio = world.programme, world.s3, ratio
-    for case, organiser, title in ((visible, world.jobcenter_a, "Werkstatt A"), (hidden, world.jobcenter_b, "Werkstatt B")):
+    for case, organiser, title in (
+        (visible, world.jobcenter_a, "Werkstatt A"),
+        (hidden, world.jobcenter_b, "Werkstatt B"),
+    ):
         objects = group_objects(world, case.participation, organiser=organiser, title=title)
-        case.group_event, case.group_session, case.booking = objects.group_event, objects.group_session, objects.booking
+        case.group_event, case.group_session, case.booking = (
+            objects.group_event,
+            objects.group_session,
+            objects.booking,
+        )
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

@@ -43,8 +43,8 @@ from stufenweg.organisations.models import Membership
 from tests.api.conftest import client_for
 from tests.factories import MembershipFactory, UserFactory
 from tests.security import write_bodies as body
-from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_accounts as accounts
+from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_programmes as programmes
 from tests.security.urlmap import all_routes, fill
 from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
@@ -208,22 +208,31 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # group work: the organiser's writers (and the coordination office) run the event; whoever may
     # act on a case books it (tests/security/write_bodies_groupwork.py)
     "groupwork:event_create": (
-        Check("event", Only(groupwork.ORGANISERS, forbidden=frozenset({"readonly", "coord_readonly"})),
-              groupwork.event_body),
+        Check(
+            "event",
+            Only(groupwork.ORGANISERS, forbidden=frozenset({"readonly", "coord_readonly"})),
+            groupwork.event_body,
+        ),
     ),
     "groupwork:event_edit": (Check("edit", groupwork.ORGANISER_RULE, groupwork.edit_body, targets=BOTH),),
-    "groupwork:session_add": (Check("session", groupwork.ORGANISER_RULE, groupwork.session_body, targets=BOTH),),
+    "groupwork:session_add": (
+        Check("session", groupwork.ORGANISER_RULE, groupwork.session_body, targets=BOTH),
+    ),
     "groupwork:event_cancel": (
         Check("cancel", groupwork.ORGANISER_RULE, groupwork.cancel_event_body, targets=BOTH),
     ),
     "groupwork:attendance": (
         Check("attendance", groupwork.ORGANISER_RULE, groupwork.attendance_body, targets=BOTH),
     ),
-    "groupwork:booking_create": (Check("book", groupwork.BOOKING_RULE, groupwork.booking_body, targets=BOTH),),
+    "groupwork:booking_create": (
+        Check("book", groupwork.BOOKING_RULE, groupwork.booking_body, targets=BOTH),
+    ),
     "groupwork:booking_cancel": (
         Check("cancel booking", groupwork.CANCEL_RULE, groupwork.booking_cancel_body, targets=BOTH),
     ),
-    "groupwork:notice_dismiss": (Check("coordinator's notice", Owned(), groupwork.notice_body, writes=False),),
+    "groupwork:notice_dismiss": (
+        Check("coordinator's notice", Owned(), groupwork.notice_body, writes=False),
+    ),
     # the API (key authentication): any writing role creates a person; events as on the web
     "api:person-list": (
         Check("create", Only(WRITERS, forbidden=NO_WRITING_ROLE), body.api_person, api=True),
