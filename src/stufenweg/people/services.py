@@ -95,27 +95,9 @@ def person_create(*, by: User | None, household_id: str = "", **fields) -> Perso
 # What the person page's form records and corrects: the characteristics the ESF+ indicators read
 # (persons.csv columns) and the contact data (encrypted, not in the exchange format). The person
 # id and the household are not changed here.
-PERSON_EDITABLE = (
-    "first_name",
-    "last_name",
-    "birth_date",
-    "gender",
-    "nationality",
-    "foreign_background",
-    "disability",
-    "minority",
-    "homeless",
-    "rural",
-    "isced",
-    "vocational_qualification",
-    "single_parent",
-    "postcode",
-    "phone",
-    "email",
-    "street",
-    "town",
-)
 CONTACT_FIELDS = ("phone", "email", "street", "town")
+NOT_EDITED_HERE = ("person_id", "household_role")  # the key; the household has its own path
+PERSON_EDITABLE = (*(f for f in PERSON_FIELDS if f not in NOT_EDITED_HERE), *CONTACT_FIELDS)
 NATIONALITY_WORDS = ("stateless", "unknown")
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/\-]{3,40}$")
 POSTCODE_PATTERN = re.compile(r"^[0-9A-Za-z \-]{3,10}$")
