@@ -48,3 +48,68 @@ def require_employer_writer(by) -> None:
                 "Regiestelle, einem Regionalbüro, bei einem Träger oder einem Mentorenprojekt."
             )
         )
+
+
+# --- contact history and vacancies -------------------------------------------------------------
+#
+# Contacts and vacancies belong to the shared register: every reader of the register reads them
+# (a contact's participant only when the reader sees that participation). Every writer of the
+# register records them, for one of the user's delivering organisations with a writing role (the
+# „erfassende Stelle“). A contact is changed only by writers of the organisation that recorded it
+# or by the coordination office; a vacancy by any writer of the register (it holds no personal
+# data; every change is audited with before and after).
+
+
+def recording_organisations(user):
+    """The active organisations for which ``user`` records employer contacts and vacancies: those
+    of the delivering kinds in which the user has a writing role, the coordination office first."""
+    from stufenweg.journeys.spec import DELIVERING
+    from stufenweg.organisations.models import Membership, Organisation
+
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Organisation.objects.none()
+    order = {"coordination_office": 0, "regional_office": 1, "mentoring_project": 2, "provider": 3}
+    rows = Organisation.objects.filter(
+        active=True,
+        kind__in=DELIVERING,
+        memberships__user=user,
+        memberships__role__in=Membership.WRITING_ROLES,
+    ).distinct()
+    return sorted(rows, key=lambda org: (order.get(org.kind, 9), org.name, org.pk))
+
+
+def require_recording_organisation(by, organisation):
+    """The organisation ``by`` records for: ``organisation`` when given (it must be one of
+    ``recording_organisations(by)``), else the first of them. ``by=None`` (the system) needs
+    ``organisation``."""
+    require_employer_writer(by)
+    if by is None:
+        if organisation is None:
+            raise PermissionDenied(_("Ohne Benutzer muss die erfassende Stelle angegeben sein."))
+        return organisation
+    allowed = recording_organisations(by)
+    if organisation is None:
+        return allowed[0]
+    if organisation.pk not in {org.pk for org in allowed}:
+        raise PermissionDenied(
+            _("Für diese Stelle dürfen Sie keine Arbeitgeberkontakte oder Stellen erfassen.")
+        )
+    return organisation
+
+
+def may_change_contact(user, contact) -> bool:
+    """Writers of the organisation that recorded ``contact``, and the coordination office's."""
+    from stufenweg.core.authority import writes_for_coordination
+
+    if not writes_employers(user):
+        return False
+    if writes_for_coordination(user):
+        return True
+    return contact.organisation_id in {org.pk for org in recording_organisations(user)}
+
+
+def require_contact_changer(by, contact) -> None:
+    if by is not None and not may_change_contact(by, contact):
+        raise PermissionDenied(
+            _("Einen Arbeitgeberkontakt ändern nur die erfassende Stelle und die Regiestelle.")
+        )

@@ -31,3 +31,31 @@ class Sector(models.TextChoices):
     S = "S", _("S – Sonstige Dienstleistungen")
     T = "T", _("T – Private Haushalte mit Hauspersonal")
     U = "U", _("U – Exterritoriale Organisationen und Körperschaften")
+
+
+class ContactKind(models.TextChoices):
+    """How staff were in touch with an employer (the employer contact history)."""
+
+    VISIT = "visit", _("Betriebsbesuch")
+    PHONE = "phone", _("Telefonat")
+    EMAIL = "email", _("E-Mail")
+    MEETING = "meeting", _("Gespräch in der Einrichtung")
+    EVENT = "event", _("Veranstaltung (z. B. JOBcafé, Netzwerktreffen)")
+    OTHER = "other", _("sonstiger Kontakt")
+
+
+class ContactTopic(models.TextChoices):
+    """What an employer contact was about. Every recorded contact is support of the employer
+    („Arbeitgeber unterstützt“, docs/indicators.md ``emp.supported``)."""
+
+    ACQUISITION = "acquisition", _("Gewinnung (Praktikums- oder Arbeitsplätze)")
+    PLACEMENT = "placement", _("Vermittlung, Bewerbung einer/eines Teilnehmenden")
+    SUPPORT = "support", _("Begleitung nach Praktikums- oder Arbeitsbeginn")
+    FUNDING = "funding", _("Beratung zu Förderungen")
+    OTHER = "other", _("Sonstiges")
+
+
+class VacancyStatus(models.TextChoices):
+    OPEN = "open", _("offen")
+    FILLED = "filled", _("besetzt")
+    WITHDRAWN = "withdrawn", _("zurückgezogen")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.fields import EncryptedTextField
-from stufenweg.organisations.codes import Sector
+from stufenweg.organisations.codes import ContactKind, ContactTopic, Sector, VacancyStatus
+from stufenweg.organisations.kldb import label as kldb_label
+from stufenweg.organisations.kldb import validate_kldb
 
 
 class Region(models.Model):
@@ -134,3 +137,126 @@ class EmployerProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+
+class EmployerContact(models.Model):
+    """One contact of a staff member with an employer (the employer's contact history). The notes
+    may name people (the employer's staff, a participant): stored encrypted, never in the audit
+    trail. A contact may concern one participation: only its id is stored, and it is shown only to
+    those who see that participation (``organisations.employers``)."""
+
+    employer = models.ForeignKey(
+        Organisation,
+        verbose_name="Arbeitgeber",
+        on_delete=models.PROTECT,
+        related_name="employer_contacts",
+        limit_choices_to={"kind": "employer"},
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="erfassende Stelle",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name="Programm",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    participation = models.ForeignKey(
+        "journeys.Participation",
+        verbose_name="Teilnahme",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="employer_contacts",
+    )
+    occurred_on = models.DateField("Datum")
+    kind = models.CharField("Art", max_length=16, choices=ContactKind.choices)
+    topic = models.CharField("Thema", max_length=16, choices=ContactTopic.choices)
+    notes = EncryptedTextField("Notiz", blank=True)
+    staff = models.ForeignKey(
+        User,
+        verbose_name="Mitarbeiter/in",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField("erfasst am", default=timezone.now)
+
+    class Meta:
+        verbose_name = "Arbeitgeberkontakt"
+        verbose_name_plural = "Arbeitgeberkontakte"
+        ordering = ["-occurred_on", "-id"]
+        indexes = [models.Index(fields=["employer", "occurred_on"], name="empcontact_employer_date")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} am {self.occurred_on:%d.%m.%Y}"
+
+
+class Vacancy(models.Model):
+    """An open position at an employer (Stelle / Ausbildungs- oder Praktikumsplatz): the occupation
+    as a KldB 2010 code (``organisations.kldb``), weekly hours, start, places and status. No
+    personal data."""
+
+    employer = models.ForeignKey(
+        Organisation,
+        verbose_name="Arbeitgeber",
+        on_delete=models.PROTECT,
+        related_name="vacancies",
+        limit_choices_to={"kind": "employer"},
+    )
+    title = models.CharField("Bezeichnung", max_length=200)
+    occupation = models.CharField("Beruf (KldB 2010)", max_length=5, validators=[validate_kldb])
+    hours = models.DecimalField(
+        "Wochenstunden",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    starts_on = models.DateField("Beginn", null=True, blank=True)
+    places = models.PositiveSmallIntegerField("Plätze", default=1, validators=[MinValueValidator(1)])
+    status = models.CharField(
+        "Status", max_length=16, choices=VacancyStatus.choices, default=VacancyStatus.OPEN
+    )
+    published_on = models.DateField("gemeldet am", default=timezone.localdate)
+    closed_on = models.DateField("besetzt oder zurückgezogen am", null=True, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="erfassende Stelle", on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        User, verbose_name="erfasst von", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField("geändert am", default=timezone.now)
+
+    FIELDS = ("title", "occupation", "hours", "starts_on", "places", "status", "published_on", "closed_on")
+
+    class Meta:
+        verbose_name = "Stelle"
+        verbose_name_plural = "Stellen"
+        ordering = ["status", "-published_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(places__gte=1), name="vacancy_places_positive"),
+            models.CheckConstraint(
+                condition=models.Q(hours__isnull=True) | models.Q(hours__gte=1, hours__lte=60),
+                name="vacancy_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closed_on__isnull=True)
+                | models.Q(closed_on__gte=models.F("published_on")),
+                name="vacancy_closed_after_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def occupation_label(self) -> str:
+        return kldb_label(self.occupation)

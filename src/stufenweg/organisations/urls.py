@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from stufenweg.organisations import views
+from stufenweg.organisations import employer_views, views
 
 app_name = "organisations"
 urlpatterns = [
@@ -16,4 +16,8 @@ urlpatterns = [
     path("arbeitgeber/neu/", views.employer_create, name="employer_create"),
     path("arbeitgeber/<int:pk>/", views.employer_detail, name="employer_detail"),
     path("arbeitgeber/<int:pk>/bearbeiten/", views.employer_edit, name="employer_edit"),
+    path("arbeitgeber/<int:pk>/kontakte/neu/", employer_views.employer_contact_create, name="employer_contact_create"),
+    path("arbeitgeber/kontakte/<int:pk>/bearbeiten/", employer_views.employer_contact_edit, name="employer_contact_edit"),
+    path("arbeitgeber/<int:pk>/stellen/neu/", employer_views.vacancy_create, name="vacancy_create"),
+    path("arbeitgeber/stellen/<int:pk>/bearbeiten/", employer_views.vacancy_edit, name="vacancy_edit"),
 ]

@@ -312,28 +312,69 @@ def employer_list(request: HttpRequest) -> HttpResponse:
         if data["active"]:
             rows = rows.filter(active=data["active"] == "1")
     page_obj = Paginator(rows, PAGE_SIZE).get_page(_int(request.GET.get("page")))
+    from stufenweg.organisations.employer_forms import SupportPeriodForm
+    from stufenweg.organisations.employer_selectors import support_figures
+
+    period = SupportPeriodForm(request.GET or None)
+    date_from, date_to = period.period()
     return render(
         request,
         "organisations/employer_list.html",
-        {"filters": filters, "page_obj": page_obj, "may_write": writes_employers(request.user)},
+        {
+            "filters": filters,
+            "page_obj": page_obj,
+            "may_write": writes_employers(request.user),
+            "period": period,
+            "figures": support_figures(request.user, date_from=date_from, date_to=date_to),
+        },
     )
 
 
 @login_required
 @require_GET
 def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from stufenweg.organisations.employer_selectors import contacts_of, placements_of, vacancies_visible_to
+
     employer = _employer_for(request, pk)
     _record_contact_read(request, employer)
+    contacts = contacts_of(employer, request.user)
+    placements = placements_of(employer, request.user)
+    _record_participant_reads(request, employer, contacts, placements)
+    may_write = writes_employers(request.user)
+    if may_write:
+        from stufenweg.organisations.authority import may_change_contact
+
+        for contact in contacts:
+            contact.may_change = may_change_contact(request.user, contact)
     return render(
         request,
         "organisations/employer_detail.html",
         {
             "employer": employer,
             "profile": getattr(employer, "employer_profile", None),
-            "may_write": writes_employers(request.user),
+            "may_write": may_write,
             "crumbs": _employer_crumbs(),
+            "contacts": contacts,
+            "vacancies": list(vacancies_visible_to(request.user).filter(employer=employer)),
+            "placements": placements,
         },
     )
+
+
+def _record_participant_reads(request: HttpRequest, employer: Organisation, contacts, placements) -> None:
+    """Participants shown on the employer page (their internships and placements, the contacts
+    that concern them; only within the viewer's scope): one read row each."""
+    from stufenweg.core.audit import audit_reads
+
+    persons = {c.participant.pk: c.participant for c in contacts if c.participant is not None}
+    persons.update({e.participation.person.pk: e.participation.person for e in placements.events})
+    if persons:
+        audit_reads(
+            actor=request.user,
+            persons=persons.values(),
+            purpose="Arbeitgeberseite",
+            summary=f"Praktika, Beschäftigungen und Kontakte beim Arbeitgeber {employer.code}",
+        )
 
 
 @login_required
