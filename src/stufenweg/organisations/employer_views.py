@@ -34,7 +34,10 @@ def _require_writer(request: HttpRequest) -> None:
 
 
 def _crumbs(employer) -> list[tuple[str, str]]:
-    return [*_employer_crumbs(), (reverse("organisations:employer_detail", args=[employer.pk]), employer.name)]
+    return [
+        *_employer_crumbs(),
+        (reverse("organisations:employer_detail", args=[employer.pk]), employer.name),
+    ]
 
 
 def _participations_for(request: HttpRequest, employer, current=None):
@@ -44,7 +47,9 @@ def _participations_for(request: HttpRequest, employer, current=None):
     rows = participations_writable_by(request.user).filter(pk__in=hosted)
     if current is not None:
         rows = rows | participations_writable_by(request.user).filter(pk=current)
-    return rows.select_related("person", "programme").order_by("person__last_name", "person__first_name", "pk")
+    return rows.select_related("person", "programme").order_by(
+        "person__last_name", "person__first_name", "pk"
+    )
 
 
 def _audit_choices(request: HttpRequest, form) -> None:
@@ -122,7 +127,9 @@ def employer_contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Kontakt mit %(name)s bearbeiten") % {"name": employer.name},
         action_url=reverse("organisations:employer_contact_edit", args=[contact.pk]),
         back_url=detail,
-        on_valid=lambda: services.employer_contact_update(contact=contact, by=request.user, **form.service_kwargs()),
+        on_valid=lambda: services.employer_contact_update(
+            contact=contact, by=request.user, **form.service_kwargs()
+        ),
         success_message=_("Der Kontakt wurde gespeichert."),
         crumbs=_crumbs(employer),
     )
@@ -167,6 +174,8 @@ def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
         action_url=reverse("organisations:vacancy_edit", args=[vacancy.pk]),
         back_url=detail,
         on_valid=lambda: services.vacancy_update(vacancy=vacancy, by=request.user, **form.service_kwargs()),
-        success_message=_("Die Stelle wurde gespeichert.") if form.has_changed() else _("Es wurde nichts geändert."),
+        success_message=_("Die Stelle wurde gespeichert.")
+        if form.has_changed()
+        else _("Es wurde nichts geändert."),
         crumbs=_crumbs(employer),
     )

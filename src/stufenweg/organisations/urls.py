@@ -16,8 +16,16 @@ urlpatterns = [
     path("arbeitgeber/neu/", views.employer_create, name="employer_create"),
     path("arbeitgeber/<int:pk>/", views.employer_detail, name="employer_detail"),
     path("arbeitgeber/<int:pk>/bearbeiten/", views.employer_edit, name="employer_edit"),
-    path("arbeitgeber/<int:pk>/kontakte/neu/", employer_views.employer_contact_create, name="employer_contact_create"),
-    path("arbeitgeber/kontakte/<int:pk>/bearbeiten/", employer_views.employer_contact_edit, name="employer_contact_edit"),
+    path(
+        "arbeitgeber/<int:pk>/kontakte/neu/",
+        employer_views.employer_contact_create,
+        name="employer_contact_create",
+    ),
+    path(
+        "arbeitgeber/kontakte/<int:pk>/bearbeiten/",
+        employer_views.employer_contact_edit,
+        name="employer_contact_edit",
+    ),
     path("arbeitgeber/<int:pk>/stellen/neu/", employer_views.vacancy_create, name="vacancy_create"),
     path("arbeitgeber/stellen/<int:pk>/bearbeiten/", employer_views.vacancy_edit, name="vacancy_edit"),
 ]
