@@ -11,6 +11,7 @@ urlpatterns = [
     path("teilnehmende/", include("stufenweg.casework.urls")),
     path("personen/", include("stufenweg.people.urls")),
     path("gruppenangebote/", include("stufenweg.groupwork.urls")),
+    path("unterstuetzung/", include("stufenweg.support.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),
     path("import/", include("stufenweg.interchange.urls")),
     path("datenschutz/", include("stufenweg.privacy.urls")),

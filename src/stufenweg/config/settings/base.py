@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "stufenweg.journeys",
     "stufenweg.casework",
     "stufenweg.groupwork",
+    "stufenweg.support",
     "stufenweg.outcomes",
     "stufenweg.indicators",
     "stufenweg.interchange",

@@ -1,0 +1,17 @@
+"""Support services, barriers and the phases of the support plan on the participant page."""
+
+from __future__ import annotations
+
+from django import template
+
+from stufenweg.support.selectors import support_file
+
+register = template.Library()
+
+
+@register.inclusion_tag("support/partials/participant_support.html")
+def support_panel(participation, can_act=False):
+    """The sections of ``participation`` (the participant page has checked that the user sees
+    it and recorded the read; ``can_act``: the page's answer whether the user may write casework
+    for it, the same rule the support services apply)."""
+    return {"p": participation, "support": support_file(participation), "can_act": can_act}

@@ -1,0 +1,136 @@
+"""The support sections of the participant page, their forms and the phases page of a programme."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from stufenweg.core.models import AuditEntry
+from stufenweg.support import services
+from stufenweg.support.models import ServiceReferral
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _page(client, journey) -> str:
+    response = client.get(reverse("casework:participant_detail", args=[journey.person_id]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_empty_states_and_write_buttons(journey, world, read_only):
+    page = _page(_client(world.personas["regional"]), journey)
+    for text in (
+        "Vermittlungshemmnisse",
+        "Noch keine Hemmnisse erfasst.",
+        "Noch keine Phase erfasst.",
+        "Noch keine Profillage eingeschätzt.",
+        "Noch keine Vermittlung in ein Unterstützungsangebot.",
+        "Profiling (Potenzialanalyse) → Zielfestlegung → Strategieauswahl → Umsetzung und Nachhalten",
+    ):
+        assert text in page
+    assert reverse("support:referral_add", args=[journey.pk]) in page
+    page = _page(_client(read_only), journey)
+    assert "Noch keine Vermittlung in ein Unterstützungsangebot." in page
+    assert reverse("support:referral_add", args=[journey.pk]) not in page
+
+
+def test_referral_through_the_forms(journey, world):
+    client = _client(world.personas["provider"])
+    url = reverse("support:referral_add", args=[journey.pk])
+    last = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    assert client.get(url).status_code == 200
+    assert AuditEntry.objects.filter(id__gt=last, action="read", person=journey.person).exists()
+    response = client.post(url, {"kind": "integration_course", "provider": "VHS Torgau", "on": "2024-03-01"})
+    assert response.status_code == 302
+    referral = ServiceReferral.objects.get()
+    status_url = reverse("support:referral_status", args=[referral.pk])
+    for status, on in (("referred", "2024-03-04"), ("started", "2024-03-11"), ("ended", "2024-09-30")):
+        assert client.post(status_url, {"status": status, "on": on}).status_code == 302
+    referral.refresh_from_db()
+    assert (referral.status, referral.ended_on) == ("ended", dt.date(2024, 9, 30))
+    # a final referral offers no next status, only the correction
+    assert client.get(status_url).status_code == 403
+    page = _page(client, journey)
+    assert "Integrationskurs" in page and "VHS Torgau" in page and "beendet" in page
+    correct = reverse("support:referral_correct", args=[referral.pk])
+    assert client.post(correct, {"status": "started", "on": "2024-03-11"}).status_code == 302
+    referral.refresh_from_db()
+    assert (referral.status, referral.ended_on) == ("started", None)
+
+
+def test_invalid_input_is_answered_in_german_and_writes_nothing(journey, world):
+    client = _client(world.personas["regional"])
+    url = reverse("support:referral_add", args=[journey.pk])
+    response = client.post(url, {"kind": "", "on": "2024-03-01"})
+    assert response.status_code == 200
+    assert "Bitte wählen Sie das Angebot aus." in response.content.decode()
+    referral = services.service_referral_plan(
+        participation=journey, kind="debt", on=dt.date(2024, 3, 1), by=None
+    )
+    response = client.post(
+        reverse("support:referral_status", args=[referral.pk]), {"status": "referred", "on": "2024-02-01"}
+    )
+    assert "Das Datum liegt vor dem Datum des vorigen Stands." in response.content.decode()
+    referral.refresh_from_db()
+    assert referral.status == "planned"
+
+
+def test_the_other_forms(journey, world):
+    client = _client(world.personas["regional"])
+    pk = journey.pk
+    assert (
+        client.post(
+            reverse("support:barrier_add", args=[pk]),
+            {"kind": "housing", "present": "true", "assessed_on": "2024-03-01"},
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            reverse("support:profile_add", args=[pk]),
+            {"category": "development", "assessed_on": "2024-03-01"},
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(reverse("support:phase_add", args=[pk]), {"phase": "2", "on": "2024-03-01"}).status_code
+        == 302
+    )
+    page = _page(client, journey)
+    assert "Wohnen" in page and "Entwicklungsprofil" in page and "Zielfestlegung" in page
+
+
+def test_write_routes_refuse_read_only_and_hide_from_outsiders(journey, world, read_only):
+    url = reverse("support:referral_add", args=[journey.pk])
+    assert _client(read_only).get(url).status_code == 403
+    assert (
+        _client(world.personas["jobcenter"]).post(url, {"kind": "debt", "on": "2024-03-01"}).status_code
+        == 403
+    )
+    assert _client(world.personas["outsider"]).get(url).status_code == 404
+    assert not ServiceReferral.objects.exists()
+
+
+def test_phases_page(world):
+    url = reverse("support:programme_phases", args=[world.programme.pk])
+    regional = _client(world.personas["regional"])
+    response = regional.get(url)
+    assert response.status_code == 200
+    assert "Strategieauswahl" in response.content.decode()
+    assert "<textarea" not in response.content.decode()
+    assert regional.post(url, {"names": "A"}).status_code == 403
+    assert _client(world.personas["outsider"]).get(url).status_code == 404
+    coordinator = _client(world.personas["coordinator"])
+    assert coordinator.post(url, {"names": "Eingangsphase\nHauptphase\nNachbetreuung"}).status_code == 302
+    assert "Hauptphase" in coordinator.get(url).content.decode()
+    assert coordinator.post(url, {"names": "A\na"}).status_code == 422
