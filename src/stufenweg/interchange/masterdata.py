@@ -278,6 +278,9 @@ PERSON_COLUMNS = {
     "vocational_qualification": "vocational_qualification",
     "single_parent": "single_parent",
     "postcode": "postcode",
+    "returner": "returner",
+    "long_term_benefit": "long_term_benefit",
+    "refugee": "refugee",
 }
 PERSON_DEFAULTS = {
     "first_name": "",
@@ -290,6 +293,9 @@ PERSON_DEFAULTS = {
     "homeless": "",
     "rural": "",
     "postcode": "",
+    "returner": "",
+    "long_term_benefit": "",
+    "refugee": "",
 }
 
 

@@ -133,6 +133,11 @@ PERSONS = FileSchema(
         Column("single_parent", BOOL),
         Column("household_id", REF, max_length=64),
         Column("postcode", STR, max_length=10),
+        # extension of the exchange format (docs/exchange.md): optional target-group columns;
+        # a file without them imports unchanged
+        Column("returner", YESNONA, choices=YES_NO_NA),
+        Column("long_term_benefit", YESNONA, choices=YES_NO_NA),
+        Column("refugee", YESNONA, choices=YES_NO_NA),
     ),
     required_file=True,
     key=("person_id",),

@@ -89,6 +89,17 @@ class PersonDetailsForm(forms.Form):
         _("Berufsabschluss"), _("Abgeschlossene Berufsausbildung (in Deutschland anerkannt oder nicht).")
     )
     single_parent = yes_no(_("alleinerziehend"), _("Lebt allein mit mindestens einem minderjährigen Kind."))
+    returner = yes_no_na(
+        _("Berufsrückkehrer/in"),
+        _("Erwerbsleben mindestens ein Jahr unterbrochen, um Kinder zu betreuen oder Angehörige zu pflegen."),
+    )
+    long_term_benefit = yes_no_na(
+        _("Langzeitleistungsbezug"),
+        _("In den letzten 24 Monaten mindestens 21 Monate Leistungen nach dem SGB II bezogen."),
+    )
+    refugee = yes_no_na(
+        _("geflüchtet"), _("Als Geflüchtete/r nach Deutschland gekommen (Asyl, Schutzstatus).")
+    )
     street = forms.CharField(label=_("Straße und Hausnummer"), max_length=200, required=False)
     postcode = forms.CharField(label=_("Postleitzahl"), max_length=10, required=False)
     town = forms.CharField(label=_("Ort"), max_length=200, required=False)

@@ -89,6 +89,13 @@ class Person(models.Model):
     )
     vocational_qualification = models.BooleanField("Berufsabschluss", null=True, blank=True)
     single_parent = models.BooleanField("alleinerziehend", null=True, blank=True)
+    # target groups of the programmes (not ESF+ characteristics); "under 25" is not stored, it is
+    # the age at the entry (docs/indicators.md, Zielgruppen)
+    returner = models.CharField("Berufsrückkehrer/in", max_length=3, choices=YesNoNa.choices, blank=True)
+    long_term_benefit = models.CharField(
+        "Langzeitleistungsbezug", max_length=3, choices=YesNoNa.choices, blank=True
+    )
+    refugee = models.CharField("geflüchtet", max_length=3, choices=YesNoNa.choices, blank=True)
     household = models.ForeignKey(
         Household,
         verbose_name="Bedarfsgemeinschaft",

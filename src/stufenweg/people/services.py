@@ -33,6 +33,9 @@ PERSON_FIELDS = (
     "isced",
     "vocational_qualification",
     "single_parent",
+    "returner",
+    "long_term_benefit",
+    "refugee",
     "household_role",
     "postcode",
 )

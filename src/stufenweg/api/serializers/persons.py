@@ -30,6 +30,10 @@ PERSON_FIELDS = [
     "household_id",
     "household_role",
     "postcode",
+    # target groups (extension of persons.csv, docs/exchange.md)
+    "returner",
+    "long_term_benefit",
+    "refugee",
 ]
 
 
@@ -81,6 +85,9 @@ class PersonCreateSerializer(serializers.Serializer):
         choices=Person.HouseholdRole.choices, required=False, allow_blank=True, default=""
     )
     postcode = serializers.CharField(max_length=10, required=False, allow_blank=True, default="")
+    returner = _yes_no_na("returner")
+    long_term_benefit = _yes_no_na("long_term_benefit")
+    refugee = _yes_no_na("refugee")
 
     def validate_birth_date(self, value: dt.date) -> dt.date:
         if value > timezone.localdate():
