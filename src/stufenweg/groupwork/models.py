@@ -35,6 +35,9 @@ class GroupEvent(models.Model):
         CANCELLED = "cancelled", _("abgesagt")
 
     kind = models.CharField(_("Art"), max_length=20, choices=EventKind.choices)
+    # The source's key in the exchange format (group_events.csv ``code``); empty for an event made
+    # in the web, which the export names ``GE-<id>`` (``interchange.groupwork_files``).
+    code = models.CharField(_("Kennung im Austauschformat"), max_length=64, blank=True, default="")
     title = models.CharField(_("Titel"), max_length=200)
     description = models.TextField(_("Beschreibung"), blank=True)
     organiser = models.ForeignKey(
@@ -61,6 +64,9 @@ class GroupEvent(models.Model):
             models.CheckConstraint(condition=models.Q(capacity__gte=1), name="group_event_capacity_min_1"),
             models.CheckConstraint(
                 condition=models.Q(status__in=["active", "cancelled"]), name="group_event_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["code"], condition=~models.Q(code=""), name="group_event_code_unique"
             ),
         ]
 

@@ -21,7 +21,17 @@ from stufenweg.journeys.models import Participation
 from stufenweg.organisations.models import Organisation, Region, User
 from stufenweg.programmes.models import Programme
 
-EVENT_FIELDS = ["kind", "title", "description", "organiser_id", "region_id", "place", "capacity", "status"]
+EVENT_FIELDS = [
+    "kind",
+    "code",
+    "title",
+    "description",
+    "organiser_id",
+    "region_id",
+    "place",
+    "capacity",
+    "status",
+]
 ACTIVE = GroupEvent.Status.ACTIVE
 BOOKED, WAITING, CANCELLED = Booking.Status.BOOKED, Booking.Status.WAITING, Booking.Status.CANCELLED
 
@@ -51,17 +61,22 @@ def group_event_create(
     region: Region | None = None,
     description: str = "",
     sessions: Iterable[tuple[dt.date, dt.time, dt.time]] = (),
+    code: str = "",
     by: User | None,
 ) -> GroupEvent:
-    """A new event of ``organiser`` (with its first ``sessions``, if given)."""
+    """A new event of ``organiser`` (with its first ``sessions``, if given); ``code`` is the
+    source's key when it comes from the exchange format or the API."""
     require_organiser(
         by, organiser.pk, message=_("Sie dürfen für diese Stelle keine Gruppenangebote anlegen.")
     )
     programmes = list(programmes)
     if not programmes:
         raise ValidationError({"programmes": _("Bitte mindestens ein Programm wählen.")})
+    if code and GroupEvent.objects.filter(code=code).exists():
+        raise ValidationError({"code": _("Diese Kennung hat schon ein anderes Gruppenangebot.")})
     event = GroupEvent(
         kind=kind,
+        code=code,
         title=title,
         description=description,
         organiser=organiser,

@@ -135,7 +135,21 @@ def parse_cell(column: s.Column, raw: str):
         return join_statuses(parts)
     if kind == s.LIST:
         return [p.strip() for p in raw.split("|") if p.strip()]
+    if kind == s.TIME:
+        return parse_time(raw)
     raise AssertionError(kind)
+
+
+TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
+
+
+def parse_time(raw: str) -> dt.time:
+    """A time of day ``HH:MM`` (group sessions)."""
+    if TIME_RE.match(raw):
+        hours, minutes = (int(part) for part in raw.split(":"))
+        if hours < 24 and minutes < 60:
+            return dt.time(hours, minutes)
+    raise CellError(_("%(value)s ist keine gültige Uhrzeit (SS:MM)") % {"value": raw})
 
 
 def _check_range(column: s.Column, number, raw: str) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stufenweg.groupwork.models import Attendance, Booking, GroupEvent
+from stufenweg.groupwork.models import EventKind as GroupEventKind
 from stufenweg.journeys import spec
 from stufenweg.journeys.codes import EventKind
 from stufenweg.organisations.models import Organisation
@@ -26,6 +28,7 @@ BOOL = "bool"  # yes/no (ja/nein)
 YESNONA = "yesnona"  # yes/no/na
 STATUSES = "statuses"  # codes of the exit statuses, separated by |
 LIST = "list"  # codes separated by |
+TIME = "time"  # HH:MM
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +215,72 @@ HOUSEHOLDS = FileSchema(
     key=("household_id", "month"),
 )
 
+# Group work (optional files, ``interchange.groupwork_files``): events by their ``code``, sessions
+# by event and start, bookings by event and participation (person × programme), attendance per
+# session and booking.
+GROUP_EVENTS = FileSchema(
+    "group_events.csv",
+    (
+        Column("code", REF, required=True, max_length=64),
+        Column("kind", CODE, required=True, choices=_values(GroupEventKind)),
+        Column("title", STR, required=True, max_length=200),
+        Column("organiser", REF, required=True, max_length=64),
+        Column("programmes", LIST, required=True),
+        Column("region", REF, max_length=32),
+        Column("place", STR, required=True, max_length=200),
+        Column("capacity", INT, required=True, min_value=1, max_value=100_000),
+        Column("description", STR, max_length=5000),
+        Column("status", CODE, choices=_values(GroupEvent.Status)),
+        Column("cancel_reason", STR, max_length=300),
+    ),
+    required_file=False,
+    key=("code",),
+)
+
+GROUP_SESSIONS = FileSchema(
+    "group_sessions.csv",
+    (
+        Column("event", REF, required=True, max_length=64),
+        Column("date", DATE, required=True),
+        Column("starts_at", TIME, required=True),
+        Column("ends_at", TIME, required=True),
+    ),
+    required_file=False,
+    key=("event", "date", "starts_at"),
+)
+
+GROUP_BOOKINGS = FileSchema(
+    "group_bookings.csv",
+    (
+        Column("event", REF, required=True, max_length=64),
+        Column("person_id", REF, required=True, max_length=64),
+        Column("programme", REF, required=True, max_length=32),
+        Column("status", CODE, required=True, choices=_values(Booking.Status)),
+        Column("waiting_position", INT, min_value=1, max_value=100_000),
+        Column("booked_at", DATETIME),
+        Column("cancelled_at", DATETIME),
+    ),
+    required_file=False,
+    key=("event", "person_id", "programme"),
+)
+
+GROUP_ATTENDANCE = FileSchema(
+    "group_attendance.csv",
+    (
+        Column("event", REF, required=True, max_length=64),
+        Column("date", DATE, required=True),
+        Column("starts_at", TIME, required=True),
+        Column("person_id", REF, required=True, max_length=64),
+        Column("programme", REF, required=True, max_length=32),
+        Column("status", CODE, required=True, choices=_values(Attendance.Status)),
+        Column("recorded_at", DATETIME),
+    ),
+    required_file=False,
+    key=("event", "date", "starts_at", "person_id", "programme"),
+)
+
+GROUP_SCHEMAS = (GROUP_EVENTS, GROUP_SESSIONS, GROUP_BOOKINGS, GROUP_ATTENDANCE)
+
 # In the order of import (each file only refers to the ones before it).
 SCHEMAS: tuple[FileSchema, ...] = (
     ORGANISATIONS,
@@ -221,6 +290,7 @@ SCHEMAS: tuple[FileSchema, ...] = (
     HOUSEHOLDS,
     TARGETS,
     EVENTS,
+    *GROUP_SCHEMAS,
 )
 BY_NAME = {s.name: s for s in SCHEMAS}
 BY_SHEET = {s.sheet: s for s in SCHEMAS}

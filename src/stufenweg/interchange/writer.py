@@ -214,6 +214,8 @@ def event_queryset(programme: Programme) -> QuerySet[JourneyEvent]:
 
 
 def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Iterable[list[str]]]]]:
+    from stufenweg.interchange import groupwork_files  # imports this module
+
     return [
         (s.ORGANISATIONS, organisation_rows),
         (s.PROGRAMMES, lambda: programme_rows(programme)),
@@ -222,6 +224,7 @@ def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Ite
         (s.HOUSEHOLDS, lambda: household_rows(programme)),
         (s.TARGETS, lambda: target_rows(programme)),
         (s.EVENTS, lambda: event_rows(event_queryset(programme))),
+        *groupwork_files.file_rows(programme),
     ]
 
 
