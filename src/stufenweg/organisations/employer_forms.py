@@ -104,6 +104,7 @@ class VacancyForm(forms.Form):
         max_value=60,
         max_digits=4,
         decimal_places=1,
+        localize=True,  # „38,5“
     )
     starts_on = date_field(label=_("Beginn"), required=False)
     places = forms.IntegerField(label=_("Plätze"), min_value=1, max_value=999, initial=1)
