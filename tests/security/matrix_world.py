@@ -14,7 +14,9 @@ from stufenweg.organisations.models import Membership, Organisation
 from stufenweg.people.services import document_add
 from tests.conftest import enter, start_journey
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
+from tests.security.employers_world import employer_objects
 from tests.security.groupwork_world import group_objects
+from tests.security.write_bodies_support import support_objects
 
 VISIBLE_NAME = "Sichtbarkeitsfall"
 HIDDEN_NAME = "Verborgenheitsfall"
@@ -140,6 +142,10 @@ def build(world) -> MatrixWorld:
             objects.group_session,
             objects.booking,
         )
+    for case in (visible, hidden):  # a planned service referral (tests/security/write_bodies_support.py)
+        support_objects(case)
+    for case, office in ((visible, world.regional_a), (hidden, world.regional_b)):  # employers_world.py
+        employer_objects(world, case, office=office, employer=world.employer)
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

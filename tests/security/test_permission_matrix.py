@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
+from tests.security.employers_world import REGISTER_READERS, contact_changers
 from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME, build, filter_of
 from tests.security.urlmap import Route, all_routes, fill
 
@@ -172,6 +173,10 @@ ROUTES: dict[str, Spec] = {
     "organisations:employer_create": Spec("employers", write=True),
     "organisations:employer_detail": Spec("employers", "employer"),
     "organisations:employer_edit": Spec("employers", "employer", write=True),
+    "organisations:employer_contact_create": Spec("employers", "employer", write=True),
+    "organisations:employer_contact_edit": Spec("employer_contact", "employer_contact", write=True),
+    "organisations:vacancy_create": Spec("employers", "employer", write=True),
+    "organisations:vacancy_edit": Spec("employers", "vacancy", write=True),
     # group work: events are seen by the staff of their region and organiser (groupwork.authority);
     # the list, the figures and the form for a new event are pages
     "groupwork:event_list": Spec("page"),
@@ -183,6 +188,8 @@ ROUTES: dict[str, Spec] = {
     "groupwork:event_cancel": Spec("groupwork", "group_event", write=True),
     "groupwork:booking_create": Spec("groupwork", "group_event", write=True),
     "groupwork:attendance": Spec("groupwork", "group_session", write=True),
+    "groupwork:session_edit": Spec("groupwork", "group_session", write=True),
+    "groupwork:session_remove": Spec("groupwork", "group_session", write=True),
     "groupwork:booking_cancel": Spec("post_only"),
     "groupwork:notice_dismiss": Spec("post_only"),
     # programme administration: every member of an organisation reads (outsiders 404), the
@@ -197,6 +204,15 @@ ROUTES: dict[str, Spec] = {
     "programmes:stage_move": Spec("post_only"),
     "programmes:ratio_create": Spec("programmes", "programme", write=True),
     "programmes:ratio_edit": Spec("programmes", "caseload_ratio", write=True),
+    # support services, barriers, phases and profile categories: the casework rule; the phases of
+    # a programme: members read them, the coordination office's writing members change them
+    "support:referral_add": Spec("object", "participation", write=True),
+    "support:barrier_add": Spec("object", "participation", write=True),
+    "support:phase_add": Spec("object", "participation", write=True),
+    "support:profile_add": Spec("object", "participation", write=True),
+    "support:referral_status": Spec("object", "service_referral", write=True),
+    "support:referral_correct": Spec("object", "service_referral", write=True),
+    "support:programme_phases": Spec("programmes", "programme"),
 }
 
 
@@ -330,6 +346,10 @@ def test_matrix(matrix, route, persona):
             expected = {200} if persona in readers else {403, 404}
             if spec.write and persona in READ_ONLY:
                 expected = {403}
+            assert status in expected, label
+        elif spec.kind == "employer_contact":  # the recording office and the coordination office change it
+            changers = contact_changers(which)
+            expected = {200} if persona in changers else {403} if persona in REGISTER_READERS else {403, 404}
             assert status in expected, label
         elif spec.kind == "accounts":  # only the coordination office's writers among these personas
             assert status in ({200} if persona == "coordinator" else {403, 404}), label

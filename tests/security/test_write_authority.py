@@ -42,10 +42,12 @@ from stufenweg.casework.permissions import COORDINATING, DELIVERING
 from stufenweg.organisations.models import Membership
 from tests.api.conftest import client_for
 from tests.factories import MembershipFactory, UserFactory
+from tests.security import employers_world as employers
 from tests.security import write_bodies as body
 from tests.security import write_bodies_accounts as accounts
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_programmes as programmes
+from tests.security import write_bodies_support as support
 from tests.security.urlmap import all_routes, fill
 from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
 from tests.security.write_rules import (
@@ -162,6 +164,14 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # the employer register: writing members of the offices, providers and mentoring projects
     "organisations:employer_create": (Check("employer", EMPLOYER_WRITERS, body.employer_new),),
     "organisations:employer_edit": (Check("details", EMPLOYER_WRITERS, body.employer_edit),),
+    # contacts and vacancies: the register's writers; a contact is changed by the recording
+    # organisation and the coordination office (tests/security/employers_world.py)
+    "organisations:employer_contact_create": (Check("contact", EMPLOYER_WRITERS, employers.contact_new),),
+    "organisations:employer_contact_edit": (
+        Check("recorder", employers.contact_rule(), employers.contact_edit, targets=BOTH),
+    ),
+    "organisations:vacancy_create": (Check("vacancy", EMPLOYER_WRITERS, employers.vacancy_new),),
+    "organisations:vacancy_edit": (Check("status", EMPLOYER_WRITERS, employers.vacancy_edit, targets=BOTH),),
     # programme administration: the coordination office's writing members
     "programmes:programme_create": (Check("programme", OFFICE, programmes.programme_new),),
     "programmes:programme_edit": (Check("settings", OFFICE, programmes.programme_edit),),
@@ -224,12 +234,27 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "groupwork:attendance": (
         Check("attendance", groupwork.ORGANISER_RULE, groupwork.attendance_body, targets=BOTH),
     ),
+    "groupwork:session_edit": (
+        Check("move session", groupwork.ORGANISER_RULE, groupwork.session_edit_body, targets=BOTH),
+    ),
+    "groupwork:session_remove": (
+        Check("remove session", groupwork.ORGANISER_RULE, groupwork.session_remove_body, targets=BOTH),
+    ),
     "groupwork:booking_create": (
         Check("book", groupwork.BOOKING_RULE, groupwork.booking_body, targets=BOTH),
     ),
     "groupwork:booking_cancel": (
         Check("cancel booking", groupwork.CANCEL_RULE, groupwork.booking_cancel_body, targets=BOTH),
     ),
+    # support services, barriers, phases, profile categories: the casework rule (support.authority);
+    # the phases of a programme: the coordination office's writing members
+    "support:referral_add": (Check("referral", DELIVER, support.referral_add, targets=BOTH),),
+    "support:barrier_add": (Check("barrier", DELIVER, support.barrier_add, targets=BOTH),),
+    "support:phase_add": (Check("phase", DELIVER, support.phase_add, targets=BOTH),),
+    "support:profile_add": (Check("profile", DELIVER, support.profile_add, targets=BOTH),),
+    "support:referral_status": (Check("referred", DELIVER, support.referral_status, targets=BOTH),),
+    "support:referral_correct": (Check("correct", DELIVER, support.referral_correct, targets=BOTH),),
+    "support:programme_phases": (Check("phases", OFFICE, support.phases),),
     "groupwork:notice_dismiss": (
         Check("coordinator's notice", Owned(), groupwork.notice_body, writes=False),
     ),

@@ -31,7 +31,9 @@ from stufenweg.people.services import document_add
 from tests.casework.test_write_scope import Case
 from tests.casework.test_write_scope import _case as make_case
 from tests.factories import MembershipFactory, UserFactory
+from tests.security import employers_world as employers
 from tests.security import write_bodies_groupwork as groupwork
+from tests.security import write_bodies_support as support
 from tests.security.matrix_world import extra_personas, filter_of
 
 PERSONAS = (
@@ -112,4 +114,6 @@ def build(world) -> WriteWorld:
     own_key = api_key_issue(user=personas["coordinator"], by=None, name="eigener", days=30).api_key
     ww = WriteWorld(world, personas, cases, caseworkers, filter_of(personas["coordinator"]), own_key)
     groupwork.write_objects(ww)  # group events per case (tests/security/write_bodies_groupwork.py)
+    employers.write_objects(ww)  # employer contacts and vacancies (tests/security/employers_world.py)
+    support.write_objects(ww)  # a planned service referral per case (write_bodies_support.py)
     return ww
