@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 
 from stufenweg.api.views.catalogue import MeasureViewSet, ProgrammeViewSet
 from stufenweg.api.views.docs import DocsView, SchemaView
+from stufenweg.api.views.employers import EmployerContactViewSet, EmployerViewSet, VacancyViewSet
 from stufenweg.api.views.journeys import EventViewSet, ParticipationViewSet
 from stufenweg.api.views.people import PersonViewSet
 
@@ -16,6 +17,9 @@ router.register("measures", MeasureViewSet, basename="measure")
 router.register("persons", PersonViewSet, basename="person")
 router.register("participations", ParticipationViewSet, basename="participation")
 router.register("events", EventViewSet, basename="event")
+router.register("employers", EmployerViewSet, basename="employer")
+router.register("employer-contacts", EmployerContactViewSet, basename="employer-contact")
+router.register("vacancies", VacancyViewSet, basename="vacancy")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),

@@ -184,7 +184,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {"YesNoNaEnum": "stufenweg.people.models.YesNoNa"},
+    "ENUM_NAME_OVERRIDES": {
+        "YesNoNaEnum": "stufenweg.people.models.YesNoNa",
+        "EmployerContactKindEnum": "stufenweg.organisations.codes.ContactKind",
+        "EmployerContactTopicEnum": "stufenweg.organisations.codes.ContactTopic",
+        "VacancyStatusEnum": "stufenweg.organisations.codes.VacancyStatus",
+    },
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
 }
 
