@@ -177,6 +177,11 @@ ROUTES: dict[str, Spec] = {
     "organisations:employer_contact_edit": Spec("employer_contact", "employer_contact", write=True),
     "organisations:vacancy_create": Spec("employers", "employer", write=True),
     "organisations:vacancy_edit": Spec("employers", "vacancy", write=True),
+    "api:employer-list": Spec("page"),
+    "api:employer-contact-list": Spec("page"),
+    "api:employer-contact-detail": Spec("employers", "employer_contact"),
+    "api:vacancy-list": Spec("page"),
+    "api:vacancy-detail": Spec("employers", "vacancy"),
     # group work: events are seen by the staff of their region and organiser (groupwork.authority);
     # the list, the figures and the form for a new event are pages
     "groupwork:event_list": Spec("page"),

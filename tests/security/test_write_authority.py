@@ -172,6 +172,14 @@ WRITES: dict[str, tuple[Check, ...]] = {
     ),
     "organisations:vacancy_create": (Check("vacancy", EMPLOYER_WRITERS, employers.vacancy_new),),
     "organisations:vacancy_edit": (Check("status", EMPLOYER_WRITERS, employers.vacancy_edit, targets=BOTH),),
+    "api:employer-contact-list": (Check("contact", EMPLOYER_WRITERS, employers.api_contact_new, api=True),),
+    "api:employer-contact-detail": (
+        Check("recorder", employers.contact_rule(), employers.api_contact_edit, targets=BOTH, api=True),
+    ),
+    "api:vacancy-list": (Check("vacancy", EMPLOYER_WRITERS, employers.api_vacancy_new, api=True),),
+    "api:vacancy-detail": (
+        Check("places", EMPLOYER_WRITERS, employers.api_vacancy_edit, targets=BOTH, api=True),
+    ),
     # programme administration: the coordination office's writing members
     "programmes:programme_create": (Check("programme", OFFICE, programmes.programme_new),),
     "programmes:programme_edit": (Check("settings", OFFICE, programmes.programme_edit),),
