@@ -206,8 +206,9 @@ def test_participant_page_query_count_does_not_grow(client, world, journey, djan
     assert many <= few + 2  # a support plan adds its goal/step queries once, not per row
     # 19: may the user act with the offices' kinds too (the timeline's correction links);
     # +1 the responsible organisations („Fall übernehmen“, „Fachkraft zuweisen“); +2 person
-    # details and documents; +2 group-work bookings and attendance
-    with django_assert_max_num_queries(24):
+    # details and documents; +2 group-work bookings and attendance; +4 support services,
+    # barriers, phase changes and profile categories (support_panel)
+    with django_assert_max_num_queries(28):
         client.get(reverse("casework:participant_detail", args=[journey.person_id]))
 
 

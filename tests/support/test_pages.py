@@ -35,10 +35,10 @@ def test_empty_states_and_write_buttons(journey, world, read_only):
         "Noch keine Phase erfasst.",
         "Noch keine Profillage eingeschätzt.",
         "Noch keine Vermittlung in ein Unterstützungsangebot.",
-        "Profiling (Potenzialanalyse) → Zielfestlegung → Strategieauswahl → Umsetzung und Nachhalten",
     ):
         assert text in page
     assert reverse("support:referral_add", args=[journey.pk]) in page
+    assert reverse("support:programme_phases", args=[journey.programme_id]) in page
     page = _page(_client(read_only), journey)
     assert "Noch keine Vermittlung in ein Unterstützungsangebot." in page
     assert reverse("support:referral_add", args=[journey.pk]) not in page
@@ -134,3 +134,24 @@ def test_phases_page(world):
     assert coordinator.post(url, {"names": "Eingangsphase\nHauptphase\nNachbetreuung"}).status_code == 302
     assert "Hauptphase" in coordinator.get(url).content.decode()
     assert coordinator.post(url, {"names": "A\na"}).status_code == 422
+
+
+def test_the_sections_cost_the_same_queries_for_many_rows(journey, world, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(world.personas["regional"])
+    url = reverse("casework:participant_detail", args=[journey.person_id])
+    client.get(url)  # warm up
+    services.service_referral_plan(participation=journey, kind="bsk", on=dt.date(2024, 3, 1), by=None)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for day in range(2, 8):
+        on = dt.date(2024, 3, day)
+        referral = services.service_referral_plan(participation=journey, kind="debt", on=on, by=None)
+        services.service_referral_advance(referral=referral, status="referred", on=on, by=None)
+        services.barrier_record(participation=journey, kind="housing", present=day % 2 == 0, on=on, by=None)
+        services.profile_record(participation=journey, category="market", on=on, by=None)
+        services.phase_change(participation=journey, position=day % 4 + 1, on=on, by=None)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(url)

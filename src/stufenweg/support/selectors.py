@@ -28,7 +28,6 @@ class SupportFile:
     referrals: list[ServiceReferral]
     barriers_current: list[Barrier]  # the newest row per kind
     barriers_history: list[Barrier]
-    phases: list[str]  # the programme's phases in use (names, in order)
     current_phase: PhaseChange | None
     phase_history: list[PhaseChange]
     profile: ProfileRating | None
@@ -68,7 +67,6 @@ def support_file(participation: Participation) -> SupportFile:
         referrals=referrals,
         barriers_current=list(current.values()),
         barriers_history=barriers,
-        phases=phase_names(participation.programme),
         current_phase=phases[0] if phases else None,
         phase_history=phases,
         profile=profiles[0] if profiles else None,
