@@ -196,6 +196,7 @@ def test_sheet_names_are_whole_words_within_31_characters(w, book):
         "ESF+-Indikatoren",
         "Eingliederungsbilanz",
         "Integrationen",
+        "Zielgruppenmerkmale",
         "Alle Kennzahlen",
         "Definitionen",
     ]

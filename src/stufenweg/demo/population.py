@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from dataclasses import dataclass, field
@@ -32,11 +33,15 @@ class PlannedPerson:
     household_id: str = ""
     household_role: str = ""
     unemployed_since: dt.date | None = None  # not a Person field: used for entry events
+    # target groups (yes/no/na, "" not recorded): ``target_groups``
+    returner: str = ""
+    long_term_benefit: str = ""
+    refugee: str = ""
 
     PERSON_FIELDS = (
         "person_id", "first_name", "last_name", "birth_date", "gender", "nationality", "foreign_background",
         "disability", "minority", "homeless", "rural", "isced", "vocational_qualification", "single_parent",
-        "postcode", "household_role",
+        "postcode", "household_role", "returner", "long_term_benefit", "refugee",
     )  # fmt: skip
 
 
@@ -124,7 +129,7 @@ class PersonFactory:
             months = rng.randint(max(12, low_m), high_m)
         else:
             months = rng.randint(min(low_m, 11), 11)
-        return PlannedPerson(
+        person = PlannedPerson(
             person_id=self.next_id(),
             first_name=first,
             last_name=last,
@@ -142,6 +147,10 @@ class PersonFactory:
             postcode=postcode,
             unemployed_since=add_months(on, -months) - dt.timedelta(days=rng.randint(0, 27)),
         )
+        groups = target_groups(
+            person.person_id, gender=gender, nationality=nationality, age=age, months=months
+        )
+        return dataclasses.replace(person, **groups)
 
     def child(self, parent: PlannedPerson, on: dt.date) -> PlannedPerson:
         rng = self.rng
@@ -165,6 +174,26 @@ class PersonFactory:
             single_parent=None,
             postcode=parent.postcode,
         )
+
+
+REFUGEE_ORIGINS = ("UA", "SY", "AF", "ER", "IQ", "IR")
+
+
+def target_groups(person_id: str, *, gender: str, nationality: str, age: int, months: int) -> dict[str, str]:
+    """Returner, long-term benefit recipient and refugee for an adult, from a random stream of its
+    own per person (the persons' other values, drawn from the shared stream, stay as they were):
+    refugees mostly among the nationalities of asylum and flight (Ukraine, Syria, Afghanistan …),
+    long-term benefit receipt mostly after 21 months or more out of work, returners mostly women
+    between 25 and 50 after a family break; a few values not recorded."""
+    rng = random.Random(f"target-groups-{person_id}")
+    refugee = "yes" if nationality in REFUGEE_ORIGINS and rng.random() < 0.85 else "no"
+    long_term = "yes" if rng.random() < (0.8 if months >= 21 else 0.25) else "no"
+    returner_chance = (0.12 if gender == "f" else 0.02) if 25 <= age <= 50 else 0.0
+    returner = "yes" if rng.random() < returner_chance else "no"
+    values = {"returner": returner, "long_term_benefit": long_term, "refugee": refugee}
+    if rng.random() < 0.04:  # not asked, or not answered
+        values[rng.choice(list(values))] = rng.choice(("", "na"))
+    return values
 
 
 # Monthly standard needs (Regelbedarf) by year: single adult, each of two partners, child (average).

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stufenweg.indicators.catalogue_programme import PROGRAMME_INDICATORS
 from stufenweg.indicators.catalogue_reporting import REPORTING_INDICATORS
+from stufenweg.indicators.catalogue_target_groups import TARGET_GROUP_INDICATORS
 from stufenweg.indicators.indicator import DIMENSION_LABELS, DIMENSIONS, GENDERS, TEXTS, Indicator
 
 # what the engine, the reports and the forms read from here
@@ -29,7 +30,7 @@ __all__ = [
     "Indicator",
 ]
 
-INDICATORS: list[Indicator] = [*PROGRAMME_INDICATORS, *REPORTING_INDICATORS]
+INDICATORS: list[Indicator] = [*PROGRAMME_INDICATORS, *REPORTING_INDICATORS, *TARGET_GROUP_INDICATORS]
 
 BY_ID: dict[str, Indicator] = {ind.id: ind for ind in INDICATORS}
 FAMILY_LABELS = {
@@ -39,4 +40,5 @@ FAMILY_LABELS = {
     "esf": _("ESF+-Gemeinsame Indikatoren"),
     "eb": _("Eingliederungsbilanz"),
     "sgb2": _("Integrationen"),
+    "tg": _("Zielgruppenmerkmale"),
 }

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.conf import settings as django_settings
 from django.db import connection, transaction
 
-from stufenweg.indicators import build
+from stufenweg.indicators import build, target_groups
 from stufenweg.indicators import sqlfns as f
 from stufenweg.indicators.definitions import BY_ID, GENDERS, INDICATORS, Indicator
 
@@ -293,7 +293,7 @@ class Engine:
         except BaseException as exc:
             self.__exit__(type(exc), exc, exc.__traceback__)
             raise
-        self._sources = sources(self.settings)
+        self._sources = {**sources(self.settings), **target_groups.sources(self.settings)}
         self._codes = CodeMaps()
         self._built = True
         return self
@@ -316,7 +316,7 @@ class Engine:
         key = (source, dims)
         if key in self._cache:
             return self._cache[key]
-        src = self._sources[source]
+        src = target_groups.resolve(self._sources[source], dims)  # the person dimensions
         dim_sql = [src.dims[d] for d in dims]
         aggs = list(src.aggs.items())
         where = ""
@@ -364,6 +364,8 @@ class Engine:
         return out
 
     def indicator_rows(self, ind: Indicator, by) -> list[dict]:
+        if ind.unit in target_groups.OWN_UNITS:  # a mean or a median
+            return target_groups.indicator_rows(self, ind, by)
         if ind.family == "esf":
             dims: tuple[str, ...] = ("gender",)
         else:

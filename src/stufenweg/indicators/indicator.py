@@ -21,6 +21,10 @@ DIMENSIONS = (
     "status",
     "exit_group",
     "change",
+    # person attributes and target groups (``target_groups.py``; docs/indicators.md, Zielgruppen)
+    "vocational_qualification",
+    "single_parent",
+    "target_group",
 )
 DIMENSION_LABELS = {
     "region": _("Region"),
@@ -32,10 +36,15 @@ DIMENSION_LABELS = {
     "status": _("Status beim Austritt"),
     "exit_group": _("Austrittsgruppe"),
     "change": _("Art des Stufenwechsels"),
+    "vocational_qualification": _("Berufsabschluss"),
+    "single_parent": _("alleinerziehend"),
+    "target_group": _("Zielgruppe"),
 }
 GENDERS = ("f", "m", "d", "x")
 
-BASE_DIMS = ("region", "stage", "measure", "provider", "change", "gender", "age_band")
+# a person's attributes, resolved for every source that has the participation (``target_groups.resolve``)
+PERSON_DIMS = ("vocational_qualification", "single_parent", "target_group")
+BASE_DIMS = ("region", "stage", "measure", "provider", "change", "gender", "age_band", *PERSON_DIMS)
 EXIT_DIMS = (*BASE_DIMS, "exit_group")
 FAMILY_DIMS = {
     "flow": BASE_DIMS,
@@ -43,11 +52,15 @@ FAMILY_DIMS = {
     "eb": BASE_DIMS,
     "exit": EXIT_DIMS,
     "esf": ("gender",),
-    "sgb2": ("region", "gender", "age_band"),
+    "sgb2": ("region", "gender", "age_band", *PERSON_DIMS),
+    "tg": BASE_DIMS,
 }
 
 COUNT = "count"
 RATE = "rate"
+# a mean (sum / number, the value only) and a median (``target_groups.indicator_rows``)
+MEAN = "mean"
+MEDIAN = "median"
 TEXTS = ("label", "definition", "numerator", "denominator")
 
 

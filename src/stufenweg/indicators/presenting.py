@@ -30,6 +30,7 @@ SECTION_SUFFIX = {
     "esf": gettext_noop("nach Geschlecht"),
     "eb": gettext_noop("nach Region"),
     "sgb2": gettext_noop("nach Region"),
+    "tg": gettext_noop("je Stufe"),
 }
 EXIT_TITLE = gettext_noop("Status der TN zum Austritt – %(group)s")
 BREAKDOWN_TITLE = gettext_noop("Alle Kennzahlen nach %(dims)s")
@@ -161,7 +162,9 @@ def _charts(charts: dict) -> dict:
 def _definition(d: dict) -> dict:
     ind = BY_ID.get(d["id"])
     if ind is None:
-        return d
+        from stufenweg.indicators.reasons import localise_definition  # the reason indicators
+
+        return localise_definition(d)
     return {
         **d,
         "label": ind.text("label"),

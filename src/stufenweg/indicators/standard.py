@@ -29,6 +29,8 @@ from stufenweg.indicators.results import (
     suppress,
     target_rows,
 )
+from stufenweg.indicators.target_groups import TG_IDS, unit_label
+from stufenweg.indicators.target_groups import section as target_group_section
 from stufenweg.journeys.codes import ExitStatus
 
 FLOW = [i.id for i in INDICATORS if i.family == "flow"]
@@ -98,6 +100,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
         eb = engine.rows(EB, ("region",))
         step(72)
         sgb2 = engine.rows(SGB2, ("region",))
+        tg = engine.rows(TG_IDS, ("stage",))
         step(78)
         breakdown = engine.rows(None, params.by) if params.by else []
         leavers = engine.esf_leavers()
@@ -105,11 +108,11 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
         step(84)
         targets = target_rows(params, engine=engine)
     step(90)
-    checks = self_checks([*flow, *exits, *prog, *esf, *eb, *sgb2], esf_leavers=leavers)
+    checks = self_checks([*flow, *exits, *prog, *esf, *eb, *sgb2, *tg], esf_leavers=leavers)
     if params.suppress_below:
         n = params.suppress_below
-        flow, exits, exit_totals, prog, esf, eb, sgb2, breakdown = (
-            suppress(rows, n) for rows in (flow, exits, exit_totals, prog, esf, eb, sgb2, breakdown)
+        flow, exits, exit_totals, prog, esf, eb, sgb2, tg, breakdown = (
+            suppress(rows, n) for rows in (flow, exits, exit_totals, prog, esf, eb, sgb2, tg, breakdown)
         )
     regions = _codes(flow, "region")
     stages = _codes(exit_totals, "stage") or _codes(prog, "stage")
@@ -140,6 +143,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
             f"{FAMILY_LABELS['sgb2']} {_('nach Region')}",
             "sgb2",
         ),
+        target_group_section(tg, _matrix),  # Zielgruppenmerkmale je Stufe
     ]
     if params.by:
         sections.append(_breakdown_section(breakdown, params.by))
@@ -176,7 +180,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
                 "definition": i.text("definition"),
                 "numerator": i.text("numerator"),
                 "denominator": i.text("denominator"),
-                "unit": _("Quote") if i.is_rate else _("Anzahl"),
+                "unit": unit_label(i) or (_("Quote") if i.is_rate else _("Anzahl")),
                 "dims": ", ".join(str(DIMENSION_LABELS[d]) for d in i.dims),
             }
             for i in INDICATORS

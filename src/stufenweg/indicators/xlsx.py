@@ -37,6 +37,7 @@ SHEET_NAMES = {
     "esf": gettext_lazy("ESF+-Indikatoren"),
     "eb": gettext_lazy("Eingliederungsbilanz"),
     "sgb2": gettext_lazy("Integrationen"),
+    "tg": gettext_lazy("Zielgruppenmerkmale"),
     "breakdown": gettext_lazy("Alle Kennzahlen"),
     "definitions": gettext_lazy("Definitionen"),
 }
