@@ -162,9 +162,7 @@ def _charts(charts: dict) -> dict:
 def _definition(d: dict) -> dict:
     ind = BY_ID.get(d["id"])
     if ind is None:
-        from stufenweg.indicators.reasons import localise_definition  # the reason indicators
-
-        return localise_definition(d)
+        return d
     return {
         **d,
         "label": ind.text("label"),
