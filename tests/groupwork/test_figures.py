@@ -10,6 +10,10 @@ JPS / Region A          2      10     10       1      20       15     75 %
 JPS / Region B          1       5      2       0       2        1     50 %
 P2  / Region B          1       5      2       0       2        1     50 %
 total (events once)     3      15     12       1      22       16
+
+Per programme: JPS = events A and B (3, 15, 12, 1, 22, 16); P2 = event B (1, 5, 2, 0, 2, 1).
+Per region (each event once): Region A = event A (2, 10, 10, 1, 20, 15); Region B = event B
+(1, 5, 2, 0, 2, 1) — not twice, although B has two programmes.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import pytest
 from django.test import Client
 
 from stufenweg.groupwork import services
-from stufenweg.groupwork.figures import group_work_figures
+from stufenweg.groupwork.figures import figures_by, group_work_figures
 from stufenweg.groupwork.models import GroupEvent
 from tests.factories import ProgrammeFactory
 from tests.groupwork.conftest import participants, workshop
@@ -103,3 +107,40 @@ def test_the_figures_page_shows_numerator_and_denominator(world, example):
     html = client.get(f"/gruppenangebote/kennzahlen/?date_from={start}&date_to={end}").content.decode()
     assert "75 %" in html and "(15/20)" in html
     assert "Region B" not in html
+
+
+def _table(rows):
+    return {
+        (r.programme, r.region): (r.sessions, r.places, r.bookings, r.waiting, r.expected, r.attended)
+        for r in rows
+    }
+
+
+def test_figures_per_programme_and_per_region_match_the_hand_count(world, example):
+    span = {
+        "date_from": TODAY - dt.timedelta(days=30),
+        "date_to": TODAY + dt.timedelta(days=30),
+        "as_of": TODAY,
+    }
+    events = GroupEvent.objects.all()
+    assert _table(figures_by(events, ("programme",), **span)) == {
+        ("JobPerspektive Test", ""): (3, 15, 12, 1, 22, 16),
+        ("Programm Zwei", ""): (1, 5, 2, 0, 2, 1),
+    }
+    assert _table(figures_by(events, ("region",), **span)) == {
+        ("", "Region A"): (2, 10, 10, 1, 20, 15),
+        ("", "Region B"): (1, 5, 2, 0, 2, 1),
+    }
+    assert _table(figures_by(events, (), **span)) == {("Gesamt", ""): (3, 15, 12, 1, 22, 16)}
+
+
+def test_the_as_of_day_leaves_out_sessions_still_to_come(world, example):
+    # as of 10 days ago only A's first session (14 days ago) was held: 1 session, 8 of 10 attended
+    (row,) = figures_by(
+        GroupEvent.objects.all(),
+        ("programme", "region"),
+        date_from=TODAY - dt.timedelta(days=30),
+        date_to=TODAY + dt.timedelta(days=30),
+        as_of=TODAY - dt.timedelta(days=10),
+    )
+    assert (row.region, row.sessions, row.places, row.expected, row.attended) == ("Region A", 1, 10, 10, 8)

@@ -109,7 +109,8 @@ def test_the_picker_offers_only_persons_the_user_may_book(world):
     event = workshop(world)
     participants(world, 1, prefix="Eigen")
     participants(world, 1, prefix="Fremd", region=world.region_b, referrer=world.jobcenter_b)
-    html = _client(world.personas["jobcenter"]).get(f"/gruppenangebote/{event.pk}/buchen/").content.decode()
+    client = _client(world.personas["jobcenter"])
+    html = client.get(f"/gruppenangebote/{event.pk}/buchen/?q=test").content.decode()  # both: „Test“
     assert "Eigen01" in html and "Fremd01" not in html
 
 

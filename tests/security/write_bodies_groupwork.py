@@ -132,5 +132,18 @@ def attendance_body(ww, which, persona):
     }
 
 
+def session_edit_body(ww, which, persona):
+    session = ww.groups[which].group_session
+    return reverse("groupwork:session_edit", args=[session.pk]), {
+        "date": "2030-05-07",
+        "starts_at": "10:00",
+        "ends_at": "12:00",
+    }
+
+
+def session_remove_body(ww, which, persona):
+    return reverse("groupwork:session_remove", args=[ww.groups[which].group_session.pk]), {}
+
+
 def notice_body(ww, which, persona):
     return reverse("groupwork:notice_dismiss", args=[ww.own_notice.pk]), {}

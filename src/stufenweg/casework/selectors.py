@@ -10,6 +10,7 @@ from django.db.models import (
     DateField,
     DateTimeField,
     F,
+    Func,
     Max,
     Min,
     OuterRef,
@@ -35,6 +36,7 @@ from stufenweg.casework.models import (
 from stufenweg.casework.permissions import DELIVERING, acting_scope
 from stufenweg.casework.search import search_terms
 from stufenweg.core.time import add_months
+from stufenweg.groupwork.models import Attendance
 from stufenweg.journeys.codes import AssessmentResult, EventKind, State
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
 from stufenweg.journeys.selectors import participations_in_scope, participations_visible_to
@@ -62,11 +64,44 @@ def next_appointment_subquery(now: dt.datetime) -> Subquery:
     )
 
 
-def last_contact_subquery(kind: str | None = None) -> Subquery:
+class LatestDate(Func):
+    """The later of two dates, either of which may be NULL (the other then; NULL if both are).
+    PostgreSQL's GREATEST ignores NULLs; SQLite's two-argument MAX returns NULL if any argument
+    is NULL, so there the NULLs become '' (dates are ISO text, '' sorts first) and back."""
+
+    function = "GREATEST"
+    arity = 2
+    output_field = DateField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        (first, first_params), (second, second_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        sql = f"NULLIF(MAX(COALESCE({first}, ''), COALESCE({second}, '')), '')"
+        return sql, (*first_params, *second_params)
+
+
+def group_contact_subquery() -> Subquery:
+    """The day of the latest group-event session the participation attended: an attendance
+    „teilgenommen“ (``groupwork.Attendance``) counts as a contact of kind „Gruppenangebot“. Read
+    from the attendance row itself (one source), through the indexes on ``Booking.participation``
+    and ``Attendance.booking``."""
+    attended = Attendance.objects.filter(
+        booking__participation_id=OuterRef("pk"), status=Attendance.Status.ATTENDED
+    )
+    return Subquery(attended.order_by("-session__date").values("session__date")[:1], output_field=DateField())
+
+
+def last_contact_subquery(kind: str | None = None):
+    """The day of the participation's last contact: a recorded ``Contact`` (of ``kind``, if
+    given) or, without ``kind``, also an attended group-event session (``group_contact_subquery``)."""
     contacts = Contact.objects.filter(participation_id=OuterRef("pk"))
     if kind:
         contacts = contacts.filter(kind=kind)
-    return Subquery(contacts.order_by("-occurred_on").values("occurred_on")[:1], output_field=DateField())
+    latest = Subquery(contacts.order_by("-occurred_on").values("occurred_on")[:1], output_field=DateField())
+    if kind:
+        return latest
+    return LatestDate(latest, group_contact_subquery())
 
 
 def review_base_expression():
@@ -211,7 +246,7 @@ def participant_ids(user, filters: ListFilters, *, today: dt.date | None = None)
                 ),
             )
         else:
-            expression = Max("contacts__occurred_on")
+            expression = LatestDate(Max("contacts__occurred_on"), group_contact_subquery())
         queryset = queryset.alias(**{key: expression})
     return queryset.order_by(*SORTS.get(filters.sort, SORTS["name"])).values_list("pk", flat=True)
 

@@ -52,72 +52,72 @@ def _held(events: QuerySet[GroupEvent], date_from: dt.date, date_to: dt.date, as
     return sessions, held_events
 
 
-def _merge(rows: dict, values, key_names: tuple[str, str], field: str, labels) -> None:
-    for row in values:
-        key = (row[key_names[0]], row[key_names[1]])
-        if key not in rows:
-            rows[key] = FigureRow(programme=labels[0].get(key[0], "–"), region=labels[1].get(key[1], "–"))
-        setattr(rows[key], field, row["n"] or 0)
+FIELDS = {"programme": "programmes", "region": "region"}
+DIMENSIONS = (("programme", "region"), ("programme",), ("region",), ())  # the tables of the page
+
+
+def _counts(queryset, prefix: str, dims: tuple[str, ...], value) -> dict[tuple, int]:
+    """``value`` (an aggregate) of ``queryset`` per group of ``dims`` (the related paths under
+    ``prefix``); one group ``()`` without dimensions."""
+    if not dims:
+        return {(): queryset.aggregate(n=value)["n"] or 0}
+    paths = [prefix + FIELDS[d] for d in dims]
+    return {tuple(row[p] for p in paths): row["n"] or 0 for row in queryset.values(*paths).annotate(n=value)}
+
+
+def figures_by(
+    events: QuerySet[GroupEvent],
+    dims: tuple[str, ...],
+    *,
+    date_from: dt.date,
+    date_to: dt.date,
+    as_of: dt.date,
+) -> list[FigureRow]:
+    """Rows per group of ``dims`` (a subset of programme, region; ``()``: one total row) over
+    ``events`` (already restricted to what the user may see). Grouped by programme, an event
+    counts under each of its programmes; otherwise once."""
+    from stufenweg.organisations.models import Region
+    from stufenweg.programmes.models import Programme
+
+    sessions, held_events = _held(events, date_from, date_to, as_of)
+    bookings = Booking.objects.filter(event__in=held_events.values("pk"))
+    attended = Attendance.objects.filter(
+        session__in=sessions.values("pk"), status=Attendance.Status.ATTENDED, booking__status=BOOKED
+    )
+    figures = {
+        "sessions": _counts(sessions, "event__", dims, Count("pk")),
+        "expected": _counts(
+            sessions, "event__", dims, Count("event__bookings", filter=Q(event__bookings__status=BOOKED))
+        ),
+        "places": _counts(held_events, "", dims, Sum("capacity")),
+        "bookings": _counts(bookings.filter(status=BOOKED), "event__", dims, Count("pk")),
+        "waiting": _counts(bookings.filter(status=Booking.Status.WAITING), "event__", dims, Count("pk")),
+        "attended": _counts(attended, "session__event__", dims, Count("pk")),
+    }
+    labels = {
+        "programme": dict(Programme.objects.values_list("pk", "name")),
+        "region": dict(Region.objects.values_list("pk", "name")),
+    }
+    rows: dict[tuple, FigureRow] = {}
+    for field, counts in figures.items():
+        for key, n in counts.items():
+            if key not in rows:
+                named = dict(zip(dims, key, strict=True))
+                rows[key] = FigureRow(
+                    programme=labels["programme"].get(named["programme"], "–") if "programme" in dims else "",
+                    region=labels["region"].get(named["region"], "–") if "region" in dims else "",
+                )
+            setattr(rows[key], field, n)
+    if not dims:
+        rows[()].programme = "Gesamt"
+    return sorted(rows.values(), key=lambda r: (r.programme, r.region))
 
 
 def group_work_figures(
     events: QuerySet[GroupEvent], *, date_from: dt.date, date_to: dt.date, as_of: dt.date
 ) -> tuple[list[FigureRow], FigureRow]:
-    """Rows per (programme, region) and the total row, over ``events`` (already restricted to
-    what the user may see)."""
-    from stufenweg.organisations.models import Region
-    from stufenweg.programmes.models import Programme
-
-    sessions, held_events = _held(events, date_from, date_to, as_of)
-    labels = (
-        dict(Programme.objects.values_list("pk", "name")),
-        dict(Region.objects.values_list("pk", "name")),
-    )
-    booked_q = Q(event__bookings__status=BOOKED)
-    rows: dict = {}
-    by = ("event__programmes", "event__region")
-    _merge(rows, sessions.values(*by).annotate(n=Count("pk")), by, "sessions", labels)
-    _merge(
-        rows,
-        sessions.values(*by).annotate(n=Count("event__bookings", filter=booked_q)),
-        by,
-        "expected",
-        labels,
-    )
-    _merge(
-        rows,
-        held_events.values("programmes", "region").annotate(n=Sum("capacity")),
-        ("programmes", "region"),
-        "places",
-        labels,
-    )
-    bookings = Booking.objects.filter(event__in=held_events.values("pk"))
-    _merge(
-        rows,
-        bookings.filter(status=BOOKED).values(*by).annotate(n=Count("pk")),
-        by,
-        "bookings",
-        labels,
-    )
-    _merge(
-        rows,
-        bookings.filter(status=Booking.Status.WAITING).values(*by).annotate(n=Count("pk")),
-        by,
-        "waiting",
-        labels,
-    )
-    attended = Attendance.objects.filter(
-        session__in=sessions.values("pk"), status=Attendance.Status.ATTENDED, booking__status=BOOKED
-    )
-    by_session = ("session__event__programmes", "session__event__region")
-    _merge(rows, attended.values(*by_session).annotate(n=Count("pk")), by_session, "attended", labels)
-
-    total = FigureRow(programme="Gesamt", region="")
-    total.sessions = sessions.count()
-    total.places = held_events.aggregate(n=Sum("capacity"))["n"] or 0
-    total.bookings = bookings.filter(status=BOOKED).count()
-    total.waiting = bookings.filter(status=Booking.Status.WAITING).count()
-    total.expected = sessions.aggregate(n=Count("event__bookings", filter=booked_q))["n"] or 0
-    total.attended = attended.count()
-    ordered = sorted(rows.values(), key=lambda r: (r.programme, r.region))
-    return ordered, total
+    """Rows per (programme, region) and the total row (each event once)."""
+    period = {"date_from": date_from, "date_to": date_to, "as_of": as_of}
+    rows = figures_by(events, ("programme", "region"), **period)
+    (total,) = figures_by(events, (), **period)
+    return rows, total

@@ -68,21 +68,21 @@ class SessionForm(forms.Form):
 
 
 class BookingForm(forms.Form):
+    """The booking's POST: the participation chosen among the search hits (the page renders the
+    hits itself, ``partials/booking_results.html``); ``choices`` are all the user may book."""
+
     participation = forms.ModelChoiceField(
         label=_("Teilnehmende Person"),
         queryset=None,
-        empty_label="–",
-        help_text=_("Nur Personen, für die Sie buchen dürfen, in einem Programm dieses Angebots."),
-        error_messages={"invalid_choice": _("Diese Person kann hier nicht gebucht werden.")},
+        error_messages={
+            "required": _("Bitte eine Person aus den Suchtreffern wählen."),
+            "invalid_choice": _("Diese Person kann hier nicht gebucht werden."),
+        },
     )
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["participation"]
-        field.queryset = choices
-        field.label_from_instance = lambda p: (
-            f"{p.person.last_name}, {p.person.first_name} ({p.person.person_id}, {p.programme.code})"
-        )
+        self.fields["participation"].queryset = choices
 
 
 class CancelEventForm(forms.Form):
@@ -91,6 +91,10 @@ class CancelEventForm(forms.Form):
         max_length=300,
         help_text=_("Wird den Fallverantwortlichen der gebuchten Personen mitgeteilt; bitte ohne Namen."),
     )
+
+
+class ConfirmForm(forms.Form):
+    """A confirmation without fields (the POST of a confirm page)."""
 
 
 class FiguresForm(forms.Form):

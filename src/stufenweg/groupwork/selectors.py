@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 
+from stufenweg.casework.models import PersonSearch
 from stufenweg.casework.permissions import acting_scope
+from stufenweg.casework.search import search_terms
 from stufenweg.casework.selectors import may_act_on
 from stufenweg.groupwork.authority import BOOKING_KINDS, event_visibility_q, sees_all_bookings
 from stufenweg.groupwork.models import Attendance, Booking, GroupEvent, GroupSession, Notice
@@ -85,6 +87,7 @@ class EventPage:
     hidden_waiting: int
     booked_total: int
     attended: dict[int, int]  # session id → attended count
+    recorded: set[int]  # ids of the sessions with any attendance recorded (not removable)
 
     @property
     def free(self) -> int:
@@ -116,6 +119,9 @@ def event_page(user, event: GroupEvent) -> EventPage:
         .annotate(n=Count("pk"))
         .values_list("session", "n")
     )
+    recorded = set(
+        Attendance.objects.filter(session__event=event).values_list("session_id", flat=True).distinct()
+    )
     return EventPage(
         event=event,
         sessions=sessions,
@@ -126,6 +132,7 @@ def event_page(user, event: GroupEvent) -> EventPage:
         hidden_waiting=counts.get(Booking.Status.WAITING, 0) - len(waiting),
         booked_total=counts.get(Booking.Status.BOOKED, 0),
         attended=attended,
+        recorded=recorded,
     )
 
 
@@ -145,9 +152,31 @@ def bookable_participations(user, event: GroupEvent) -> QuerySet[Participation]:
         participations_in_scope(scope)
         .filter(programme__in=event.programmes.all(), state__in=BOOKABLE_STATES)
         .exclude(Exists(taken))
-        .select_related("person", "programme")
+        .select_related("person", "programme", "region")
         .order_by("person__last_name", "person__first_name", "pk")
     )
+
+
+MIN_QUERY = 2  # characters a picker search needs (a single letter would list nearly everyone)
+
+
+def searchable(query: str) -> bool:
+    return len("".join(search_terms(query))) >= MIN_QUERY
+
+
+def search_bookable(
+    choices: QuerySet[Participation], query: str, *, limit: int
+) -> tuple[list[Participation], bool]:
+    """The participations of ``choices`` (``bookable_participations``) whose person matches every
+    word of ``query`` in name or person ID (``casework.search``: case and umlaut spelling do not
+    matter); at most ``limit``, and whether there were more."""
+    if not searchable(query):
+        return [], False
+    matches = PersonSearch.objects.all()
+    for term in search_terms(query):
+        matches = matches.filter(text__contains=term)
+    rows = list(choices.filter(person_id__in=matches.values("person_id"))[: limit + 1])
+    return rows[:limit], len(rows) > limit
 
 
 def may_book_for(user, participation: Participation) -> bool:
@@ -165,21 +194,42 @@ def attendance_rows(session: GroupSession) -> list[tuple[Booking, str]]:
     return [(b, recorded.get(b.pk, "")) for b in bookings]
 
 
+@dataclass
+class BookedEvent:
+    """One booking on the participant page with the sessions of its event and the attendance
+    recorded at each (``None``: not recorded)."""
+
+    booking: Booking
+    sessions: list[tuple[GroupSession, Attendance | None]]
+
+
 def group_work_of(participation: Participation) -> dict:
     """The participant page's group work (the view has checked that the participation is
-    visible): bookings with their event and the sessions attended, newest first."""
+    visible): each booking (booked, waiting, cancelled) with its event's sessions and the
+    attendance per session, the latest event first; and the attended sessions, which count as
+    contacts (``casework.selectors.group_contact_subquery``). Three queries (one without
+    bookings)."""
     bookings = list(
         Booking.objects.filter(participation=participation)
         .select_related("event__organiser")
         .annotate(first_date=Min("event__sessions__date"))
-        .order_by("-first_date", "-pk")
+        .order_by(F("first_date").desc(nulls_last=True), "-pk")
     )
-    attendances = list(
-        Attendance.objects.filter(booking__participation=participation)
-        .select_related("session__event", "recorded_by")
-        .order_by("-session__date", "-session__starts_at")
-    )
-    return {"bookings": bookings, "attendances": attendances}
+    if not bookings:
+        return {"rows": [], "attended": 0}
+    sessions: dict[int, list[GroupSession]] = {}
+    for session in GroupSession.objects.filter(event__in=[b.event_id for b in bookings]):
+        sessions.setdefault(session.event_id, []).append(session)
+    recorded = {
+        (a.booking_id, a.session_id): a
+        for a in Attendance.objects.filter(booking__in=bookings).select_related("recorded_by")
+    }
+    rows = [
+        BookedEvent(b, [(s, recorded.get((b.pk, s.pk))) for s in sessions.get(b.event_id, [])])
+        for b in bookings
+    ]
+    attended = sum(1 for a in recorded.values() if a.status == Attendance.Status.ATTENDED)
+    return {"rows": rows, "attended": attended}
 
 
 def notices_for(user) -> list[Notice]:

@@ -133,6 +133,7 @@ def group_event_edit(
             }
         )
     before = _event_snapshot(event)
+    old_place = event.place
     event.kind, event.title, event.description = kind, title, description
     event.place, event.capacity, event.region = place, capacity, region
     event.full_clean()
@@ -147,6 +148,9 @@ def group_event_edit(
         after=_event_snapshot(event),
     )
     _move_up(event, by=by)
+    if event.place != old_place:
+        change = _("Neuer Ort: %(place)s.") % {"place": event.place}
+        _notify_booked(event, _changed_text(event, change), by=by)
     return event
 
 
@@ -154,20 +158,150 @@ def group_event_edit(
 def group_session_add(
     *, event: GroupEvent, on: dt.date, starts_at: dt.time, ends_at: dt.time, by: User | None
 ) -> GroupSession:
+    """A further session of ``event``; the caseworkers of booked or waiting participants get a
+    notice (none while nobody is booked, e.g. when the event is being set up)."""
     require_organiser(by, event)
     _require_active(event)
-    if starts_at and ends_at and ends_at <= starts_at:
-        raise ValidationError({"ends_at": _("Das Ende muss nach dem Beginn liegen.")})
-    if GroupSession.objects.filter(event=event, date=on, starts_at=starts_at).exists():
-        raise ValidationError({"date": _("Zu dieser Zeit gibt es schon einen Termin dieses Angebots.")})
+    _check_session_times(event, on, starts_at, ends_at)
     session = GroupSession(event=event, date=on, starts_at=starts_at, ends_at=ends_at)
     session.full_clean()
     session.save()
-    after = {**snapshot(session), "starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat()}
     audit_write(
-        actor=by, action=AuditEntry.Action.CREATE, obj=session, summary="Termin angelegt", after=after
+        actor=by,
+        action=AuditEntry.Action.CREATE,
+        obj=session,
+        summary="Termin angelegt",
+        after=_session_snapshot(session),
     )
+    change = _("Neuer Termin: %(when)s.") % {"when": _when(session)}
+    _notify_booked(event, _changed_text(event, change), by=by)
     return session
+
+
+def _session_snapshot(session: GroupSession) -> dict:
+    return {
+        **snapshot(session, ["event_id", "date"]),
+        "starts_at": session.starts_at.isoformat(),
+        "ends_at": session.ends_at.isoformat(),
+    }
+
+
+def _when(session: GroupSession) -> str:
+    return f"{session.date:%d.%m.%Y}, {session.starts_at:%H:%M}–{session.ends_at:%H:%M}"
+
+
+def _check_session_times(
+    event: GroupEvent, on: dt.date, starts_at: dt.time, ends_at: dt.time, *, exclude: int | None = None
+) -> None:
+    if starts_at and ends_at and ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("Das Ende muss nach dem Beginn liegen.")})
+    clash = GroupSession.objects.filter(event=event, date=on, starts_at=starts_at).exclude(pk=exclude)
+    if clash.exists():
+        raise ValidationError({"date": _("Zu dieser Zeit gibt es schon einen Termin dieses Angebots.")})
+
+
+@transaction.atomic
+def group_session_edit(
+    *, session: GroupSession, on: dt.date, starts_at: dt.time, ends_at: dt.time, by: User | None
+) -> GroupSession:
+    """Move ``session`` (date, start, end). A session with recorded attendance keeps its date
+    (the attendance belongs to the day it was held); its times may still be corrected. The
+    caseworkers of booked or waiting participants get a notice."""
+    event = GroupEvent.objects.select_for_update().get(pk=session.event_id)
+    session = GroupSession.objects.get(pk=session.pk)
+    require_organiser(by, event)
+    _require_active(event)
+    if on != session.date and session.attendances.exists():
+        raise ValidationError(
+            {
+                "date": _(
+                    "Für diesen Termin ist schon Anwesenheit erfasst; das Datum kann nicht mehr "
+                    "geändert werden."
+                )
+            }
+        )
+    _check_session_times(event, on, starts_at, ends_at, exclude=session.pk)
+    before = _session_snapshot(session)
+    was = _when(session)
+    session.date, session.starts_at, session.ends_at = on, starts_at, ends_at
+    session.full_clean()
+    session.save()
+    after = _session_snapshot(session)
+    if after == before:
+        return session
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        obj=session,
+        summary="Termin geändert",
+        before=before,
+        after=after,
+    )
+    change = _("Termin %(was)s verlegt auf %(now)s.") % {"was": was, "now": _when(session)}
+    _notify_booked(event, _changed_text(event, change), by=by)
+    return session
+
+
+@transaction.atomic
+def group_session_remove(*, session: GroupSession, by: User | None) -> None:
+    """Remove ``session``; refused once attendance is recorded for it. The caseworkers of booked
+    or waiting participants get a notice."""
+    event = GroupEvent.objects.select_for_update().get(pk=session.event_id)
+    session = GroupSession.objects.get(pk=session.pk)
+    require_organiser(by, event)
+    _require_active(event)
+    if session.attendances.exists():
+        raise ValidationError(
+            _("Für diesen Termin ist schon Anwesenheit erfasst; er kann nicht entfernt werden.")
+        )
+    before, was = _session_snapshot(session), _when(session)
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,  # the audit trail has no delete action; the summary says it
+        obj=session,
+        summary=f"Termin {session.pk} entfernt",
+        before=before,
+    )
+    session.delete()
+    change = _("Der Termin %(was)s entfällt.") % {"was": was}
+    _notify_booked(event, _changed_text(event, change), by=by)
+
+
+def _changed_text(event: GroupEvent, change: str) -> str:
+    return _("Das Gruppenangebot „%(title)s“ wurde geändert: %(change)s") % {
+        "title": event.title,
+        "change": change,
+    }
+
+
+def _notify_booked(event: GroupEvent, text, *, by: User | None) -> list[Notice]:
+    """One notice per caseworker of a booked or waiting participant and per user who booked one;
+    ``text`` is a string or a function of the number of that recipient's bookings. A recipient
+    holds one notice per event: a newer one replaces its text and shows again until read. No
+    personal data in the text (the event's title, dates, place and reason only)."""
+    recipients: dict[int, int] = {}
+    for caseworker_id, booked_by_id in event.bookings.filter(status__in=[BOOKED, WAITING]).values_list(
+        "participation__caseworker_id", "booked_by_id"
+    ):
+        for user_id in {caseworker_id, booked_by_id} - {None}:
+            recipients[user_id] = recipients.get(user_id, 0) + 1
+    notices = []
+    now = timezone.now()
+    for user_id, count in sorted(recipients.items()):
+        body = (text(count) if callable(text) else text)[:400]
+        notice, created = Notice.objects.update_or_create(
+            recipient_id=user_id,
+            event=event,
+            defaults={"text": body, "created_at": now, "dismissed_at": None},
+        )
+        audit_write(
+            actor=by,
+            action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
+            obj=notice,
+            summary="Hinweis auf Absage" if event.status != ACTIVE else "Hinweis auf Änderung",
+        )
+        notices.append(notice)
+    return notices
 
 
 def _next_waiting_position(event: GroupEvent) -> int:
@@ -349,16 +483,10 @@ def group_event_cancel(*, event: GroupEvent, reason: str, by: User | None) -> li
         before=before,
         after=_event_snapshot(event),
     )
-    recipients: dict[int, int] = {}
-    for caseworker_id, booked_by_id in event.bookings.filter(status__in=[BOOKED, WAITING]).values_list(
-        "participation__caseworker_id", "booked_by_id"
-    ):
-        for user_id in {caseworker_id, booked_by_id} - {None}:
-            recipients[user_id] = recipients.get(user_id, 0) + 1
     first = event.sessions.order_by("date", "starts_at").first()
-    notices = []
-    for user_id, count in recipients.items():
-        text = _(
+
+    def text(count: int) -> str:
+        return _(
             "Das Gruppenangebot „%(title)s“%(when)s wurde abgesagt (%(reason)s). "
             "Betroffen: %(count)s Ihrer Buchungen."
         ) % {
@@ -367,10 +495,8 @@ def group_event_cancel(*, event: GroupEvent, reason: str, by: User | None) -> li
             "reason": event.cancel_reason,
             "count": count,
         }
-        notice = Notice.objects.create(recipient_id=user_id, event=event, text=text[:400])
-        audit_write(actor=by, action=AuditEntry.Action.CREATE, obj=notice, summary="Hinweis auf Absage")
-        notices.append(notice)
-    return notices
+
+    return _notify_booked(event, text, by=by)
 
 
 @transaction.atomic

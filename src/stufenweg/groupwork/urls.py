@@ -14,5 +14,7 @@ urlpatterns = [
     path("<int:pk>/buchen/", views.booking_create, name="booking_create"),
     path("buchung/<int:pk>/stornieren/", views.booking_cancel, name="booking_cancel"),
     path("termin/<int:pk>/anwesenheit/", views.attendance, name="attendance"),
+    path("termin/<int:pk>/bearbeiten/", views.session_edit, name="session_edit"),
+    path("termin/<int:pk>/entfernen/", views.session_remove, name="session_remove"),
     path("hinweis/<int:pk>/gelesen/", views.notice_dismiss, name="notice_dismiss"),
 ]

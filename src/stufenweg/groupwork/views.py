@@ -30,10 +30,11 @@ from stufenweg.groupwork.authority import (
     organiser_choices,
     sees_events,
 )
-from stufenweg.groupwork.figures import group_work_figures
+from stufenweg.groupwork.figures import figures_by, group_work_figures
 from stufenweg.groupwork.forms import (
     BookingForm,
     CancelEventForm,
+    ConfirmForm,
     EventForm,
     FiguresForm,
     SessionForm,
@@ -45,7 +46,7 @@ from stufenweg.journeys.selectors import participations_visible_to
 from stufenweg.programmes.models import Programme
 
 AUDIT_PURPOSE = "Gruppenangebot"
-PICKER_LIMIT = 300
+PICKER_LIMIT = 20  # search hits shown in the booking picker
 
 
 def _event_or_404(user, pk: int) -> GroupEvent:
@@ -281,6 +282,77 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _session_or_404(user, pk: int) -> GroupSession:
+    try:
+        return selectors.session_for(user, pk)
+    except GroupSession.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    session = _session_or_404(user, pk)
+    event = session.event
+    _require_organiser(user, event)
+    initial = {"date": session.date, "starts_at": session.starts_at, "ends_at": session.ends_at}
+    form = SessionForm(request.POST or None, initial=initial)
+
+    def save(data):
+        services.group_session_edit(
+            session=session, on=data["date"], starts_at=data["starts_at"], ends_at=data["ends_at"], by=user
+        )
+        return _(
+            "Der Termin wurde geändert; die Fallverantwortlichen der Gebuchten erhalten einen Hinweis."
+        ), (_detail_url(event))
+
+    done, status = _submitted(request, form, save)
+    if done:
+        return done
+    return _form_page(
+        request,
+        form=form,
+        title=_("Termin ändern"),
+        back_url=_detail_url(event),
+        status=status,
+        event=event,
+        extra={"session": session, "has_attendance": session.attendances.exists()},
+        template="groupwork/session_form.html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def session_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    session = _session_or_404(user, pk)
+    event = session.event
+    _require_organiser(user, event)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+
+    def save(data):
+        services.group_session_remove(session=session, by=user)
+        return _(
+            "Der Termin wurde entfernt; die Fallverantwortlichen der Gebuchten erhalten einen Hinweis."
+        ), (_detail_url(event))
+
+    done, status = _submitted(request, form, save)
+    if done:
+        return done
+    return _form_page(
+        request,
+        form=form,
+        title=_("Termin entfernen"),
+        back_url=_detail_url(event),
+        status=status,
+        event=event,
+        submit_label=_("Entfernen"),
+        extra={"session": session, "has_attendance": session.attendances.exists()},
+        template="groupwork/session_remove.html",
+    )
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
@@ -313,6 +385,9 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def booking_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Book a person: a search (name or person ID, htmx while typing, a plain GET without
+    script) lists the bookable participations found as radio buttons; the POST books the one
+    chosen. Only the persons shown are read-audited."""
     user = request.user
     event = _event_or_404(user, pk)
     if not acting_scope(user, BOOKING_KINDS).personal_data:
@@ -330,17 +405,27 @@ def booking_create(request: HttpRequest, pk: int) -> HttpResponse:
             ) % {"position": booking.waiting_position}
         else:
             message = _("Die Person wurde gebucht.")
-        return message, _detail_url(event)
+        return message, reverse("groupwork:booking_create", args=[event.pk])
 
     done, status = _submitted(request, form, save)
     if done:
         return done
-    shown = list(choices[:PICKER_LIMIT])
-    form.fields["participation"].queryset = choices.filter(pk__in=[p.pk for p in shown])
-    if shown:
+    query = (request.POST if request.method == "POST" else request.GET).get("q", "")[:100].strip()
+    results, capped = selectors.search_bookable(choices, query, limit=PICKER_LIMIT)
+    if results:
         audit_reads(
-            actor=user, persons=[p.person for p in shown], purpose=AUDIT_PURPOSE, summary="Buchungsauswahl"
+            actor=user, persons=[p.person for p in results], purpose=AUDIT_PURPOSE, summary="Buchungsauswahl"
         )
+    picker = {
+        "query": query,
+        "results": results,
+        "capped": capped,
+        "too_short": bool(query) and not selectors.searchable(query),
+        "chosen": request.POST.get("participation", ""),
+        "picker_url": reverse("groupwork:booking_create", args=[event.pk]),
+    }
+    if getattr(request, "htmx", False) and request.method != "POST":
+        return render(request, "groupwork/partials/booking_results.html", {"form": form, **picker})
     return _form_page(
         request,
         form=form,
@@ -349,7 +434,7 @@ def booking_create(request: HttpRequest, pk: int) -> HttpResponse:
         status=status,
         event=event,
         submit_label=_("Buchen"),
-        extra={"empty_picker": not shown, "free": selectors.event_page(user, event).free},
+        extra={"free": selectors.event_page(user, event).free, **picker},
         template="groupwork/booking_form.html",
     )
 
@@ -389,10 +474,7 @@ def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    try:
-        session = selectors.session_for(user, pk)
-    except GroupSession.DoesNotExist:
-        raise Http404 from None
+    session = _session_or_404(user, pk)
     event = session.event
     _require_organiser(user, event)
     rows = selectors.attendance_rows(session)
@@ -453,10 +535,17 @@ def figures(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         period = form.cleaned_data if form.is_valid() else defaults
     events = GroupEvent.objects.all() if scope.statistics else selectors.events_visible_to(user)
-    rows, total = group_work_figures(
-        events, date_from=period["date_from"], date_to=period["date_to"], as_of=today
-    )
+    span = {"date_from": period["date_from"], "date_to": period["date_to"], "as_of": today}
+    rows, total = group_work_figures(events, **span)
     if not form.is_bound:
         form = FiguresForm(initial=defaults)
-    context = {"form": form, "rows": rows, "total": total, "period": period, "today": today}
+    context = {
+        "form": form,
+        "rows": rows,
+        "total": total,
+        "by_programme": figures_by(events, ("programme",), **span),
+        "by_region": figures_by(events, ("region",), **span),
+        "period": period,
+        "today": today,
+    }
     return render(request, "groupwork/figures.html", context)
