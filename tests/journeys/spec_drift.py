@@ -56,6 +56,7 @@ EVENTS_CSV = (
     "benefit_effect",
     "reached",
     "source",
+    "reason_code",  # an extension of the format (docs/exchange.md): optional on import
 )
 HEAD = EVENTS_CSV[:6]  # the columns every row has, not fields of the spec
 MODEL_HEAD = ("event_id", "kind", "occurred_on", "recorded_at", "recorded_by")
@@ -71,6 +72,7 @@ MODEL_TYPES = {
     spec.BOOL: models.BooleanField,
     spec.DECIMAL: models.DecimalField,
     spec.STATUSES: models.CharField,
+    spec.LISTED: models.CharField,
 }
 COLUMN_KINDS = {
     spec.TEXT: schemas.STR,
@@ -80,6 +82,7 @@ COLUMN_KINDS = {
     spec.BOOL: schemas.BOOL,
     spec.DECIMAL: schemas.DECIMAL,
     spec.STATUSES: schemas.STATUSES,
+    spec.LISTED: schemas.STR,
 }
 
 
@@ -107,6 +110,8 @@ def model_drift(fields: tuple[Field, ...]) -> list[str]:
             out.append(f"{f.name}: model {type(column).__name__} for {f.type}")
         if f.type == spec.CODE and tuple(v for v, _l in column.choices) != f.codes:
             out.append(f"{f.name}: model choices differ")
+        if f.type == spec.LISTED and column.max_length != f.max_length:
+            out.append(f"{f.name}: model max_length {column.max_length} != {f.max_length}")
         if f.type == spec.STATUSES and column.max_length < len("|".join(f.codes)):
             out.append(f"{f.name}: the model cannot hold every status")
         if f.type == spec.DECIMAL and (column.max_digits, column.decimal_places) != (f.digits, f.places):
@@ -234,7 +239,7 @@ def _api_field_drift(f: Field, field: serializers.Field) -> list[str]:
     if f.type == spec.STATUSES:
         ok = isinstance(field, serializers.ListField) and tuple(field.child.choices) == f.codes
         return [] if ok and field.max_length == len(f.codes) else ["status codes differ"]
-    if f.type == spec.TEXT or (f.type == spec.REF and f.refers_to in ("stage", "event")):
+    if f.type in (spec.TEXT, spec.LISTED) or (f.type == spec.REF and f.refers_to in ("stage", "event")):
         return [] if getattr(field, "max_length", None) == f.max_length else ["max_length differs"]
     if f.type == spec.DECIMAL:
         got = (field.max_digits, field.decimal_places, field.min_value, field.max_value)

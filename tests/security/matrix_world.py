@@ -45,6 +45,7 @@ class Case:
     programme: object = None
     stage: object = None
     caseload_ratio: object = None
+    reason_code: object = None  # a coded reason of the programme's list (programmes.ReasonCode)
 
 
 @dataclass
@@ -132,6 +133,13 @@ def build(world) -> MatrixWorld:
     ratio = CaseloadRatio.objects.create(programme=world.programme, valid_from=dt.date(2020, 1, 1), ratio=50)
     for case in (visible, hidden):
         case.programme, case.stage, case.caseload_ratio = world.programme, world.s3, ratio
+    from stufenweg.programmes.models import ReasonCode
+
+    reason = ReasonCode.objects.create(
+        programme=world.programme, purpose="exit", code="arbeit", label="Arbeit"
+    )
+    for case in (visible, hidden):
+        case.reason_code = reason
     for case, organiser, title in (
         (visible, world.jobcenter_a, "Werkstatt A"),
         (hidden, world.jobcenter_b, "Werkstatt B"),

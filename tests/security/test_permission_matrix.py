@@ -209,6 +209,9 @@ ROUTES: dict[str, Spec] = {
     "programmes:stage_move": Spec("post_only"),
     "programmes:ratio_create": Spec("programmes", "programme", write=True),
     "programmes:ratio_edit": Spec("programmes", "caseload_ratio", write=True),
+    "programmes:reason_create": Spec("programmes", "programme", write=True),
+    "programmes:reason_edit": Spec("programmes", "reason_code", write=True),
+    "programmes:reason_delete": Spec("post_only"),
     # support services, barriers, phases and profile categories: the casework rule; the phases of
     # a programme: members read them, the coordination office's writing members change them
     "support:referral_add": Spec("object", "participation", write=True),
@@ -249,7 +252,8 @@ def _object_id(matrix, spec: Spec, which: str) -> int:
         return matrix.import_run.pk
     if spec.param == "report_run":
         return 999999  # no run in the fixture world: the route is checked for refusal only
-    if spec.param in ("programme", "stage", "caseload_ratio"):  # master data, the same for both
+    # master data, the same for both
+    if spec.param in ("programme", "stage", "caseload_ratio", "reason_code"):
         return _programme_object(matrix, spec.param).pk
     return getattr(case, spec.param).pk
 
@@ -260,6 +264,12 @@ def _programme_object(matrix, param: str):
     programme = matrix.world.programme
     if param == "stage":
         return matrix.world.s3
+    if param == "reason_code":
+        from stufenweg.programmes.models import ReasonCode
+
+        return ReasonCode.objects.get_or_create(
+            programme=programme, purpose="exit", code="arbeit", defaults={"label": "Arbeitsaufnahme"}
+        )[0]
     if param == "caseload_ratio":
         return CaseloadRatio.objects.get_or_create(
             programme=programme, valid_from=dt.date(2020, 1, 1), ratio=50

@@ -188,6 +188,9 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "programmes:stage_move": (Check("order", OFFICE, programmes.stage_move),),
     "programmes:ratio_create": (Check("ratio", OFFICE, programmes.ratio_new),),
     "programmes:ratio_edit": (Check("correction", OFFICE, programmes.ratio_edit),),
+    "programmes:reason_create": (Check("reason", OFFICE, programmes.reason_new),),
+    "programmes:reason_edit": (Check("rename", OFFICE, programmes.reason_edit),),
+    "programmes:reason_delete": (Check("unused", OFFICE, programmes.reason_delete),),
     "measures_admin:create": (Check("measure", OFFICE, body.measure_new),),
     "measures_admin:edit": (Check("places", OFFICE, body.measure_edit),),
     # the data-protection officer (the lookup writes nothing; a person not due is not erased)

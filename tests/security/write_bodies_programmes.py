@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from stufenweg.programmes.models import CaseloadRatio
+from stufenweg.programmes.models import CaseloadRatio, ReasonCode
 
 
 def _programme_data(programme, **changes) -> dict:
@@ -57,6 +57,32 @@ def stage_move(ww, which, persona):
 def ratio_new(ww, which, persona):
     programme = ww.world.programme
     return reverse("programmes:ratio_create", args=[programme.pk]), {"valid_from": "2025-01-01", "ratio": 65}
+
+
+def reason_new(ww, which, persona):
+    return reverse("programmes:reason_create", args=[ww.world.programme.pk]), {
+        "purpose": "exit",
+        "code": "umzug",
+        "label": "Umzug",
+        "position": 10,
+        "active": "on",
+    }
+
+
+def _reason(ww, code: str) -> ReasonCode:
+    return ReasonCode.objects.get(programme=ww.world.programme, code=code, purpose="exit")  # write_world's
+
+
+def reason_edit(ww, which, persona):
+    return reverse("programmes:reason_edit", args=[_reason(ww, "arbeit").pk]), {
+        "label": "Arbeitsaufnahme",
+        "position": 1,
+        "active": "on",
+    }
+
+
+def reason_delete(ww, which, persona):
+    return reverse("programmes:reason_delete", args=[_reason(ww, "elternzeit").pk]), {}
 
 
 def ratio_edit(ww, which, persona):

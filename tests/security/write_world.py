@@ -111,6 +111,9 @@ def build(world) -> WriteWorld:
     from stufenweg.programmes.models import CaseloadRatio  # the programme's ratio (programme administration)
 
     CaseloadRatio.objects.create(programme=world.programme, valid_from=dt.date(2020, 1, 1), ratio=50)
+    from stufenweg.programmes.reason_codes import seed_defaults  # the lists of reasons
+
+    seed_defaults([world.programme.pk])
     own_key = api_key_issue(user=personas["coordinator"], by=None, name="eigener", days=30).api_key
     ww = WriteWorld(world, personas, cases, caseworkers, filter_of(personas["coordinator"]), own_key)
     groupwork.write_objects(ww)  # group events per case (tests/security/write_bodies_groupwork.py)

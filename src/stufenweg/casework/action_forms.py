@@ -21,6 +21,7 @@ from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.rules import JourneyRuleError
 from stufenweg.organisations import pick
+from stufenweg.programmes import reason_codes
 from stufenweg.programmes.entry_dates import next_start_date, takes_entry_on
 from stufenweg.programmes.models import Measure, Stage
 
@@ -104,6 +105,9 @@ def event_field(kind: str, name: str, label=None, **kwargs) -> forms.Field:
             required=required,
             **kwargs,
         )
+    elif f.type == spec.LISTED:  # the programme's list: the form fills in the choices (``EventForm``)
+        field = choice([], label, required=required)
+        field.listed_for = kind
     else:
         raise AssertionError(f"{name}: a reference has its own field")
     field.event_field = name
@@ -122,6 +126,10 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         if "stage" in self.fields:
             self.fields["stage"].queryset = Stage.objects.filter(programme_id=participation.programme_id)
+        for field in self.fields.values():
+            if getattr(field, "listed_for", None):  # the programme's active reason codes
+                codes = reason_codes.choices_for(participation.programme_id, field.listed_for)
+                field.choices = [("", "–"), *codes]
 
     def save(self) -> JourneyEvent:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -324,11 +332,15 @@ class ChangeStageForm(EnterForm):
 
 class ExtendForm(EventForm):
     planned_end = event_field(E.EXTENSION, "planned_end", _("neues geplantes Ende"))
-    reason = event_field(E.EXTENSION, "reason")
+    reason_code = event_field(E.EXTENSION, "reason_code", _("Grund der Verlängerung"))
+    reason = event_field(E.EXTENSION, "reason", _("Anmerkung zum Grund"))
 
     def save(self):
         return services.enrolment_extend(
-            **self._common(), planned_end=self.cleaned_data["planned_end"], reason=self.cleaned_data["reason"]
+            **self._common(),
+            planned_end=self.cleaned_data["planned_end"],
+            reason=self.cleaned_data["reason"],
+            reason_code=self.cleaned_data["reason_code"],
         )
 
 
@@ -353,7 +365,8 @@ class ExitForm(EventForm):
         _("Status beim Austritt"),
         help_text=_("Mehrere möglich. Ist der Status nicht bekannt: „unbekannt“ wählen oder leer lassen."),
     )
-    reason = event_field(E.EXIT, "reason")
+    reason_code = event_field(E.EXIT, "reason_code", _("Grund des Austritts"))
+    reason = event_field(E.EXIT, "reason", _("Anmerkung zum Grund"))
     qualification = event_field(E.EXIT, "qualification")
 
     def save(self):
@@ -363,6 +376,7 @@ class ExitForm(EventForm):
             kind=data["exit_kind"],
             statuses=data["statuses"],
             reason=data["reason"],
+            reason_code=data["reason_code"],
             qualification=data["qualification"],
         )
 

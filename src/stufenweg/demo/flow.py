@@ -15,7 +15,7 @@ import random
 
 from stufenweg.core.time import add_months, age_on
 from stufenweg.demo.catalogue.common import EMPLOYERS
-from stufenweg.demo.names import EXTENSION_REASONS, INTERRUPTION_REASONS
+from stufenweg.demo.names import EXTENSION_REASONS, INTERRUPTION_REASONS, REASON_CODES
 from stufenweg.demo.outcomes import OutcomeMixin
 from stufenweg.demo.plan import DAY, Draft, Occupancy, PEvent, PJourney, Plan
 from stufenweg.demo.population import PersonFactory, PlannedHousehold, PlannedPerson, weighted
@@ -311,13 +311,15 @@ class Planner(OutcomeMixin):
                     first_labour_market=rng.random() < internship["first_labour_market"],
                 )
         if extension_on is not None:
+            reason = rng.choice(EXTENSION_REASONS)
             self.add(
                 j,
                 "extension",
                 extension_on,
                 provider_staff,
                 planned_end=final_end,
-                reason=rng.choice(EXTENSION_REASONS),
+                reason=reason,
+                reason_code=REASON_CODES["extension"][reason],
             )
 
         if outcome.get("job"):

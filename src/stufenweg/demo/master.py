@@ -23,6 +23,7 @@ from stufenweg.demo.context import DemoContext
 from stufenweg.demo.names import GERMAN_FEMALE, GERMAN_LAST, GERMAN_MALE
 from stufenweg.organisations.models import EmployerProfile, Membership, Organisation, Region, User
 from stufenweg.programmes.models import CaseloadRatio, Measure, MeasureStart, Programme, Stage, Target
+from stufenweg.programmes.reason_codes import seed_defaults
 
 
 def create_master_data(ctx: DemoContext) -> None:
@@ -75,6 +76,7 @@ def _programme(ctx: DemoContext, definition: dict) -> None:
         follow_up_months=definition.get("follow_up_months", 6),
         **({"in_work_kinds": definition["in_work_kinds"]} if "in_work_kinds" in definition else {}),
     )
+    seed_defaults([programme.pk])  # the default lists of reasons, as for a programme created in the web
     for valid_from, ratio in definition.get("caseload_ratios", ()):
         CaseloadRatio.objects.create(programme=programme, valid_from=valid_from, ratio=ratio)
     code = programme.code

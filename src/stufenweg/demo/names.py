@@ -171,4 +171,26 @@ EXTENSION_REASONS = [
     "Prüfungsvorbereitung",
     "Krankheitszeiten ausgleichen",
 ]
+# the coded reason of each demo reason (``programmes.reason_codes.DEFAULTS``), per purpose
+REASON_CODES = {
+    "extension": {
+        "Stufenziel noch nicht erreicht": "ziele_offen",
+        "mind. ein Praktikum auf dem ersten Arbeitsmarkt steht noch aus": "ziele_offen",
+        "multiple Problemlagen, weitere Stabilisierung nötig": "problemlagen",
+        "Prüfungsvorbereitung": "ziele_offen",
+        "Krankheitszeiten ausgleichen": "unterbrechung",
+    },
+    "exit": {
+        "Motivation": "mitwirkung",
+        "wiederholte unentschuldigte Fehlzeiten": "mitwirkung",
+        "Ausschluss wegen Verhaltens": "mitwirkung",
+        "keine Rückmeldung mehr": "sonstiges",
+        "Abbruch auf eigenen Wunsch": "sonstiges",
+        "Krankheit": "gesundheit",
+        "Elternzeit": "elternzeit",
+        "Umzug": "sonstiges",
+        "Umsteuerung durch das Jobcenter": "sonstiges",
+        "Pflege Angehöriger": "familie",
+    },
+}
 INTERRUPTION_REASONS = ["Krankheit", "Reha-Maßnahme", "Kinderbetreuung nicht gesichert", "Pflege Angehöriger"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from stufenweg.core.time import add_months
-from stufenweg.demo.names import DROPOUT_REASONS, NEUTRAL_REASONS
+from stufenweg.demo.names import DROPOUT_REASONS, NEUTRAL_REASONS, REASON_CODES
 from stufenweg.demo.plan import DAY, Draft
 from stufenweg.demo.population import weighted
 from stufenweg.journeys.codes import join_statuses
@@ -68,9 +68,12 @@ class OutcomeMixin:
             reason = rng.choice(DROPOUT_REASONS)
         elif kind == "early_neutral":
             reason = rng.choice(NEUTRAL_REASONS)
+        reason_code = REASON_CODES["exit"].get(reason, "")
+        if kind == "early_positive":
+            reason_code = "bildung" if "education" in statuses else "arbeit"
         qualification = bool(outcome.get("qualification"))
         self.add(j, "exit", on, by, exit_kind=kind, statuses=join_statuses(statuses), reason=reason,
-                 qualification=qualification)  # fmt: skip
+                 reason_code=reason_code, qualification=qualification)  # fmt: skip
         if qualification:
             self.add(j, "qualification", on, by, reason=outcome["qualification"])
         j.last_statuses = statuses

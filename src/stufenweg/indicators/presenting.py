@@ -162,7 +162,9 @@ def _charts(charts: dict) -> dict:
 def _definition(d: dict) -> dict:
     ind = BY_ID.get(d["id"])
     if ind is None:
-        return d
+        from stufenweg.indicators.reasons import localise_definition  # the reason indicators
+
+        return localise_definition(d)
     return {
         **d,
         "label": ind.text("label"),

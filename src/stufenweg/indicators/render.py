@@ -43,7 +43,8 @@ def to_json(report: dict) -> bytes:
 
 
 def _group_dims(report: dict) -> list[str]:
-    return [d for d in (*DIMENSIONS, "indicator", "period") if any(d in r["group"] for r in report["rows"])]
+    dims = (*DIMENSIONS, "reason_code", "indicator", "period")  # reason_code: ``reasons.py``
+    return [d for d in dims if any(d in r["group"] for r in report["rows"])]
 
 
 def _machine_group(group: dict, dim: str) -> str:
@@ -136,7 +137,7 @@ def _excel_group(group: dict, dim: str) -> str:
 def to_csv_excel(report: dict) -> bytes:
     """The contract rows as CSV for German Excel (see the module's docstring)."""
     used = _group_dims(report)
-    dim_labels = {"indicator": _("Zielwert für"), "period": _("Zielzeitraum")}
+    dim_labels = {"indicator": _("Zielwert für"), "period": _("Zielzeitraum"), "reason_code": _("Grund (Code)")}
     try:
         recorded = display.moment(dt.datetime.fromisoformat(report["recorded_on"]))
     except (TypeError, ValueError):

@@ -76,10 +76,16 @@ def contract_report(params: ReportParams) -> dict:
     """The output contract: header and rows (INDICATORS.md, Output contract)."""
     params = params.resolved()
     ids = list(params.indicators or [i.id for i in INDICATORS])
+    # the reason indicators are counted on their own (``reasons.py``), by stage and reason code
+    from stufenweg.indicators import reasons
+
+    reason_ids = [i for i in ids if i in reasons.REASON_IDS] if params.indicators else reasons.REASON_IDS
+    ids = [i for i in ids if i not in reasons.REASON_IDS]
     with engine_for(params) as engine:
-        rows = engine.rows(ids, params.by)
+        rows = engine.rows(ids, params.by) if ids else []
         if "prog.target_attainment" in ids:
             rows.extend(target_rows(params, engine=engine))
+    rows.extend(reasons.contract_rows(params, reason_ids))
     if params.suppress_below:
         rows = suppress(rows, params.suppress_below)
     return {**header(params), "rows": rows}

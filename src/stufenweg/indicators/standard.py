@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from stufenweg.indicators import reasons
 from stufenweg.indicators.definitions import (
     BY_ID,
     DIMENSION_LABELS,
@@ -145,6 +146,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
         ),
         target_group_section(tg, _matrix),  # Zielgruppenmerkmale je Stufe
     ]
+    sections.extend(reasons.sections(params))  # extensions and early exits by reason code per stage
     if params.by:
         sections.append(_breakdown_section(breakdown, params.by))
     charts = {
@@ -184,7 +186,8 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
                 "dims": ", ".join(str(DIMENSION_LABELS[d]) for d in i.dims),
             }
             for i in INDICATORS
-        ],
+        ]
+        + reasons.definitions(),
     }
 
 

@@ -49,6 +49,7 @@ from stufenweg.journeys.rules import Ev
 from stufenweg.journeys.spec import FIELDS, REF
 from stufenweg.people.models import Person
 from stufenweg.programmes.models import Measure
+from stufenweg.programmes.reason_codes import active_codes
 
 PARTITION_ROWS = 50_000
 COLLECT_EVERY = 5  # partitions between two garbage collections (see garbage.py)
@@ -252,6 +253,10 @@ class EventImport:
         self.postgres = connection.vendor == "postgresql"
         self.event_pks, self.participation_pks = IdReserver(JourneyEvent), IdReserver(Participation)
         self.plain = [(name, index) for name, index in PLAIN_INDEX if name in self.parser.present]
+        # the optional reason_code column: the programmes' active codes, read once per run
+        self.reason_codes = (
+            active_codes(set(self.programmes.values())) if "reason_code" in self.parser.present else None
+        )
         position = {c.name: p for p, c in self.parser.index}
         self.p_person, self.p_programme = position["person_id"], position["programme"]
 
@@ -352,6 +357,7 @@ class EventImport:
             birth_dates={k[0]: births[k[0]] for k in journeys},
             today=self.today,
             writer=self.writer,
+            reason_codes=self.reason_codes,
         )
         if problems:
             for problem in problems:
@@ -399,6 +405,9 @@ class EventImport:
         for name, index in COLUMN_INDEX.items():
             value = values.get(name)
             if name == "recorded_at" and value is None:
+                continue
+            # a file of the contract without the extension column says nothing about the code
+            if name == "reason_code" and name not in self.parser.present:
                 continue
             if fmt(value) != old[index]:
                 return False

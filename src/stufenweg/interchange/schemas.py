@@ -155,6 +155,7 @@ _COLUMN_KIND = {
     spec.BOOL: BOOL,
     spec.DECIMAL: DECIMAL,
     spec.STATUSES: STATUSES,
+    spec.LISTED: STR,  # checked against the programme's list when the events are written
 }
 
 

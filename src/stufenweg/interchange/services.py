@@ -33,6 +33,7 @@ from stufenweg.core.tablewrite import fast_insert, insert_rows, reserve_ids
 from stufenweg.organisations.models import Organisation, Region, User
 from stufenweg.people.models import Household, HouseholdMonth, Person
 from stufenweg.programmes.models import Measure, Programme, Stage, Target
+from stufenweg.programmes.reason_codes import seed_defaults
 
 BATCH = 2000
 
@@ -316,7 +317,7 @@ def organisations_import(*, rows: list[Row], by: User | None) -> WriteResult:
 def programmes_import(*, rows: list[Row], by: User | None) -> WriteResult:
     """Rows keyed by programme code with values ``code, name``."""
     existing = {p.code: p for p in Programme.objects.filter(code__in=[r.key for r in rows])}
-    return _upsert(
+    result = _upsert(
         model=Programme,
         rows=rows,
         existing=existing,
@@ -324,6 +325,11 @@ def programmes_import(*, rows: list[Row], by: User | None) -> WriteResult:
         clean_exclude=[],
         summary=_("Import: Förderprogramm"),
     )
+    # a new programme starts with the default lists of reasons (``programmes.reason_codes``)
+    new = [r.key for r in rows if r.key not in existing]
+    if new:
+        seed_defaults(Programme.objects.filter(code__in=new).values_list("pk", flat=True))
+    return result
 
 
 def _check_stage(obj: Stage) -> None:

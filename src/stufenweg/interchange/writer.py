@@ -90,6 +90,7 @@ EVENT_VALUES = (
     "benefit_effect",
     "reached",
     "source",
+    "reason_code",
 )
 assert len(EVENT_VALUES) == len(s.EVENTS.columns)
 

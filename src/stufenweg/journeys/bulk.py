@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -42,7 +42,8 @@ from stufenweg.journeys.rules import (
     check_supersession,
     replay,
 )
-from stufenweg.journeys.spec import FIELDS, TEXT, too_long
+from stufenweg.journeys.spec import FIELDS, LISTED, TEXT, too_long
+from stufenweg.programmes.reason_codes import active_codes, reason_code_problem
 
 NEW_ORDER_BASE = 10**15
 LOOKUP_CHUNK = 2000
@@ -64,9 +65,10 @@ EVENT_FIELDS: tuple[str, ...] = tuple(
 )
 EVENT_INDEX = {name: index for index, name in enumerate(EVENT_FIELDS)}
 _event_values = operator.itemgetter(*EVENT_FIELDS)
+_REASON_CODE = EVENT_INDEX["reason_code"]
 # The text fields with a length limit (``spec``), checked for every new event.
 _LIMITED = tuple(
-    (f.name, EVENT_INDEX[f.name], f.max_length) for f in FIELDS if f.type == TEXT and f.max_length
+    (f.name, EVENT_INDEX[f.name], f.max_length) for f in FIELDS if f.type in (TEXT, LISTED) and f.max_length
 )
 
 
@@ -134,8 +136,14 @@ def journey_events_bulk_append(
         order += len(items)
     with transaction.atomic():
         found = lookup(prepared)
+        coded = {k[1] for k, items in prepared.items() if any(i.values[_REASON_CODE] for i in items)}
         states, problems = check_journeys(
-            prepared, found, birth_dates=birth_dates, today=today, writer=WriteCheck(by)
+            prepared,
+            found,
+            birth_dates=birth_dates,
+            today=today,
+            writer=WriteCheck(by),
+            reason_codes=active_codes(coded) if coded else None,
         )
         if not problems and check_capacity:
             problems.extend(capacity_problems(states, prepared, found))
@@ -189,10 +197,13 @@ def check_journeys(
     birth_dates: dict[int, dt.date],
     today: dt.date,
     writer: WriteCheck,
+    reason_codes: Mapping[int, Mapping[str, frozenset[str]]] | None = None,
 ) -> tuple[list[tuple[tuple[int, int], JourneyState]], list[Problem]]:
     """The rules for every journey: the replayed state of each, or problems. ``writer`` says
     whether the writer may write each event (``authority.WriteCheck``, made once per run: it reads
-    the writer's scope once; no other database access here)."""
+    the writer's scope once; no other database access here). ``reason_codes``: the active reason
+    codes per programme and purpose (``programmes.reason_codes.active_codes``; read by the caller
+    when an event names one); a code not in them is refused as on the single-event path."""
     problems: list[Problem] = []
     states: list[tuple[tuple[int, int], JourneyState]] = []
     seen_keys: set[str] = set()
@@ -229,6 +240,14 @@ def check_journeys(
                 problems.append(Problem(ev.key, *over))
                 failed = True
                 continue
+            code = item.values[_REASON_CODE]
+            if code:
+                allowed = (reason_codes or {}).get(programme_id, {})
+                message = reason_code_problem(ev.kind, code, allowed, kept=_kept_code(ev, items))
+                if message:
+                    problems.append(Problem(ev.key, "reason_code", message))
+                    failed = True
+                    continue
             try:
                 check_new_event(ev, today=today)
                 check_supersession(ev, known)
@@ -247,6 +266,15 @@ def check_journeys(
             continue
         states.append((key, state))
     return states, problems
+
+
+def _kept_code(ev: Ev, items: list[PreparedEvent]) -> str:
+    """The reason code of the event ``ev`` corrects when it is one of the batch (a correction may
+    keep it, as on the single-event path); "" otherwise."""
+    if not ev.supersedes:
+        return ""
+    target = next((i for i in items if i.ev.key == ev.supersedes), None)
+    return target.values[_REASON_CODE] if target is not None else ""
 
 
 def _target_kind(ev: Ev, known: dict[str, Ev], items: list[PreparedEvent]) -> str | None:

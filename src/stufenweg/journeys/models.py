@@ -169,6 +169,8 @@ class JourneyEvent(models.Model):
     )
     reached = models.BooleanField("erreicht", null=True, blank=True)
     source = models.CharField("Quelle", max_length=16, choices=FollowUpSource.choices, blank=True)
+    # a code of the programme's list (programmes.ReasonCode), checked when the event is written
+    reason_code = models.CharField("Grund (Code)", max_length=32, blank=True)
 
     class Meta:
         verbose_name = "Verlaufsereignis"

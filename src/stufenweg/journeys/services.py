@@ -35,6 +35,7 @@ from stufenweg.organisations.models import Organisation, Region, User
 from stufenweg.people.models import Person
 from stufenweg.programmes.entry_dates import entry_date_problem
 from stufenweg.programmes.models import Measure, Programme, Stage
+from stufenweg.programmes.reason_codes import active_codes, reason_code_problem
 
 K = EventKind
 # The event's fields a caller gives, in the order of events.csv (``spec.RECORDED_FIELDS``).
@@ -144,6 +145,8 @@ def journey_event_record(
         message = too_long(name, value)
         if message:
             raise JourneyRuleError(message, field=name, code="max_length")
+    if fields.get("reason_code"):
+        _check_reason_code(programme, kind, fields["reason_code"], supersedes)
     if created:
         participation = Participation.objects.create(person=person, programme=programme)
     before = snapshot(participation, PROJECTED_FIELDS)
@@ -208,6 +211,17 @@ def journey_event_record(
         after={**snapshot(participation, PROJECTED_FIELDS), "event": snapshot(event)},
     )
     return event
+
+
+def _check_reason_code(programme: Programme, kind: str, code: str, supersedes: JourneyEvent | None) -> None:
+    """A reason code names an active code of the programme's list for the kind; a correction may
+    keep the code of the event it corrects (``programmes.reason_codes``: the same check as the
+    import's)."""
+    allowed = active_codes([programme.pk]).get(programme.pk, {})
+    kept = supersedes.reason_code if supersedes is not None else ""
+    message = reason_code_problem(kind, code, allowed, kept=kept)
+    if message:
+        raise JourneyRuleError(message, field="reason_code", code="reason_code")
 
 
 def _first_field(exc: ValidationError) -> str | None:
@@ -358,9 +372,19 @@ def enrolment_extend(
     planned_end: dt.date,
     by: User | None,
     reason: str = "",
+    reason_code: str = "",
     **extra,
 ) -> JourneyEvent:
-    return _record(participation, K.EXTENSION, on, by, planned_end=planned_end, reason=reason, **extra)
+    return _record(
+        participation,
+        K.EXTENSION,
+        on,
+        by,
+        planned_end=planned_end,
+        reason=reason,
+        reason_code=reason_code,
+        **extra,
+    )
 
 
 def enrolment_interrupt(
@@ -383,6 +407,7 @@ def enrolment_exit(
     by: User | None,
     statuses: list[str] | tuple[str, ...] = (),
     reason: str = "",
+    reason_code: str = "",
     qualification: bool | None = None,
     **extra,
 ) -> JourneyEvent:
@@ -394,6 +419,7 @@ def enrolment_exit(
         exit_kind=kind,
         statuses=join_statuses(statuses),
         reason=reason,
+        reason_code=reason_code,
         qualification=qualification,
         **extra,
     )

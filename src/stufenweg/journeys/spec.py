@@ -67,8 +67,10 @@ DATE = "date"
 BOOL = "bool"  # yes / no / not given
 DECIMAL = "decimal"
 STATUSES = "statuses"  # one or more exit statuses, pipe-joined
+LISTED = "listed"  # a code of the programme's own list for the kind (``programmes.reason_codes``)
 
 REASON_MAX_LENGTH = 2000
+REASON_CODE_MAX_LENGTH = 32
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,9 @@ FIELDS: tuple[Field, ...] = (
     Field("benefit_effect", CODE, _("Wirkung auf Leistungsbezug"), choices=BenefitEffect),
     Field("reached", BOOL, _("erreicht"), rules=True),
     Field("source", CODE, _("Quelle"), choices=FollowUpSource),
+    # the coded reason of an extension or an exit, from the programme's list (``reason`` stays the
+    # note); an extension of the exchange format: the last column of events.csv, optional
+    Field("reason_code", LISTED, _("Grund (Code)"), max_length=REASON_CODE_MAX_LENGTH),
 )
 FIELD = {f.name: f for f in FIELDS}
 # The fields a caller of ``services.journey_event_record`` gives (the superseded event is its own argument).
@@ -294,7 +299,7 @@ KINDS: dict[str, KindSpec] = {
             IN_MEASURE,
             KEEP,
             DELIVERING,
-            fields=("planned_end", "reason"),
+            fields=("planned_end", "reason", "reason_code"),
             required=("planned_end",),
         ),
         KindSpec(E.INTERRUPTION, frozenset({S.IN_STAGE}), S.INTERRUPTED, DELIVERING, fields=("reason",)),
@@ -305,7 +310,7 @@ KINDS: dict[str, KindSpec] = {
             IN_MEASURE | BEFORE_ENTRY,
             S.EXITED,
             DELIVERING,
-            fields=("exit_kind", "reason", "statuses", "qualification"),
+            fields=("exit_kind", "reason", "reason_code", "statuses", "qualification"),
             required=("exit_kind",),
             closes_enrolment=True,
         ),

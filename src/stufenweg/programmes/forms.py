@@ -10,7 +10,7 @@ from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.journeys.codes import EmploymentKind, ExitStatus
-from stufenweg.programmes.models import CaseloadRatio, Programme, Stage
+from stufenweg.programmes.models import CaseloadRatio, Programme, ReasonCode, Stage
 
 
 class ServiceValidatedForm(forms.ModelForm):
@@ -162,3 +162,34 @@ class CaseloadRatioForm(ServiceValidatedForm):
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
+
+
+class ReasonCodeForm(ServiceValidatedForm):
+    """A code of a programme's list of reasons. Code and list are chosen once, when it is added."""
+
+    class Meta:
+        model = ReasonCode
+        fields = ["purpose", "code", "label", "position", "active"]
+        labels = {
+            "purpose": _("Liste"),
+            "code": _("Code"),
+            "label": _("Bezeichnung"),
+            "position": _("Reihenfolge"),
+            "active": _("aktiv (bei neuen Verlängerungen und Austritten wählbar)"),
+        }
+        help_texts = {
+            "code": _("Kleinbuchstaben, Ziffern, - und _; so steht er in events.csv und in der API."),
+            "active": _(
+                "Ein verwendeter Code wird nicht gelöscht, sondern deaktiviert; Berichte zählen ihn weiter."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["purpose"].choices = [
+            (ReasonCode.Purpose.EXTENSION, _("Gründe für Verlängerungen")),
+            (ReasonCode.Purpose.EXIT, _("Gründe für Austritte")),
+        ]
+        if self.instance.pk:
+            for name in ("purpose", "code"):
+                self.fields[name].disabled = True

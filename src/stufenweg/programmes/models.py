@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from stufenweg.organisations.models import Organisation, Region
@@ -232,3 +232,41 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period_from}–{self.period_to}: {self.target}"
+
+
+class ReasonCode(models.Model):
+    """A coded reason of a programme's own list: why an enrolment is extended (Verlängerung) or
+    why someone leaves (Austritt; reported for the early exits). The free-text reason of the event
+    stays its note. A code once used is never deleted, only deactivated (``active``): recorded
+    events keep naming it, new ones may not. The default lists: ``programmes.reason_codes``."""
+
+    class Purpose(models.TextChoices):
+        EXTENSION = "extension", "Verlängerung"
+        EXIT = "exit", "Austritt"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="reason_codes")
+    purpose = models.CharField("Verwendung", max_length=16, choices=Purpose.choices)
+    code = models.CharField(
+        "Code",
+        max_length=32,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9][a-z0-9_-]*$",
+                "Bitte nur Kleinbuchstaben, Ziffern, - und _ verwenden (am Anfang ein Buchstabe oder eine Ziffer).",
+            )
+        ],
+    )
+    label = models.CharField("Bezeichnung", max_length=200)
+    position = models.PositiveSmallIntegerField("Reihenfolge", default=1)
+    active = models.BooleanField("aktiv", default=True)
+
+    class Meta:
+        verbose_name = "Grund (Code)"
+        verbose_name_plural = "Gründe (Codes)"
+        ordering = ["programme", "purpose", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "purpose", "code"], name="reasoncode_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.label}"

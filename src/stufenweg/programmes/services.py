@@ -14,7 +14,8 @@ from stufenweg.core.models import AuditEntry
 from stufenweg.core.time import format_date
 from stufenweg.journeys.codes import EmploymentKind, ExitStatus
 from stufenweg.organisations.models import User
-from stufenweg.programmes.models import CaseloadRatio, Programme, Stage, Target
+from stufenweg.programmes.models import CaseloadRatio, Programme, ReasonCode, Stage, Target
+from stufenweg.programmes.reason_codes import PURPOSE_OF_KIND, seed_defaults
 
 
 def target_refusal() -> str:
@@ -89,6 +90,8 @@ def programme_save(*, programme: Programme, by: User | None) -> Programme:
         raise ValidationError(errors)
     programme.full_clean()
     programme.save()
+    if before is None:  # a new programme starts with the default lists of reasons
+        seed_defaults([programme.pk])
     audit_write(
         actor=by,
         action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
@@ -214,3 +217,74 @@ def caseload_ratio_save(*, ratio: CaseloadRatio, by: User | None) -> CaseloadRat
         after=snapshot(ratio),
     )
     return ratio
+
+
+# --- coded reasons of extensions and exits (``programmes.reason_codes``) -------------------------
+
+
+def reason_code_uses(reason_code: ReasonCode) -> int:
+    """How many journey events of the programme name the code (on the kind its list is for)."""
+    from stufenweg.journeys.models import JourneyEvent
+
+    kinds = [k for k, p in PURPOSE_OF_KIND.items() if p == reason_code.purpose]
+    return JourneyEvent.objects.filter(
+        participation__programme_id=reason_code.programme_id, kind__in=kinds, reason_code=reason_code.code
+    ).count()
+
+
+@transaction.atomic
+def reason_code_save(*, reason_code: ReasonCode, by: User | None) -> ReasonCode:
+    """Add a code to a programme's list of reasons, or rename, reorder, deactivate or reactivate
+    one. The code and its list stay as they were created (events name the code); a new meaning is a
+    new code. Only a writing member of the coordination office (or the system) may."""
+    require_coordination_writer(by, message=programme_refusal())
+    old = ReasonCode.objects.get(pk=reason_code.pk) if reason_code.pk else None
+    errors: dict[str, str] = {}
+    if old is not None and (old.code, old.purpose) != (reason_code.code, reason_code.purpose):
+        errors["code"] = _(
+            "Code und Verwendung eines Grundes bleiben, wie sie angelegt wurden; bitte die Bezeichnung "
+            "ändern oder einen neuen Code anlegen."
+        )
+    siblings = ReasonCode.objects.filter(
+        programme_id=reason_code.programme_id, purpose=reason_code.purpose, code=reason_code.code
+    ).exclude(pk=reason_code.pk)
+    if reason_code.code and siblings.exists():
+        errors["code"] = _("Den Code „%(code)s“ gibt es in dieser Liste schon.") % {"code": reason_code.code}
+    if errors:
+        raise ValidationError(errors)
+    reason_code.full_clean(validate_constraints=False)
+    reason_code.save()
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE if old else AuditEntry.Action.CREATE,
+        obj=reason_code,
+        summary=f"Grund {reason_code.code} ({reason_code.purpose}) im Programm {reason_code.programme.code}",
+        before=snapshot(old) if old else None,
+        after=snapshot(reason_code),
+    )
+    return reason_code
+
+
+@transaction.atomic
+def reason_code_delete(*, reason_code: ReasonCode, by: User | None) -> None:
+    """Delete a code that no event names; a code in use can only be deactivated."""
+    require_coordination_writer(by, message=programme_refusal())
+    uses = reason_code_uses(reason_code)
+    if uses:
+        raise ValidationError(
+            _(
+                "Der Code „%(code)s“ wird in %(count)s Ereignissen verwendet und kann nicht gelöscht "
+                "werden; bitte stattdessen deaktivieren."
+            )
+            % {"code": reason_code.code, "count": uses}
+        )
+    before = snapshot(reason_code)
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        obj=reason_code,
+        summary=f"Grund {reason_code.code} ({reason_code.purpose}) im Programm {reason_code.programme.code} gelöscht",
+        before=before,
+        after={},
+    )
+    reason_code.delete()

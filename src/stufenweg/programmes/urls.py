@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from stufenweg.programmes import views
+from stufenweg.programmes import views, views_reasons
 
 app_name = "programmes"
 urlpatterns = [
@@ -15,4 +15,7 @@ urlpatterns = [
     path("stufen/<int:pk>/verschieben/", views.stage_move, name="stage_move"),
     path("<int:pk>/betreuungsschluessel/neu/", views.ratio_create, name="ratio_create"),
     path("betreuungsschluessel/<int:pk>/bearbeiten/", views.ratio_edit, name="ratio_edit"),
+    path("<int:pk>/gruende/neu/", views_reasons.reason_create, name="reason_create"),
+    path("gruende/<int:pk>/bearbeiten/", views_reasons.reason_edit, name="reason_edit"),
+    path("gruende/<int:pk>/loeschen/", views_reasons.reason_delete, name="reason_delete"),
 ]

@@ -24,6 +24,7 @@ from stufenweg.core.visibility import scope_of
 from stufenweg.programmes import services
 from stufenweg.programmes.forms import CaseloadRatioForm, ProgrammeForm, StageForm
 from stufenweg.programmes.models import CaseloadRatio, Programme, Stage
+from stufenweg.programmes.reason_codes import reason_lists
 from stufenweg.programmes.selectors import programmes_visible_to
 
 
@@ -114,6 +115,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "may_write": writes_for_coordination(request.user),
         "today": today,
+        "reason_lists": reason_lists(programme),
     }
     return render(request, "programmes/programme_detail.html", context)
 

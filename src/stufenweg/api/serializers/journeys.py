@@ -129,7 +129,11 @@ def regions_all(user) -> QuerySet[Region]:
 
 # A reference field of an event (``spec.Field.refers_to``) -> whose codes the user may name.
 _SELECTORS = {"region": regions_all, "measure": measures_visible_to, "organisation": organisations_visible_to}
-_HELP = {"stage": _("Stufen-Code im Programm"), "supersedes": _("event_id")}
+_HELP = {
+    "stage": _("Stufen-Code im Programm"),
+    "supersedes": _("event_id"),
+    "reason_code": _("Code aus der Liste der Gründe des Programms (Verlängerung, Austritt)"),
+}
 
 
 def event_field(f: spec.Field) -> serializers.Field:
@@ -137,7 +141,8 @@ def event_field(f: spec.Field) -> serializers.Field:
     every one may be left out (the rules say what a kind requires)."""
     if f.type == spec.REF and f.refers_to in _SELECTORS:
         return CodeField(selector=_SELECTORS[f.refers_to], required=False, allow_null=True, default=None)
-    if f.type in (spec.REF, spec.TEXT):  # a stage or event named by its code; free text
+    # a stage or event named by its code; free text; a code of the programme's list (checked by the service)
+    if f.type in (spec.REF, spec.TEXT, spec.LISTED):
         return serializers.CharField(
             max_length=f.max_length, required=False, allow_blank=True, default="", help_text=_HELP.get(f.name)
         )
