@@ -18,6 +18,7 @@ from stufenweg.demo.context import DemoContext
 from stufenweg.demo.master import create_master_data
 from stufenweg.demo.write import assign_caseworkers, plan_journeys, write_journeys, write_persons
 from stufenweg.groupwork.demo import add_group_work
+from stufenweg.organisations.demo import add_employer_contacts
 from stufenweg.support.demo import add_support
 
 Step = Callable[[DemoContext], None]
@@ -32,6 +33,7 @@ STEPS: list[tuple[str, Step]] = [
     ("Aktuelle Erfassungen über die Services", record_recent_activity),
     ("Fallarbeit (Kontakte, Förderpläne, Termine, Einschätzungen, Suchindex)", add_casework),
     ("Gruppenangebote (JOBfabrik, JOBcafé, Jobclub, Infoveranstaltung)", add_group_work),
+    ("Arbeitgeber: Kontakte und Stellen", add_employer_contacts),
     ("Unterstützungsangebote, Hemmnisse, Förderphasen und Profillagen", add_support),
     ("Zwei-Faktor-Geräte der Personas", create_demo_devices),
 ]
