@@ -276,3 +276,30 @@ def test_two_sessions_give_the_hand_counted_rows(year, w):
     # S3 enrolments ended in 2023 in no target group: D's 10 days
     assert report.value("tg.stay_median_days", stage="S3", target_group="none") == 10.0
     assert report.value("tg.stay_median_days", stage="S3", target_group="under_25") == 90.5  # A 90, C 91
+
+
+def test_csv_for_excel_names_the_person_groups(year, w):
+    from stufenweg.indicators.render import to_csv_excel
+
+    report = contract_report(
+        ReportParams(
+            programme=w.programme,
+            **PERIOD,
+            by=("vocational_qualification",),
+            indicators=("prog.participants",),
+        )
+    )
+    lines = to_csv_excel(report).decode("utf-8-sig").splitlines()
+    assert lines[0].split(";")[7] == "Berufsabschluss"
+    groups = {line.split(";")[7]: line.split(";")[10] for line in lines[1:]}
+    # "" is not recorded — not „ohne Berufsabschluss“ (which would say the opposite of unknown)
+    assert groups == {"Gesamt": "5", "nein": "2", "ja": "1", "nicht erfasst": "2"}
+    report = contract_report(
+        ReportParams(programme=w.programme, **PERIOD, by=("target_group",), indicators=("tg.entrants",))
+    )
+    lines = to_csv_excel(report).decode("utf-8-sig").splitlines()
+    assert {line.split(";")[7] for line in lines[1:]} >= {
+        "unter 25 Jahre",
+        "Berufsrückkehrer/in",
+        "keiner dieser Gruppen",
+    }

@@ -31,6 +31,7 @@ from stufenweg.indicators import fmt as display
 from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, DIMENSIONS
 from stufenweg.indicators.presenting import attainment_share, attainment_verdict, indicator_label
 from stufenweg.indicators.results import ReportParams, contract_report
+from stufenweg.indicators.target_groups import person_group_label
 
 CSV_EXCEL, CSV_MACHINE = "excel", "maschinell"
 CSV_VARIANTS = (CSV_EXCEL, CSV_MACHINE)
@@ -120,6 +121,9 @@ def _excel_group(group: dict, dim: str) -> str:
     if dim not in group:
         return _("Gesamt")
     code = group[dim]
+    person_label = person_group_label(dim, code)  # yes/no/not recorded, target groups by name
+    if person_label:
+        return person_label
     if code == "":
         return _("ohne %(dimension)s") % {"dimension": DIMENSION_LABELS.get(dim, dim)}
     if dim == "indicator":

@@ -46,6 +46,24 @@ TARGET_GROUPS = {
 UNDER_25_BANDS = ("<18", "18-24")
 
 
+YES_NO_LABELS = {
+    "yes": gettext_lazy("ja"),
+    "no": gettext_lazy("nein"),
+    "": gettext_lazy("nicht erfasst"),
+}
+
+
+def person_group_label(dim: str, code: str) -> str:
+    """The name of a group of a person dimension for the CSV for Excel ("" for other dimensions):
+    ``ja``/``nein``/``nicht erfasst`` (an empty code is "not recorded", not „ohne Berufsabschluss“)
+    and the target groups by name."""
+    if dim in ("vocational_qualification", "single_parent") and code in YES_NO_LABELS:
+        return str(YES_NO_LABELS[code])
+    if dim == "target_group" and code in TARGET_GROUPS:
+        return str(TARGET_GROUPS[code])
+    return ""
+
+
 def _false() -> str:
     return "FALSE" if f.is_postgres() else "0"
 
