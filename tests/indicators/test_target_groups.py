@@ -303,3 +303,32 @@ def test_csv_for_excel_names_the_person_groups(year, w):
         "Berufsrückkehrer/in",
         "keiner dieser Gruppen",
     }
+
+
+def test_small_cells_hide_a_mean_with_its_count(year, w):
+    ids = ("tg.entrants", "tg.mean_age", "tg.closed_enrolments", "tg.stay_median_days")
+    rows = contract_report(
+        ReportParams(programme=w.programme, **PERIOD, by=("stage",), indicators=ids, suppress_below=3)
+    )["rows"]
+    values = {(r["indicator"], r["group"].get("stage", "")): r["value"] for r in rows}
+    # entrants 5 / S3 4 / S4 1: S4 is below 3, S3 hidden with it (the total would reveal S4);
+    # a mean or median is shown only where its count is: over 1 person it would tell the age
+    assert values == {
+        ("tg.entrants", ""): 5,
+        ("tg.entrants", "S3"): "*",
+        ("tg.entrants", "S4"): "*",
+        ("tg.mean_age", ""): 38.8,
+        ("tg.mean_age", "S3"): "*",
+        ("tg.mean_age", "S4"): "*",
+        ("tg.closed_enrolments", ""): 5,
+        ("tg.closed_enrolments", "S3"): "*",
+        ("tg.closed_enrolments", "S4"): "*",
+        ("tg.stay_median_days", ""): 91.0,
+        ("tg.stay_median_days", "S3"): "*",
+        ("tg.stay_median_days", "S4"): "*",
+    }
+    # without its count among the rows a mean is hidden
+    rows = contract_report(
+        ReportParams(programme=w.programme, **PERIOD, indicators=("tg.mean_age",), suppress_below=3)
+    )["rows"]
+    assert rows[0]["value"] == "*"

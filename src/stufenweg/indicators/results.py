@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from stufenweg.indicators.definitions import BY_ID, INDICATORS
 from stufenweg.indicators.engine import Engine, rate_value, settings_for
+from stufenweg.indicators.target_groups import suppress_measures
 
 SUPPRESSED = "*"
 
@@ -198,7 +199,7 @@ def suppress(rows: list[dict], limit: int) -> list[dict]:
                 row[fld] = SUPPRESSED
                 if fld != "value":
                     row["value"] = SUPPRESSED
-    return out
+    return suppress_measures(out, limit)  # means and medians: by the count they rest on
 
 
 # --- self-checks ------------------------------------------------------------------------------

@@ -208,6 +208,34 @@ def unit_label(ind) -> str:
     return {MEAN: _("Mittelwert"), MEDIAN: _("Median")}.get(ind.unit, "")
 
 
+# the count a mean or median rests on (small-cell suppression)
+MEASURE_BASE = {
+    "tg.mean_age": "tg.entrants",
+    "tg.stay_mean_days": "tg.closed_enrolments",
+    "tg.stay_median_days": "tg.closed_enrolments",
+}
+
+
+def suppress_measures(rows: list[dict], limit: int) -> list[dict]:
+    """Small-cell suppression of means and medians (after that of the counts, ``results.suppress``):
+    the value of a group is shown only where the count it rests on (``MEASURE_BASE``) is among the
+    rows of the same group and neither hidden nor below ``limit`` — a mean age over two persons
+    would tell their ages. Without its count row a mean or median is hidden. Works in place."""
+    counts = {
+        (r["indicator"], tuple(sorted(r["group"].items()))): r["value"]
+        for r in rows
+        if r["indicator"] in MEASURE_BASE.values()
+    }
+    for row in rows:
+        base = MEASURE_BASE.get(row["indicator"])
+        if base is None or row["value"] is None:
+            continue
+        n = counts.get((base, tuple(sorted(row["group"].items()))))
+        if not isinstance(n, int) or isinstance(n, bool) or n < limit:
+            row["value"] = "*"
+    return rows
+
+
 def _groups(ind, by) -> list[tuple[str, ...]]:
     dims = tuple(d for d in by if d in ind.dims)
     return [()] if not dims else [(), dims]
