@@ -332,3 +332,13 @@ def test_small_cells_hide_a_mean_with_its_count(year, w):
         ReportParams(programme=w.programme, **PERIOD, indicators=("tg.mean_age",), suppress_below=3)
     )["rows"]
     assert rows[0]["value"] == "*"
+
+
+def test_the_report_form_offers_the_person_breakdowns(w):
+    from stufenweg.indicators.forms import ReportForm
+
+    data = {"programme": w.programme.pk, "date_from": "2023-01-01", "date_to": "2023-12-31"}
+    form = ReportForm(data={**data, "by": ["target_group", "vocational_qualification", "single_parent"]})
+    assert form.is_valid(), form.errors
+    labels = dict(form.fields["by"].choices)
+    assert (labels["target_group"], labels["vocational_qualification"]) == ("Zielgruppe", "Berufsabschluss")

@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.params import BoundedDateField
 from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, FAMILY_LABELS, INDICATORS
+from stufenweg.indicators.indicator import PERSON_DIMS
 from stufenweg.indicators.presenting import indicator_label
 from stufenweg.programmes.models import Programme, Target
 
 BREAKDOWNS = [
-    (d, DIMENSION_LABELS[d]) for d in ("region", "stage", "measure", "provider", "gender", "age_band")
+    (d, DIMENSION_LABELS[d])
+    for d in ("region", "stage", "measure", "provider", "gender", "age_band", *PERSON_DIMS)
 ]
 
 
