@@ -258,3 +258,27 @@ def test_supported_employers_per_programme_and_region_counted_by_hand(world):
         ).rows
         == []
     )
+
+
+def test_the_employer_page_does_not_query_per_contact(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    by = world.personas["regional"]
+    client = _client(by)
+    url = f"/arbeitgeber/{world.employer.pk}/"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    employer_contact_record(
+        employer=world.employer, occurred_on=dt.date(2024, 3, 1), kind="visit", topic="acquisition", by=by
+    )
+    one = queries()
+    for day in range(2, 7):
+        employer_contact_record(
+            employer=world.employer, occurred_on=dt.date(2024, 3, day), kind="phone", topic="support", by=by
+        )
+    assert queries() == one

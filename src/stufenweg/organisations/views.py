@@ -342,10 +342,11 @@ def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _record_participant_reads(request, employer, contacts, placements)
     may_write = writes_employers(request.user)
     if may_write:
-        from stufenweg.organisations.authority import may_change_contact
+        from stufenweg.organisations.authority import contact_changer
 
+        may_change = contact_changer(request.user)
         for contact in contacts:
-            contact.may_change = may_change_contact(request.user, contact)
+            contact.may_change = may_change(contact)
     return render(
         request,
         "organisations/employer_detail.html",
