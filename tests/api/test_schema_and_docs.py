@@ -29,6 +29,22 @@ def test_the_schema_is_valid_openapi_3(db):
         "/api/v1/participations/{id}/",
         "/api/v1/events/",
         "/api/v1/events/{id}/",
+        "/api/v1/employers/",
+        "/api/v1/employers/{code}/",
+        "/api/v1/employer-contacts/",
+        "/api/v1/employer-contacts/{id}/",
+        "/api/v1/vacancies/",
+        "/api/v1/vacancies/{id}/",
+        "/api/v1/group-events/",
+        "/api/v1/group-events/{id}/",
+        "/api/v1/group-sessions/",
+        "/api/v1/group-sessions/{id}/",
+        "/api/v1/group-bookings/",
+        "/api/v1/group-bookings/{id}/",
+        "/api/v1/group-attendance/",
+        "/api/v1/group-attendance/{id}/",
+        "/api/v1/service-referrals/",
+        "/api/v1/service-referrals/{id}/",
     }
     assert set(schema["paths"]["/api/v1/events/"]) == {"get", "post"}
     assert "tokenAuth" in schema["components"]["securitySchemes"]

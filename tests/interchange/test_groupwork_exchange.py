@@ -219,3 +219,79 @@ def test_problems_in_english(dataset):
             "group_bookings.csv, line 5, column person_id: The person “P7” has no participation in the "
             "programme “JPS”."
         ]
+
+
+# --- support services: services.csv, barriers.csv, support_phases.csv --------------------------------
+
+SERVICES = """person_id,programme,kind,provider,planned_on,referred_on,started_on,ended_on,declined_on
+P2,JPS,debt,Schuldnerberatung Torgau,2022-03-01,2022-03-10,2022-04-01,2022-09-30,
+P3,JPS,bsk,,2022-07-05,,,,2022-07-20
+"""
+BARRIERS = """person_id,programme,kind,present,assessed_on
+P2,JPS,debt,yes,2022-02-15
+P2,JPS,debt,no,2022-10-01
+P3,JPS,language,yes,2022-07-02
+"""
+SUPPORT_PHASES = """person_id,programme,on,phase,phase_name
+P2,JPS,2022-02-10,1,Profiling (Potenzialanalyse)
+P2,JPS,2022-03-01,2,Zielfestlegung
+P3,JPS,2022-07-02,1,
+"""
+SUPPORT_FILES = {"services_csv": SERVICES, "barriers_csv": BARRIERS, "support_phases_csv": SUPPORT_PHASES}
+
+
+def test_the_support_files_are_imported_and_round_trip(dataset, tmp_path):
+    from stufenweg.support.models import Barrier, PhaseChange, ServiceReferral
+
+    result = import_exchange(dataset(**GROUP_FILES, **SUPPORT_FILES))
+    assert lines(result) == []
+    debt = ServiceReferral.objects.get(kind="debt")
+    assert (debt.status, debt.provider, debt.started_on, debt.ended_on) == (
+        "ended",
+        "Schuldnerberatung Torgau",
+        dt.date(2022, 4, 1),
+        dt.date(2022, 9, 30),
+    )
+    assert list(debt.steps.values_list("status", flat=True)) == ["planned", "referred", "started", "ended"]
+    assert ServiceReferral.objects.get(kind="bsk").status == "declined"
+    assert sorted(Barrier.objects.values_list("kind", "present", "assessed_on")) == [
+        ("debt", False, dt.date(2022, 10, 1)),
+        ("debt", True, dt.date(2022, 2, 15)),
+        ("language", True, dt.date(2022, 7, 2)),
+    ]
+    assert [c.phase.position for c in PhaseChange.objects.order_by("on")] == [1, 2, 1]
+    assert result.counts["services.csv"] == {"created": 2, "updated": 0, "unchanged": 0}
+
+    again = import_exchange(dataset(**GROUP_FILES, **SUPPORT_FILES))
+    assert again.counts["barriers.csv"] == {"created": 0, "updated": 0, "unchanged": 3}
+    assert again.counts["support_phases.csv"] == {"created": 0, "updated": 0, "unchanged": 3}
+
+    first = tmp_path / "first"
+    programme_export(programme_code="JPS", path=first)
+    services_csv = (first / "services.csv").read_text()
+    assert "P2,JPS,debt,Schuldnerberatung Torgau,2022-03-01,2022-03-10,2022-04-01,2022-09-30," in services_csv
+    assert "P3,JPS,2022-07-02,1,Profiling (Potenzialanalyse)" in (first / "support_phases.csv").read_text()
+    flush_domain_tables()
+    assert ServiceReferral.objects.count() == 0
+    assert lines(import_exchange(first)) == []
+    second = tmp_path / "second"
+    programme_export(programme_code="JPS", path=second)
+    assert read_dir(first) == read_dir(second)
+
+
+def test_the_support_rules_decide_and_a_bad_file_writes_nothing(dataset):
+    future = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    services_csv = SERVICES + "P3,JPS,health,,2022-08-01,,,2022-09-01,\n"  # ended, never started
+    barriers = BARRIERS + f"P3,JPS,housing,yes,{future}\n"
+    phases = SUPPORT_PHASES + "P3,JPS,2022-08-01,9,\nP2,JPS,2022-04-01,3,Falscher Name\n"
+    result = import_exchange(
+        dataset(**GROUP_FILES, services_csv=services_csv, barriers_csv=barriers, support_phases_csv=phases)
+    )
+    assert lines(result) == [
+        "services.csv, Zeile 4, Spalte ended_on: Dieser Stand kann nicht auf den bisherigen folgen. "
+        "Für einen Fehler gibt es die Korrektur.",
+        "barriers.csv, Zeile 5, Spalte assessed_on: Das Datum liegt in der Zukunft.",
+        "support_phases.csv, Zeile 5, Spalte phase: Diese Phase gehört nicht zum Programm der Teilnahme.",
+        "support_phases.csv, Zeile 6, Spalte phase_name: Die Phase 3 des Programms heißt „Strategieauswahl“.",
+    ]
+    assert_nothing_written()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from stufenweg.casework import services as casework
 from stufenweg.casework.models import SavedFilter
+from stufenweg.groupwork.services import attendance_record
 from stufenweg.interchange.models import ImportRun
 from stufenweg.journeys.models import JourneyEvent
 from stufenweg.organisations.models import Membership, Organisation
@@ -38,6 +39,7 @@ class Case:
     group_event: object = None
     group_session: object = None
     booking: object = None
+    attendance: object = None  # the booked case attended the event's past session
     document: object = None  # a file attached to the case's person (people.Document)
     measure: object = None  # master data (not personal): region A's or B's measure
     staff_user: object = None  # a staff account of regional office A or B (account administration)
@@ -150,6 +152,9 @@ def build(world) -> MatrixWorld:
             objects.group_session,
             objects.booking,
         )
+        case.attendance = attendance_record(
+            session=objects.group_session, statuses={objects.booking.pk: "attended"}, by=None
+        )[0]
     for case in (visible, hidden):  # a planned service referral (tests/security/write_bodies_support.py)
         support_objects(case)
     for case, office in ((visible, world.regional_a), (hidden, world.regional_b)):  # employers_world.py

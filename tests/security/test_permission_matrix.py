@@ -95,6 +95,18 @@ ROUTES: dict[str, Spec] = {
     "api:person-detail": Spec("object", "person"),
     "api:participation-detail": Spec("object", "participation"),
     "api:event-detail": Spec("object", "event"),
+    # group work through the API: events and sessions as the web's pages; bookings and attendance
+    # within the sight of the case (the organiser's members see all of their events)
+    "api:group-event-list": Spec("page"),
+    "api:group-session-list": Spec("page"),
+    "api:group-booking-list": Spec("page"),
+    "api:group-attendance-list": Spec("page"),
+    "api:group-event-detail": Spec("groupwork", "group_event"),
+    "api:group-session-detail": Spec("groupwork", "group_session"),
+    "api:group-booking-detail": Spec("object", "booking"),
+    "api:group-attendance-detail": Spec("object", "attendance"),
+    "api:service-referral-list": Spec("page"),
+    "api:service-referral-detail": Spec("object", "service_referral"),
     # casework
     "casework:participant_list": Spec("page"),
     "casework:worklists": Spec("page"),

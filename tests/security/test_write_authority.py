@@ -46,6 +46,7 @@ from tests.security import employers_world as employers
 from tests.security import write_bodies as body
 from tests.security import write_bodies_accounts as accounts
 from tests.security import write_bodies_groupwork as groupwork
+from tests.security import write_bodies_groupwork_api as groupwork_api
 from tests.security import write_bodies_programmes as programmes
 from tests.security import write_bodies_support as support
 from tests.security.urlmap import all_routes, fill
@@ -268,6 +269,36 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "support:programme_phases": (Check("phases", OFFICE, support.phases),),
     "groupwork:notice_dismiss": (
         Check("coordinator's notice", Owned(), groupwork.notice_body, writes=False),
+    ),
+    # group work through the API: as on the web (tests/security/write_bodies_groupwork_api.py)
+    "api:group-event-list": (
+        Check(
+            "event",
+            Only(groupwork.ORGANISERS, forbidden=NO_WRITING_ROLE),
+            groupwork_api.event_body,
+            api=True,
+        ),
+    ),
+    "api:group-session-list": (
+        Check("session", groupwork_api.ORGANISER_RULE, groupwork_api.session_body, targets=BOTH, api=True),
+    ),
+    "api:group-booking-list": (
+        Check("book", groupwork_api.BOOKING_RULE, groupwork_api.booking_body, targets=BOTH, api=True),
+    ),
+    "api:group-attendance-list": (
+        Check(
+            "attendance", groupwork_api.ORGANISER_RULE, groupwork_api.attendance_body, targets=BOTH, api=True
+        ),
+    ),
+    # support referrals through the API: the casework rule, the case named in the body
+    "api:service-referral-list": (
+        Check(
+            "referral",
+            Acting("delivering", api=True, in_body=True),
+            groupwork_api.referral_body,
+            targets=BOTH,
+            api=True,
+        ),
     ),
     # the API (key authentication): any writing role creates a person; events as on the web
     "api:person-list": (

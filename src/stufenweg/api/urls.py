@@ -6,8 +6,15 @@ from rest_framework.routers import SimpleRouter
 from stufenweg.api.views.catalogue import MeasureViewSet, ProgrammeViewSet
 from stufenweg.api.views.docs import DocsView, SchemaView
 from stufenweg.api.views.employers import EmployerContactViewSet, EmployerViewSet, VacancyViewSet
+from stufenweg.api.views.groupwork import (
+    AttendanceViewSet,
+    BookingViewSet,
+    GroupEventViewSet,
+    GroupSessionViewSet,
+)
 from stufenweg.api.views.journeys import EventViewSet, ParticipationViewSet
 from stufenweg.api.views.people import PersonViewSet
+from stufenweg.api.views.support import ServiceReferralViewSet
 
 app_name = "api"
 
@@ -20,6 +27,11 @@ router.register("events", EventViewSet, basename="event")
 router.register("employers", EmployerViewSet, basename="employer")
 router.register("employer-contacts", EmployerContactViewSet, basename="employer-contact")
 router.register("vacancies", VacancyViewSet, basename="vacancy")
+router.register("group-events", GroupEventViewSet, basename="group-event")
+router.register("group-sessions", GroupSessionViewSet, basename="group-session")
+router.register("group-bookings", BookingViewSet, basename="group-booking")
+router.register("group-attendance", AttendanceViewSet, basename="group-attendance")
+router.register("service-referrals", ServiceReferralViewSet, basename="service-referral")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),

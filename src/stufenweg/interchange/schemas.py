@@ -15,6 +15,7 @@ from stufenweg.journeys import spec
 from stufenweg.journeys.codes import EventKind
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import Person
+from stufenweg.support.codes import BarrierKind, ServiceKind
 
 STR = "str"
 CODE = "code"  # one value of a fixed list
@@ -282,6 +283,53 @@ GROUP_ATTENDANCE = FileSchema(
 
 GROUP_SCHEMAS = (GROUP_EVENTS, GROUP_SESSIONS, GROUP_BOOKINGS, GROUP_ATTENDANCE)
 
+# Support services (optional files, ``interchange.support_files``): referrals, barriers and phase
+# changes of the support plan, each by participation (person × programme) and day.
+SERVICES = FileSchema(
+    "services.csv",
+    (
+        Column("person_id", REF, required=True, max_length=64),
+        Column("programme", REF, required=True, max_length=32),
+        Column("kind", CODE, required=True, choices=_values(ServiceKind)),
+        Column("provider", STR, max_length=160),
+        Column("planned_on", DATE, required=True),
+        Column("referred_on", DATE),
+        Column("started_on", DATE),
+        Column("ended_on", DATE),
+        Column("declined_on", DATE),
+    ),
+    required_file=False,
+    key=("person_id", "programme", "kind", "planned_on"),
+)
+
+BARRIERS = FileSchema(
+    "barriers.csv",
+    (
+        Column("person_id", REF, required=True, max_length=64),
+        Column("programme", REF, required=True, max_length=32),
+        Column("kind", CODE, required=True, choices=_values(BarrierKind)),
+        Column("present", BOOL, required=True),
+        Column("assessed_on", DATE, required=True),
+    ),
+    required_file=False,
+    key=("person_id", "programme", "kind", "assessed_on"),
+)
+
+SUPPORT_PHASES = FileSchema(
+    "support_phases.csv",
+    (
+        Column("person_id", REF, required=True, max_length=64),
+        Column("programme", REF, required=True, max_length=32),
+        Column("on", DATE, required=True),
+        Column("phase", INT, required=True, min_value=1, max_value=32767),
+        Column("phase_name", STR, max_length=80),
+    ),
+    required_file=False,
+    key=("person_id", "programme", "on", "phase"),
+)
+
+SUPPORT_SCHEMAS = (SERVICES, BARRIERS, SUPPORT_PHASES)
+
 # In the order of import (each file only refers to the ones before it).
 SCHEMAS: tuple[FileSchema, ...] = (
     ORGANISATIONS,
@@ -292,6 +340,7 @@ SCHEMAS: tuple[FileSchema, ...] = (
     TARGETS,
     EVENTS,
     *GROUP_SCHEMAS,
+    *SUPPORT_SCHEMAS,
 )
 BY_NAME = {s.name: s for s in SCHEMAS}
 BY_SHEET = {s.sheet: s for s in SCHEMAS}

@@ -215,7 +215,7 @@ def event_queryset(programme: Programme) -> QuerySet[JourneyEvent]:
 
 
 def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Iterable[list[str]]]]]:
-    from stufenweg.interchange import groupwork_files  # imports this module
+    from stufenweg.interchange import groupwork_files, support_files  # they import this module
 
     return [
         (s.ORGANISATIONS, organisation_rows),
@@ -226,6 +226,7 @@ def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Ite
         (s.TARGETS, lambda: target_rows(programme)),
         (s.EVENTS, lambda: event_rows(event_queryset(programme))),
         *groupwork_files.file_rows(programme),
+        *support_files.file_rows(programme),
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from drf_spectacular.settings import patched_settings
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -13,7 +14,7 @@ SWAGGER_UI_SETTINGS = {"validatorUrl": None, "deepLinking": True, "persistAuthor
 # One name per shared code list (yes/no/na appears in five person fields); operations grouped
 # by resource (tags "events", "persons", …).
 SCHEMA_SETTINGS = {
-    "ENUM_NAME_OVERRIDES": {"YesNoNaEnum": "stufenweg.people.models.YesNoNa"},
+    "ENUM_NAME_OVERRIDES": settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"],  # one list: the settings
     "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
 

@@ -189,6 +189,12 @@ SPECTACULAR_SETTINGS = {
         "EmployerContactKindEnum": "stufenweg.organisations.codes.ContactKind",
         "EmployerContactTopicEnum": "stufenweg.organisations.codes.ContactTopic",
         "VacancyStatusEnum": "stufenweg.organisations.codes.VacancyStatus",
+        "GroupEventKindEnum": "stufenweg.groupwork.models.EventKind",
+        "GroupEventStatusEnum": "stufenweg.groupwork.models.GroupEvent.Status",
+        "BookingStatusEnum": "stufenweg.groupwork.models.Booking.Status",
+        "AttendanceStatusEnum": "stufenweg.groupwork.models.Attendance.Status",
+        "ServiceKindEnum": "stufenweg.support.codes.ServiceKind",
+        "ReferralStatusEnum": "stufenweg.support.codes.ReferralStatus",
     },
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
 }
