@@ -197,6 +197,8 @@ def test_sheet_names_are_whole_words_within_31_characters(w, book):
         "Eingliederungsbilanz",
         "Integrationen",
         "Zielgruppenmerkmale",
+        "Gründe für Verlängerungen",
+        "Gründe vorzeitiger Austritte",
         "Alle Kennzahlen",
         "Definitionen",
     ]

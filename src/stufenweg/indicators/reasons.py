@@ -226,9 +226,10 @@ def section(params: ReportParams, table: Table) -> dict:
                 cells.append({"num": "*", "den": dens[i], "value": "*"})
             else:
                 cells.append({"num": n, "den": dens[i], "value": rate_value(n, dens[i])})
-        rows.append({"id": code or "none", "label": label, "cells": cells})
-    rows.append({"id": TOTAL, "label": TOTAL_LABEL, "cells": dens})
-    return {"id": table.id, "title": table.title, "note": table.note, "columns": columns, "rows": rows}
+        rows.append({"id": code or "none", "label": _(label), "cells": cells})
+    rows.append({"id": TOTAL, "label": _(TOTAL_LABEL), "cells": dens})
+    # texts in the active language, as the other sections write them (presenting translates again)
+    return {"id": table.id, "title": _(table.title), "note": _(table.note), "columns": columns, "rows": rows}
 
 
 def _suppressed(grid: dict[str, list[int]], limit: int | None) -> set[tuple[str, int]]:
@@ -287,15 +288,19 @@ def contract_rows(params: ReportParams, ids=REASON_IDS) -> list[dict]:
 
 
 def definitions() -> list[dict]:
-    """The definitions sheet's rows of the reason indicators (German, as the report stores them)."""
+    """The definitions sheet's rows of the reason indicators, in the active language (as
+    ``standard_report`` writes the others)."""
+    from django.utils import translation
+
+    pick = 1 if translation.get_language() == "en" else 0
     out = []
     for t in TABLES:
         dims = f"{_('Stufe')}, {_('Grund (Code)')}"
         out.append(
             {
                 "id": t.count_id,
-                "label": t.label[0],
-                "definition": t.definition[0],
+                "label": t.label[pick],
+                "definition": t.definition[pick],
                 "numerator": "",
                 "denominator": "",
                 "unit": _("Anzahl"),
@@ -305,10 +310,10 @@ def definitions() -> list[dict]:
         out.append(
             {
                 "id": t.share_id,
-                "label": t.share_label[0],
-                "definition": t.definition[0],
-                "numerator": t.numerator[0],
-                "denominator": t.denominator[0],
+                "label": t.share_label[pick],
+                "definition": t.definition[pick],
+                "numerator": t.numerator[pick],
+                "denominator": t.denominator[pick],
                 "unit": _("Quote"),
                 "dims": dims,
             }

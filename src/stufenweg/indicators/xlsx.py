@@ -38,6 +38,8 @@ SHEET_NAMES = {
     "eb": gettext_lazy("Eingliederungsbilanz"),
     "sgb2": gettext_lazy("Integrationen"),
     "tg": gettext_lazy("Zielgruppenmerkmale"),
+    "reasons_extension": gettext_lazy("Gründe für Verlängerungen"),  # indicators/reasons.py
+    "reasons_exit": gettext_lazy("Gründe vorzeitiger Austritte"),
     "breakdown": gettext_lazy("Alle Kennzahlen"),
     "definitions": gettext_lazy("Definitionen"),
 }
