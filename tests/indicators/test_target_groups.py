@@ -342,3 +342,23 @@ def test_the_report_form_offers_the_person_breakdowns(w):
     assert form.is_valid(), form.errors
     labels = dict(form.fields["by"].choices)
     assert (labels["target_group"], labels["vocational_qualification"]) == ("Zielgruppe", "Berufsabschluss")
+
+
+def test_the_section_in_xlsx_and_pdf(year, w):
+    import io
+
+    from openpyxl import load_workbook
+
+    from stufenweg.indicators.pdf import html_for
+    from stufenweg.indicators.render import render_standard
+
+    report = standard_report(ReportParams(programme=w.programme, **PERIOD, as_of=D(2023, 12, 31)))
+    sheet = load_workbook(io.BytesIO(render_standard(report, "xlsx")))["Zielgruppenmerkmale"]
+    rows = {r[0]: r[1:] for r in sheet.iter_rows(min_row=5, values_only=True) if r[0]}
+    # columns: gesamt, Zähler, Nenner, S3, Zähler, Nenner, S4, Zähler, Nenner
+    assert rows["Frauenanteil"] == (0.4, 2, 5, 0.5, 2, 4, 0, 0, 1)
+    assert rows["Durchschnittsalter beim Eintritt"] == (38.8, None, None, 38, None, None, 42, None, None)
+    assert rows["Verweildauer, Median (Tage)"] == (91, None, None, 90.5, None, None, 92, None, None)
+    html = html_for(report)
+    assert "<h2>Zielgruppenmerkmale je Stufe</h2>" in html
+    assert '<td>Verweildauer, Median (Tage)</td><td class="n">91</td><td class="n">90,50</td>' in html
