@@ -80,3 +80,10 @@ def test_a_post_without_a_choice_is_refused_in_german(world, client):
     assert "Bitte eine Person aus den Suchtreffern wählen." in html
     assert "Ohne01" in html  # the hits of the search are shown again
     assert not Booking.objects.exists()
+
+
+def test_control_characters_in_the_search_are_dropped(world, client):
+    event = workshop(world)
+    participants(world, 1, prefix="Null")
+    html = client.get(f"/gruppenangebote/{event.pk}/buchen/?q=nu%00ll%0A").content.decode()
+    assert "Null01" in html  # searched for „null“

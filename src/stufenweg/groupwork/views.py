@@ -410,7 +410,8 @@ def booking_create(request: HttpRequest, pk: int) -> HttpResponse:
     done, status = _submitted(request, form, save)
     if done:
         return done
-    query = (request.POST if request.method == "POST" else request.GET).get("q", "")[:100].strip()
+    raw = (request.POST if request.method == "POST" else request.GET).get("q", "")[:100]
+    query = "".join(ch for ch in raw if ch.isprintable()).strip()  # no NUL or control characters
     results, capped = selectors.search_bookable(choices, query, limit=PICKER_LIMIT)
     if results:
         audit_reads(
