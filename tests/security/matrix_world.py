@@ -17,6 +17,7 @@ from tests.conftest import enter, start_journey
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 from tests.security.employers_world import employer_objects
 from tests.security.groupwork_world import group_objects
+from tests.security.write_bodies_households import household_objects
 from tests.security.write_bodies_support import support_objects
 
 VISIBLE_NAME = "Sichtbarkeitsfall"
@@ -48,6 +49,7 @@ class Case:
     stage: object = None
     caseload_ratio: object = None
     reason_code: object = None  # a coded reason of the programme's list (programmes.ReasonCode)
+    household: object = None  # the case's person's Bedarfsgemeinschaft (people.Household)
 
 
 @dataclass
@@ -159,6 +161,8 @@ def build(world) -> MatrixWorld:
         support_objects(case)
     for case, office in ((visible, world.regional_a), (hidden, world.regional_b)):  # employers_world.py
         employer_objects(world, case, office=office, employer=world.employer)
+    for case, code in ((visible, "BG-M-A"), (hidden, "BG-M-B")):  # write_bodies_households.py
+        household_objects(case, case.person, code)
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

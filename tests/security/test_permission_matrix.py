@@ -137,6 +137,11 @@ ROUTES: dict[str, Spec] = {
     "people:document_add": Spec("object", "person", write=True),
     "people:document_download": Spec("object", "document"),
     "people:document_delete": Spec("object", "document", write=True),
+    # households: seen through a member's participation; benefit months recorded by the writing
+    # organisations that see a member (people.households)
+    "people:household_detail": Spec("object", "household"),
+    "people:household_chart": Spec("object", "household"),
+    "people:household_month": Spec("object", "household", write=True),
     # exchange format (coordination office only)
     "interchange:upload": Spec("coordination"),
     "interchange:run_detail": Spec("coordination", "import_run"),

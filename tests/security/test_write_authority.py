@@ -47,6 +47,7 @@ from tests.security import write_bodies as body
 from tests.security import write_bodies_accounts as accounts
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_groupwork_api as groupwork_api
+from tests.security import write_bodies_households as households
 from tests.security import write_bodies_programmes as programmes
 from tests.security import write_bodies_support as support
 from tests.security.urlmap import all_routes, fill
@@ -227,6 +228,8 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "people:person_edit": (Check("details", PERSON, body.person_edit, targets=BOTH),),
     "people:document_add": (Check("upload", PERSON, body.document_add, targets=BOTH),),
     "people:document_delete": (Check("delete", PERSON, body.document_delete, targets=BOTH),),
+    # a household's benefit month: as the person (the case's person is the household's member)
+    "people:household_month": (Check("benefit month", PERSON, households.month_record, targets=BOTH),),
     # group work: the organiser's writers (and the coordination office) run the event; whoever may
     # act on a case books it (tests/security/write_bodies_groupwork.py)
     "groupwork:event_create": (

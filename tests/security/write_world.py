@@ -33,6 +33,7 @@ from tests.casework.test_write_scope import _case as make_case
 from tests.factories import MembershipFactory, UserFactory
 from tests.security import employers_world as employers
 from tests.security import write_bodies_groupwork as groupwork
+from tests.security import write_bodies_households as households
 from tests.security import write_bodies_support as support
 from tests.security.matrix_world import extra_personas, filter_of
 
@@ -119,4 +120,5 @@ def build(world) -> WriteWorld:
     groupwork.write_objects(ww)  # group events per case (tests/security/write_bodies_groupwork.py)
     employers.write_objects(ww)  # employer contacts and vacancies (tests/security/employers_world.py)
     support.write_objects(ww)  # a planned service referral per case (write_bodies_support.py)
+    households.write_objects(ww)  # a household per case (write_bodies_households.py)
     return ww
