@@ -18,6 +18,7 @@ from tests.factories import MembershipFactory, PersonFactory, UserFactory
 from tests.security.employers_world import employer_objects
 from tests.security.groupwork_world import group_objects
 from tests.security.write_bodies_households import household_objects
+from tests.security.write_bodies_mentoring import mentoring_objects
 from tests.security.write_bodies_support import support_objects
 
 VISIBLE_NAME = "Sichtbarkeitsfall"
@@ -163,6 +164,8 @@ def build(world) -> MatrixWorld:
         employer_objects(world, case, office=office, employer=world.employer)
     for case, code in ((visible, "BG-M-A"), (hidden, "BG-M-B")):  # write_bodies_households.py
         household_objects(case, case.person, code)
+    for case in (visible, hidden):  # a mentorship per case (write_bodies_mentoring.py)
+        mentoring_objects(world, case)
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

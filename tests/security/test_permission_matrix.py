@@ -32,6 +32,7 @@ from django.test import Client
 from tests.security.employers_world import REGISTER_READERS, contact_changers
 from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME, build, filter_of
 from tests.security.urlmap import Route, all_routes, fill
+from tests.security.write_bodies_mentoring import READERS as MENTORING_READERS
 
 pytestmark = pytest.mark.django_db
 
@@ -238,6 +239,13 @@ ROUTES: dict[str, Spec] = {
     "support:referral_status": Spec("object", "service_referral", write=True),
     "support:referral_correct": Spec("object", "service_referral", write=True),
     "support:programme_phases": Spec("programmes", "programme"),
+    # mentoring: read by the mentoring project's members and the coordination office, written by
+    # the mentor and the project's lead (mentoring.authority); the worklist is a page
+    "mentoring:aftercare": Spec("page"),
+    "mentoring:mentorship_add": Spec("mentoring", "participation", write=True),
+    "mentoring:entry_add": Spec("mentoring", "mentorship", write=True),
+    "mentoring:aftercare_add": Spec("mentoring", "mentorship", write=True),
+    "mentoring:mentorship_end": Spec("mentoring", "mentorship", write=True),
 }
 
 
@@ -415,6 +423,8 @@ def test_matrix(matrix, route, persona):
                 assert status == (403 if which == "visible" else 200), label
             else:
                 assert status in (200, 403), label
+        elif spec.kind == "mentoring":  # no persona here mentors these cases (write_bodies_mentoring.py)
+            assert status == (403 if persona in MENTORING_READERS else 404), label
         else:  # pragma: no cover - a new kind needs its rule here
             raise AssertionError(f"unknown kind {spec.kind}")
 

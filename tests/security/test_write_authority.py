@@ -48,6 +48,7 @@ from tests.security import write_bodies_accounts as accounts
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_groupwork_api as groupwork_api
 from tests.security import write_bodies_households as households
+from tests.security import write_bodies_mentoring as mentoring
 from tests.security import write_bodies_programmes as programmes
 from tests.security import write_bodies_support as support
 from tests.security.urlmap import all_routes, fill
@@ -270,6 +271,13 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "support:referral_status": (Check("referred", DELIVER, support.referral_status, targets=BOTH),),
     "support:referral_correct": (Check("correct", DELIVER, support.referral_correct, targets=BOTH),),
     "support:programme_phases": (Check("phases", OFFICE, support.phases),),
+    # mentoring: the mentor and the project's lead (mentoring.authority; write_bodies_mentoring.py)
+    "mentoring:mentorship_add": (Check("assign", mentoring.RULE, mentoring.mentorship_add, targets=BOTH),),
+    "mentoring:entry_add": (Check("log entry", mentoring.RULE, mentoring.entry_add, targets=BOTH),),
+    "mentoring:aftercare_add": (
+        Check("after-placement", mentoring.RULE, mentoring.aftercare_add, targets=BOTH),
+    ),
+    "mentoring:mentorship_end": (Check("end", mentoring.RULE, mentoring.mentorship_end, targets=BOTH),),
     "groupwork:notice_dismiss": (
         Check("coordinator's notice", Owned(), groupwork.notice_body, writes=False),
     ),

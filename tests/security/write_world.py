@@ -34,6 +34,7 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.security import employers_world as employers
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_households as households
+from tests.security import write_bodies_mentoring as mentoring
 from tests.security import write_bodies_support as support
 from tests.security.matrix_world import extra_personas, filter_of
 
@@ -121,4 +122,5 @@ def build(world) -> WriteWorld:
     employers.write_objects(ww)  # employer contacts and vacancies (tests/security/employers_world.py)
     support.write_objects(ww)  # a planned service referral per case (write_bodies_support.py)
     households.write_objects(ww)  # a household per case (write_bodies_households.py)
+    mentoring.write_objects(ww)  # a mentorship per case (write_bodies_mentoring.py)
     return ww

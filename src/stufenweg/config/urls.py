@@ -12,6 +12,7 @@ urlpatterns = [
     path("personen/", include("stufenweg.people.urls")),
     path("gruppenangebote/", include("stufenweg.groupwork.urls")),
     path("unterstuetzung/", include("stufenweg.support.urls")),
+    path("mentoring/", include("stufenweg.mentoring.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),
     path("import/", include("stufenweg.interchange.urls")),
     path("datenschutz/", include("stufenweg.privacy.urls")),

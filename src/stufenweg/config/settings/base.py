@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "stufenweg.casework",
     "stufenweg.groupwork",
     "stufenweg.support",
+    "stufenweg.mentoring",
     "stufenweg.outcomes",
     "stufenweg.indicators",
     "stufenweg.interchange",

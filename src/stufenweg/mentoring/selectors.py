@@ -1,0 +1,95 @@
+"""Reads of mentoring: the section of the participant page, the worklist „Nachbetreuung“ and the
+placements into training and work of a project's mentees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from stufenweg.mentoring.authority import may_write_mentorship, reads_mentoring
+from stufenweg.mentoring.models import AfterPlacementSupport, Mentorship
+from stufenweg.organisations.models import Membership, Organisation
+
+QUIET_DAYS = 28  # no log entry for four weeks
+ENDING_DAYS = 28
+
+
+def mentoring_file(user, participation) -> dict | None:
+    """The mentoring of ``participation`` for ``user`` (None: the user does not read it)."""
+    if not reads_mentoring(user, participation):
+        return None
+    mentorships = list(
+        Mentorship.objects.filter(participation=participation)
+        .select_related("mentor", "organisation")
+        .prefetch_related("entries__employer_contact__employer", "after_placement__placement")
+    )
+    for m in mentorships:
+        m.can_write = may_write_mentorship(user, m)
+    return {"mentorships": mentorships}
+
+
+def _projects_of(user):
+    return Organisation.objects.filter(
+        kind=Organisation.Kind.MENTORING_PROJECT,
+        active=True,
+        memberships__user=user,
+        memberships__role__in=(Membership.Role.READ_ONLY, *Membership.WRITING_ROLES),
+    ).distinct()
+
+
+def aftercare_worklist(user, *, today: dt.date | None = None) -> list[AfterPlacementSupport]:
+    """Running after-placement support of the user's mentees (as mentor, or all of a project the
+    user leads) without a log entry in the last four weeks or ending within four weeks."""
+    today = today or timezone.localdate()
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    led = Organisation.objects.filter(memberships__user=user, memberships__role=Membership.Role.ORG_ADMIN)
+    from stufenweg.journeys.selectors import participations_visible_to
+
+    rows = (
+        AfterPlacementSupport.objects.filter(started_on__lte=today, until__gte=today)
+        # only mentees the user still sees (the project still accompanies them)
+        .filter(participation__in=participations_visible_to(user))
+        .filter(
+            Q(mentorship__mentor=user, mentorship__organisation__in=_projects_of(user))
+            | Q(mentorship__organisation__in=led)
+        )
+        .annotate(last_entry=Max("mentorship__entries__occurred_on"))
+        .select_related("participation__person", "mentorship__mentor", "placement")
+        .order_by("until", "pk")
+    )
+    quiet = today - dt.timedelta(days=QUIET_DAYS)
+    ending = today + dt.timedelta(days=ENDING_DAYS)
+    result = []
+    for row in rows:
+        row.quiet = row.last_entry is None or row.last_entry < quiet
+        row.ending = row.until <= ending
+        if row.quiet or row.ending:
+            result.append(row)
+    return result
+
+
+def placement_figures(user) -> list[dict]:
+    """Per mentoring project of ``user``: mentees placed into training and into work (distinct
+    participations with an effective employment start while mentored)."""
+    from stufenweg.journeys.models import JourneyEvent
+
+    figures = []
+    for org in _projects_of(user).order_by("name"):
+        events = JourneyEvent.objects.filter(
+            kind="employment_start",
+            superseded_by__isnull=True,
+            participation__mentorships__organisation=org,
+        )
+        training = events.filter(employment_kind="vocational_training")
+        work = events.exclude(employment_kind="vocational_training")
+        figures.append(
+            {
+                "organisation": org,
+                "training": training.values("participation_id").distinct().count(),
+                "work": work.values("participation_id").distinct().count(),
+            }
+        )
+    return figures

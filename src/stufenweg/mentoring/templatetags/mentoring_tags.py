@@ -1,0 +1,23 @@
+"""The mentoring section of the participant page."""
+
+from __future__ import annotations
+
+from django import template
+
+from stufenweg.mentoring.authority import assigning_projects
+from stufenweg.mentoring.selectors import mentoring_file
+
+register = template.Library()
+
+
+@register.inclusion_tag("mentoring/partials/participant_mentoring.html", takes_context=True)
+def mentoring_panel(context, participation):
+    """Shown only to readers of the mentoring (``mentoring.authority.reads_mentoring``); the
+    participant page has checked that the user sees the participation and recorded the read."""
+    user = context["request"].user
+    file = mentoring_file(user, participation)
+    return {
+        "p": participation,
+        "mentoring": file,
+        "can_assign": bool(file is not None and assigning_projects(user, participation)),
+    }
