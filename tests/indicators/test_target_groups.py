@@ -362,3 +362,16 @@ def test_the_section_in_xlsx_and_pdf(year, w):
     html = html_for(report)
     assert "<h2>Zielgruppenmerkmale je Stufe</h2>" in html
     assert '<td>Verweildauer, Median (Tage)</td><td class="n">91</td><td class="n">90,50</td>' in html
+
+
+def test_the_web_breakdown_names_the_person_groups(year, w):
+    from stufenweg.indicators.presenting import localise
+
+    report = standard_report(
+        ReportParams(programme=w.programme, **PERIOD, as_of=D(2023, 12, 31), by=("vocational_qualification",))
+    )
+    section = next(s for s in localise(report)["sections"] if s["id"] == "breakdown")
+    groups = {row["cells"][0] for row in section["rows"]}
+    # the codes yes/no/"" are shown as ja/nein/nicht erfasst on the page, as in the CSV for Excel
+    assert groups <= {"gesamt", "ja", "nein", "nicht erfasst"}
+    assert {"ja", "nein", "nicht erfasst"} <= groups

@@ -114,6 +114,17 @@ def _title(section: dict, by: list[str]) -> str:
     return _(section["title"])
 
 
+def _breakdown_cell(dim: str, code: str) -> str:
+    """A group cell of the breakdown: „gesamt“ translated; yes/no person attributes and the target
+    groups by their names (stage, region and other codes stay as they are)."""
+    if code == TOTAL:
+        return _(TOTAL)
+    from stufenweg.indicators.target_groups import person_group_label
+
+    # "–" marks a group without a value: for a yes/no attribute that is „nicht erfasst“
+    return person_group_label(dim, "" if code == "–" else code) or code
+
+
 def _section(section: dict, by: list[str]) -> dict:
     sid = section["id"]
     columns = list(section["columns"])
@@ -134,7 +145,7 @@ def _section(section: dict, by: list[str]) -> dict:
         else:
             label = _(label)
         if sid == "breakdown":
-            cells = [_(TOTAL) if i < len(by) and c == TOTAL else c for i, c in enumerate(cells)]
+            cells = [_breakdown_cell(by[i], c) if i < len(by) else c for i, c in enumerate(cells)]
         rows.append({**row, "label": label, "cells": cells})
     return {
         **section,
