@@ -108,7 +108,11 @@ def test_mentor_assigns_logs_employer_contact_placement_and_aftercare(web, world
 
     # the worklist: last entry 20 days ago is not quiet, the support runs six months -> empty;
     # the figures count one placement into training, none into work
-    web.visit("/mentoring/nachbetreuung/")
+    web.visit("/")
+    assert "0 Mentees in der Nachbetreuung brauchen Aufmerksamkeit." in page.content()
+    page.click("a:text-is('Zur Arbeitsliste „Nachbetreuung“')")
+    page.wait_for_selector("h1:text-is('Nachbetreuung')")
+    web.axe()
     assert "Nichts zu tun." in page.content()
     figures = page.inner_text("#placement-figures tbody")
     assert "Mentorenprojekt\t1\t0" in figures

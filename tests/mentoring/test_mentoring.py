@@ -213,3 +213,18 @@ def test_the_participant_page_shows_the_section_to_readers_only(world):
         assert ('id="h-mentoring"' in body) is shown, persona
         assert ("Lebenslauf" in body) is shown, persona
         assert ("Mentoring-Eintrag" in body) is (persona == "mentor"), persona
+
+
+def test_the_start_page_counts_the_due_mentees_for_project_members_only(world):
+    mentor = world.personas["mentor"]
+    mentee = _mentee(world, "Start")
+    services.after_placement_support_start(
+        mentorship=_assign(world, mentee), placement=_place(mentee, "svb", 10), by=mentor
+    )
+    client = Client()
+    client.force_login(mentor)
+    body = client.get("/").content.decode()
+    assert 'id="h-aftercare-notice"' in body and "1 Mentee in der Nachbetreuung braucht" in body
+    assert "Start" not in body.split('id="h-aftercare-notice"')[1].split("</section>")[0]  # no names
+    client.force_login(world.personas["regional"])
+    assert 'id="h-aftercare-notice"' not in client.get("/").content.decode()

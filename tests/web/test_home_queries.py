@@ -17,7 +17,7 @@ MAX_QUERIES = {
     "coordinator": 8,  # + programmes, participation states, entries/exits
     "regional": 11,  # + totals, waiting per stage, planned ends, inactive, regions, audit insert
     "provider": 11,  # + organisation kinds, organisations, measures, active count, active list, audit insert
-    "mentor": 11,
+    "mentor": 12,  # + the due mentees of the after-placement support (mentoring: one query)
     "jobcenter": 8,  # + states, latest referrals, audit insert
     "dpo": 6,  # + latest audit entries
     "outsider": 5,  # session, user, scope, header organisations, notices

@@ -21,3 +21,13 @@ def mentoring_panel(context, participation):
         "mentoring": file,
         "can_assign": bool(file is not None and assigning_projects(user, participation)),
     }
+
+
+@register.inclusion_tag("mentoring/partials/aftercare_notice.html", takes_context=True)
+def aftercare_notice(context):
+    """On the start page of members of a mentoring project (the page shows it only to them):
+    how many mentees of the worklist „Nachbetreuung“ are due, with the link (a count, no names;
+    one query)."""
+    from stufenweg.mentoring.selectors import aftercare_worklist
+
+    return {"shown": True, "due": len(aftercare_worklist(context["request"].user))}
