@@ -77,6 +77,25 @@ def audit_read(
     )
 
 
+def audit_object_reads(*, actor, object_type: str, object_ids, purpose: str, summary: str = "") -> int:
+    """Record one read per object that is not a person (an employer contact, say) in one insert;
+    the persons it names are recorded with ``audit_reads``."""
+    rows = [
+        AuditEntry(
+            actor=actor,
+            actor_label=getattr(actor, "username", "") or "system",
+            action=AuditEntry.Action.READ,
+            object_type=object_type,
+            object_id=str(pk),
+            purpose=purpose,
+            summary=summary[:255],
+        )
+        for pk in object_ids
+    ]
+    AuditEntry.objects.bulk_create(rows)
+    return len(rows)
+
+
 def audit_reads(
     *, actor, persons, purpose: str, object_type: str = "people.person", summary: str = ""
 ) -> int:

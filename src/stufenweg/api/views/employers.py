@@ -28,8 +28,7 @@ from stufenweg.api.serializers.employers import (
     VacancyWriteSerializer,
 )
 from stufenweg.api.views.base import AUDIT_PURPOSE, CODE_LOOKUP, ID_LOOKUP, ApiViewSet
-from stufenweg.core.audit import audit_reads
-from stufenweg.core.models import AuditEntry
+from stufenweg.core.audit import audit_object_reads, audit_reads
 from stufenweg.journeys.models import Participation
 from stufenweg.journeys.selectors import participations_visible_to
 from stufenweg.organisations import employer_services as services
@@ -144,19 +143,12 @@ class EmployerContactViewSet(
         """Serialize ``contacts`` and record the reads: one row per contact, one per person shown."""
         user = self.request.user
         visible = {c.participation_id for c in contacts if c.participation_id and c.participation_visible}
-        AuditEntry.objects.bulk_create(
-            [
-                AuditEntry(
-                    actor=user,
-                    actor_label=user.username,
-                    action=AuditEntry.Action.READ,
-                    object_type="organisations.employercontact",
-                    object_id=str(c.pk),
-                    purpose=AUDIT_PURPOSE,
-                    summary=summary,
-                )
-                for c in contacts
-            ]
+        audit_object_reads(
+            actor=user,
+            object_type="organisations.employercontact",
+            object_ids=[c.pk for c in contacts],
+            purpose=AUDIT_PURPOSE,
+            summary=summary,
         )
         if visible:
             person_ids = Participation.objects.filter(pk__in=visible).values_list("person_id", flat=True)
