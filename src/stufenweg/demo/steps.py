@@ -18,6 +18,7 @@ from stufenweg.demo.context import DemoContext
 from stufenweg.demo.master import create_master_data
 from stufenweg.demo.write import assign_caseworkers, plan_journeys, write_journeys, write_persons
 from stufenweg.groupwork.demo import add_group_work
+from stufenweg.mentoring.demo import add_mentoring
 from stufenweg.organisations.demo import add_employer_contacts
 from stufenweg.support.demo import add_support
 
@@ -35,5 +36,6 @@ STEPS: list[tuple[str, Step]] = [
     ("Gruppenangebote (JOBfabrik, JOBcafé, Jobclub, Infoveranstaltung)", add_group_work),
     ("Arbeitgeber: Kontakte und Stellen", add_employer_contacts),
     ("Unterstützungsangebote, Hemmnisse, Förderphasen und Profillagen", add_support),
+    ("Mentoring: Mentorinnen und Mentoren, Protokoll, Nachbetreuung", add_mentoring),
     ("Zwei-Faktor-Geräte der Personas", create_demo_devices),
 ]
