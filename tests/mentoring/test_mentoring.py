@@ -162,6 +162,9 @@ def test_after_placement_support_worklist_and_figures(world):
         ),
     }
     _place(worker, "svb", 30)
+    before = _mentee(world, "Vorher")  # placed into work before the mentoring began: not counted
+    _place(before, "svb", 170)
+    _assign(world, before, on=_ago(150))
     assert supports[quiet].months == 6 and supports[quiet].until > TODAY
     assert supports[ending].until <= TODAY + dt.timedelta(days=28)
     for p, days in ((quiet, 40), (busy, 3), (ending, 2)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from stufenweg.mentoring.authority import may_write_mentorship, reads_mentoring
@@ -82,6 +82,7 @@ def placement_figures(user) -> list[dict]:
             kind="employment_start",
             superseded_by__isnull=True,
             participation__mentorships__organisation=org,
+            occurred_on__gte=F("participation__mentorships__started_on"),  # while mentored
         )
         training = events.filter(employment_kind="vocational_training")
         work = events.exclude(employment_kind="vocational_training")
