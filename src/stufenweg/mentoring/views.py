@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from stufenweg.casework.selectors import participation_for
-from stufenweg.casework.views.actions import page_url
-from stufenweg.casework.views.common import form_response
+from stufenweg.casework.views.common import form_response, page_url
 from stufenweg.core.audit import audit_reads
 from stufenweg.journeys.models import Participation
 from stufenweg.mentoring import forms as mf

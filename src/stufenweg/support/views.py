@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stufenweg.casework.permissions import DELIVERING
-from stufenweg.casework.views.actions import page_url
-from stufenweg.casework.views.common import form_response, participation_to_act_on
+from stufenweg.casework.views.common import entry_response, form_response, page_url, participation_to_act_on
 from stufenweg.core.visibility import scope_of
 from stufenweg.programmes.selectors import programmes_visible_to
 from stufenweg.support import forms as sf
@@ -28,25 +27,10 @@ from stufenweg.support.models import ServiceReferral
 from stufenweg.support.selectors import phase_names, referral_for
 
 
-def _entry(request, pk, *, form_class, title, url_name, save, message, form_kwargs=None):
-    participation = participation_to_act_on(request, pk, DELIVERING)
-    form = form_class(request.POST or None, **(form_kwargs(participation) if form_kwargs else {}))
-    return form_response(
-        request,
-        form=form,
-        title=title,
-        action_url=reverse(url_name, args=[participation.pk]),
-        back_url=page_url(participation),
-        on_valid=lambda: save(participation, form.cleaned_data, request.user),
-        success_message=message,
-        context={"participation": participation},
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=sf.ReferralForm,
@@ -114,7 +98,7 @@ def referral_correct(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def barrier_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=sf.BarrierForm,
@@ -130,7 +114,7 @@ def barrier_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def phase_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=sf.PhaseForm,
@@ -145,7 +129,7 @@ def phase_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=sf.ProfileForm,

@@ -22,7 +22,9 @@ from stufenweg.casework.models import Appointment, Goal, PlanAction
 from stufenweg.casework.permissions import DELIVERING, acting_organisations
 from stufenweg.casework.selectors import goal_for, plan_action_for
 from stufenweg.casework.views.common import (
+    entry_response,
     form_response,
+    page_url,
     participation_to_act_on,
     require_act,
     require_act_on,
@@ -30,14 +32,9 @@ from stufenweg.casework.views.common import (
 from stufenweg.journeys import services as journey_services
 from stufenweg.journeys.authority import EventNotPermitted, amending_kinds, recording_kinds, refusal_message
 from stufenweg.journeys.codes import EventKind
-from stufenweg.journeys.models import Participation
 from stufenweg.journeys.selectors import events_visible_to
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.services import person_create
-
-
-def page_url(participation: Participation) -> str:
-    return f"{reverse('casework:participant_detail', args=[participation.person_id])}?teilnahme={participation.pk}"
 
 
 @login_required
@@ -127,25 +124,10 @@ def event_void(request: HttpRequest, pk: int) -> HttpResponse:
 # --- casework entries ----------------------------------------------------------------------------
 
 
-def _entry(request, pk, *, form_class, title, url_name, save, message, form_kwargs=None):
-    participation = participation_to_act_on(request, pk, DELIVERING)
-    form = form_class(request.POST or None, **(form_kwargs(participation) if form_kwargs else {}))
-    return form_response(
-        request,
-        form=form,
-        title=title,
-        action_url=reverse(url_name, args=[participation.pk]),
-        back_url=page_url(participation),
-        on_valid=lambda: save(participation, form.cleaned_data, request.user),
-        success_message=message,
-        context={"participation": participation},
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=cf.ContactForm,
@@ -161,7 +143,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=cf.AppointmentForm,
@@ -177,7 +159,7 @@ def appointment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=cf.NeedsAssessmentForm,
@@ -198,7 +180,7 @@ def assessment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=cf.GoalForm,
@@ -214,7 +196,7 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _entry(
+    return entry_response(
         request,
         pk,
         form_class=cf.PlanActionForm,

@@ -18,8 +18,7 @@ from stufenweg.casework import services
 from stufenweg.casework.assignment import assignment_for
 from stufenweg.casework.confirmations import confirmation
 from stufenweg.casework.selectors import participation_for
-from stufenweg.casework.views.actions import page_url
-from stufenweg.casework.views.common import form_response
+from stufenweg.casework.views.common import form_response, page_url
 from stufenweg.journeys.models import Participation
 from stufenweg.organisations.models import User
 

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 
 from stufenweg.casework.action_forms import apply_rule_error
 from stufenweg.casework.permissions import DELIVERING, can_act
@@ -110,3 +111,24 @@ def form_response(
     }
     template = "casework/partials/form.html" if is_htmx(request) else "casework/form_page.html"
     return render(request, template, ctx, status=status)
+
+
+def page_url(participation: Participation) -> str:
+    return f"{reverse('casework:participant_detail', args=[participation.person_id])}?teilnahme={participation.pk}"
+
+
+def entry_response(request, pk, *, form_class, title, url_name, save, message, form_kwargs=None):
+    """The form page of a casework entry on a participation (contact, appointment, barrier …):
+    404/403 by the casework rule, ``save(participation, cleaned_data, user)`` on a valid form."""
+    participation = participation_to_act_on(request, pk, DELIVERING)
+    form = form_class(request.POST or None, **(form_kwargs(participation) if form_kwargs else {}))
+    return form_response(
+        request,
+        form=form,
+        title=title,
+        action_url=reverse(url_name, args=[participation.pk]),
+        back_url=page_url(participation),
+        on_valid=lambda: save(participation, form.cleaned_data, request.user),
+        success_message=message,
+        context={"participation": participation},
+    )
