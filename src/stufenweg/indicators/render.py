@@ -141,7 +141,11 @@ def _excel_group(group: dict, dim: str) -> str:
 def to_csv_excel(report: dict) -> bytes:
     """The contract rows as CSV for German Excel (see the module's docstring)."""
     used = _group_dims(report)
-    dim_labels = {"indicator": _("Zielwert für"), "period": _("Zielzeitraum"), "reason_code": _("Grund (Code)")}
+    dim_labels = {
+        "indicator": _("Zielwert für"),
+        "period": _("Zielzeitraum"),
+        "reason_code": _("Grund (Code)"),
+    }
     try:
         recorded = display.moment(dt.datetime.fromisoformat(report["recorded_on"]))
     except (TypeError, ValueError):
