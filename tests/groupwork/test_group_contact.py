@@ -84,3 +84,20 @@ def test_the_participant_page_lists_sessions_with_their_attendance(world, attend
     assert "JOBfabrik: Neue Wege zum JOB" in html
     assert "12.03.2024" in html and "teilgenommen" in html
     assert "zählt als Kontakt" in html
+
+
+def test_a_coming_session_reads_still_to_come_and_a_past_one_not_recorded(world):
+    from django.utils import timezone
+
+    coming = timezone.localdate() + dt.timedelta(days=5)
+    event = workshop(
+        world,
+        sessions=[(SESSION_DAY, dt.time(9), dt.time(12)), (coming, dt.time(9), dt.time(12))],
+    )
+    (person,) = participants(world, 1, prefix="Bevor")
+    services.booking_create(event=event, participation=person, by=None)
+    client = Client()
+    client.force_login(world.personas["regional"])
+    html = client.get(f"/teilnehmende/{person.person_id}/?teilnahme={person.pk}").content.decode()
+    assert f'{coming:%d.%m.%Y} 09:00</span>: <span class="muted">steht noch bevor' in html
+    assert '12.03.2024 09:00</span>: <span class="muted">nicht erfasst' in html

@@ -4,6 +4,7 @@ the contacts) and the start page (notices of cancelled events)."""
 from __future__ import annotations
 
 from django import template
+from django.utils import timezone
 
 from stufenweg.groupwork.selectors import group_work_of, notices_for
 
@@ -14,7 +15,8 @@ register = template.Library()
 def group_work(participation):
     """The participation's bookings and attendances (the participant page has checked that the
     user sees the participation and recorded the read)."""
-    return group_work_of(participation)
+    # ``today``: a coming session of a booked participant reads „steht noch bevor“, not „nicht erfasst“
+    return {**group_work_of(participation), "today": timezone.localdate()}
 
 
 @register.inclusion_tag("groupwork/partials/notices.html", takes_context=True)
