@@ -45,7 +45,10 @@ def add_mentoring(ctx) -> None:
         )
         for enrolment in enrolments:
             participation = enrolment.participation
-            start = min(enrolment.entered_on, today)
+            # mentored from the first entry into the programme, so that a placement during an
+            # earlier enrolment counts among the project's placements ("while mentored")
+            first = Enrolment.objects.filter(participation=participation).order_by("entered_on").first()
+            start = min(first.entered_on, today)
             mentorship = services.mentorship_assign(
                 participation=participation,
                 organisation=project,
