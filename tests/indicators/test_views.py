@@ -72,6 +72,18 @@ def test_form_errors_next_to_field(w, client):
     assert "Das Ende liegt vor dem Beginn." in response.content.decode()
 
 
+def test_the_form_offers_the_year_so_far_as_iso_dates_the_date_field_can_show(w, client):
+    """``<input type="date">`` shows only ISO values; a German "01.01.2026" would stay empty and
+    the report would be refused for want of a period."""
+    from django.utils import timezone
+
+    client.force_login(w.personas["coordinator"])
+    html = client.get(reverse("indicators:report")).content.decode()
+    today = timezone.localdate()
+    assert f'type="date" name="date_from" value="{today.year}-01-01"' in html
+    assert f'type="date" name="date_to" value="{today.isoformat()}"' in html
+
+
 def test_targets_page_and_attainment(w, client, journey):
     client.force_login(w.personas["coordinator"])
     response = client.post(

@@ -16,6 +16,7 @@ from stufenweg.casework.area import measures_in_area
 from stufenweg.casework.overviews import measures_with_free_places
 from stufenweg.casework.selectors import assessed_stage_id
 from stufenweg.core.params import BoundedDateField, parse_date
+from stufenweg.core.widgets import DateInput
 from stufenweg.journeys import services, spec
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import JourneyEvent, Participation
@@ -38,13 +39,6 @@ def apply_rule_error(form: forms.Form, exc: JourneyRuleError) -> None:
     name = FIELD_MAP.get(exc.field or "", exc.field or "")
     name = name.removesuffix("_id")
     form.add_error(name if name in form.fields else None, exc.rule_message)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 DATE_LABEL = _("Datum")

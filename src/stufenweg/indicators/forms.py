@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.params import BoundedDateField
+from stufenweg.core.widgets import DateInput
 from stufenweg.indicators.definitions import BY_ID, DIMENSION_LABELS, FAMILY_LABELS, INDICATORS
 from stufenweg.indicators.indicator import PERSON_DIMS
 from stufenweg.indicators.presenting import indicator_label
@@ -15,10 +16,6 @@ BREAKDOWNS = [
     (d, DIMENSION_LABELS[d])
     for d in ("region", "stage", "measure", "provider", "gender", "age_band", *PERSON_DIMS)
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class ReportForm(forms.Form):

@@ -9,18 +9,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.params import BoundedDateField
+from stufenweg.core.widgets import DateInput
 from stufenweg.people import documents
 from stufenweg.people.models import DocumentKind, Person, YesNoNa
 
 NOT_RECORDED = _("nicht erfasst")
 YES_NO = [("", NOT_RECORDED), ("true", _("ja")), ("false", _("nein"))]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def please_choose(message) -> dict:

@@ -9,16 +9,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.params import parse_date
+from stufenweg.core.widgets import DateInput
 from stufenweg.organisations.models import Organisation, Region
 from stufenweg.programmes.measures_admin import PROVIDER_KINDS, measure_problems
 from stufenweg.programmes.models import Measure, Programme, Stage
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class StageChoiceField(forms.ModelMultipleChoiceField):
