@@ -1,5 +1,6 @@
 """The demo's employer contacts and vacancies: written through the services, dated by the demo's
-last day, a placement's follow-up naming a participation of the recording office's region, and
+last day, a placement's follow-up naming a participation of the recording office's region (or,
+logged by a mentor, a mentee of the mentoring project), and
 „Arbeitgeber unterstützt“ not empty for the coordination office."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import datetime as dt
 import pytest
 
 from stufenweg.demo.context import DEMO_END
+from stufenweg.mentoring.models import Mentorship
 from stufenweg.organisations.employer_selectors import support_figures
 from stufenweg.organisations.models import EmployerContact, Organisation, Vacancy
 from tests.demo.conftest import small_demo  # noqa: F401 - the module-scoped fixture
@@ -22,6 +24,11 @@ def test_demo_contacts_and_vacancies(small_demo):  # noqa: F811
     placed = contacts.filter(participation__isnull=False)
     assert placed.exists()
     for contact in placed:
+        if contact.organisation.kind == "mentoring_project":  # logged by a mentor about a mentee
+            assert Mentorship.objects.filter(
+                participation=contact.participation, organisation=contact.organisation
+            ).exists()
+            continue
         assert contact.organisation.kind == "regional_office"
         assert contact.organisation.region_id == contact.participation.region_id
         assert contact.topic == "support" and contact.staff is not None
