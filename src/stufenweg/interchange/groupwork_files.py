@@ -74,6 +74,29 @@ def _hhmm(value: dt.time) -> str:
 # --- import ---------------------------------------------------------------------------------------
 
 
+def participation_of_row(imp, schema, row) -> Participation | None:
+    """The participation a group or support row names by ``person_id`` and ``programme``; a
+    problem on ``person_id`` when there is none (unless the person's own row is already broken).
+    ``imp`` is the file's importer (``programmes`` by code, ``ctx``, ``_problem``)."""
+    v = row.values
+    participation = (
+        Participation.objects.filter(
+            person__person_id=v["person_id"], programme_id=imp.programmes.get(v["programme"], -1)
+        )
+        .select_related("person", "programme")
+        .first()
+    )
+    if participation is None and not imp.ctx.is_broken(s.PERSONS.name, v["person_id"]):
+        imp._problem(
+            schema,
+            row,
+            "person_id",
+            _("Die Person „%(person)s“ hat keine Teilnahme im Programm „%(programme)s“.")
+            % {"person": v["person_id"], "programme": v["programme"]},
+        )
+    return participation
+
+
 class GroupImport:
     """The four files of one import (parsed rows by file name)."""
 
@@ -286,19 +309,7 @@ class GroupImport:
     # group_bookings.csv
 
     def _participation(self, schema, row) -> Participation | None:
-        v = row.values
-        participation = Participation.objects.filter(
-            person__person_id=v["person_id"], programme_id=self.programmes.get(v["programme"], -1)
-        ).first()
-        if participation is None and not self.ctx.is_broken(s.PERSONS.name, v["person_id"]):
-            self._problem(
-                schema,
-                row,
-                "person_id",
-                _("Die Person „%(person)s“ hat keine Teilnahme im Programm „%(programme)s“.")
-                % {"person": v["person_id"], "programme": v["programme"]},
-            )
-        return participation
+        return participation_of_row(self, schema, row)
 
     def import_bookings(self) -> None:
         schema = s.GROUP_BOOKINGS

@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
+from stufenweg.interchange.groupwork_files import participation_of_row
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
@@ -71,23 +72,7 @@ class SupportImport:
         entry[what] += 1
 
     def _participation(self, schema, row) -> Participation | None:
-        v = row.values
-        participation = (
-            Participation.objects.filter(
-                person__person_id=v["person_id"], programme_id=self.programmes.get(v["programme"], -1)
-            )
-            .select_related("person", "programme")
-            .first()
-        )
-        if participation is None and not self.ctx.is_broken(s.PERSONS.name, v["person_id"]):
-            self._problem(
-                schema,
-                row,
-                "person_id",
-                _("Die Person „%(person)s“ hat keine Teilnahme im Programm „%(programme)s“.")
-                % {"person": v["person_id"], "programme": v["programme"]},
-            )
-        return participation
+        return participation_of_row(self, schema, row)
 
     def run(self) -> None:
         if not any(self.rows.values()):
