@@ -13,6 +13,7 @@ urlpatterns = [
     path("gruppenangebote/", include("stufenweg.groupwork.urls")),
     path("unterstuetzung/", include("stufenweg.support.urls")),
     path("mentoring/", include("stufenweg.mentoring.urls")),
+    path("kosten/", include("stufenweg.costs.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),
     path("import/", include("stufenweg.interchange.urls")),
     path("datenschutz/", include("stufenweg.privacy.urls")),

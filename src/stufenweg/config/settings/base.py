@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "stufenweg.groupwork",
     "stufenweg.support",
     "stufenweg.mentoring",
+    "stufenweg.costs",
     "stufenweg.outcomes",
     "stufenweg.indicators",
     "stufenweg.interchange",
