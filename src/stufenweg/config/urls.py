@@ -16,6 +16,7 @@ urlpatterns = [
     path("kosten/", include("stufenweg.costs.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),
     path("import/", include("stufenweg.interchange.urls")),
+    path("fruehwarnung/", include("stufenweg.earlywarning.urls")),
     path("datenschutz/", include("stufenweg.privacy.urls")),
     path("", include("stufenweg.organisations.urls")),  # verwaltung/organisationen/, arbeitgeber/
     path("", include("stufenweg.web.urls")),

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "stufenweg.indicators",
     "stufenweg.interchange",
     "stufenweg.api",
+    "stufenweg.earlywarning",
     "stufenweg.privacy",
     "stufenweg.web",
 ]
