@@ -152,6 +152,7 @@ ROUTES: dict[str, Spec] = {
     "indicators:run": Spec("reports_object", "report_run"),
     "indicators:chart": Spec("reports_object", "report_run", extra=(("name", "x"),)),
     "indicators:download": Spec("reports_object", "report_run", extra=(("fmt", "json"),)),
+    "forecasting:forecast": Spec("reports"),  # place forecast: aggregates, the reports' readers
     # privacy (data-protection officer)
     "privacy:home": Spec("dpo"),
     "privacy:audit_export": Spec("dpo"),

@@ -15,6 +15,7 @@ urlpatterns = [
     path("mentoring/", include("stufenweg.mentoring.urls")),
     path("kosten/", include("stufenweg.costs.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),
+    path("prognose/", include("stufenweg.forecasting.urls")),
     path("import/", include("stufenweg.interchange.urls")),
     path("fruehwarnung/", include("stufenweg.earlywarning.urls")),
     path("datenschutz/", include("stufenweg.privacy.urls")),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "stufenweg.costs",
     "stufenweg.outcomes",
     "stufenweg.indicators",
+    "stufenweg.forecasting",
     "stufenweg.interchange",
     "stufenweg.api",
     "stufenweg.earlywarning",

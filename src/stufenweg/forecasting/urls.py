@@ -1,0 +1,8 @@
+from django.urls import path
+
+from stufenweg.forecasting import views
+
+app_name = "forecasting"
+urlpatterns = [
+    path("", views.forecast, name="forecast"),
+]
