@@ -21,7 +21,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stufenweg.interchange import groupwork_files, masterdata, services, support_files
+from stufenweg.interchange import employer_files, groupwork_files, masterdata, services, support_files
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.events import EventImport
 from stufenweg.interchange.garbage import collect, few_collections
@@ -143,6 +143,7 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
         rows[schema.name] = read_rows(source, schema, problems, ctx)
     group_rows = groupwork_files.take_rows(rows)  # written after the events (bookings name participations)
     support_rows = support_files.take_rows(rows)  # so are the support files
+    employer_rows = employer_files.take_rows(rows)  # and the employer contacts (they name participations)
 
     events = EventImport(ctx, source, today=today, now=timezone.now(), progress=tick)
     if s.EVENTS.name in present:
@@ -177,6 +178,7 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
             }
             groupwork_files.import_group_files(ctx, group_rows)
             support_files.import_support_files(ctx, support_rows)
+            employer_files.import_employer_files(ctx, employer_rows)
             result.counts = ctx.counts
             if problems or dry_run:
                 raise _Rollback

@@ -13,9 +13,10 @@ from stufenweg.groupwork.models import Attendance, Booking, GroupEvent
 from stufenweg.groupwork.models import EventKind as GroupEventKind
 from stufenweg.journeys import spec
 from stufenweg.journeys.codes import EventKind
+from stufenweg.organisations.codes import ContactKind, ContactTopic, VacancyStatus
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import Person
-from stufenweg.support.codes import BarrierKind, ServiceKind
+from stufenweg.support.codes import BarrierKind, ProfileCategory, ServiceKind
 
 STR = "str"
 CODE = "code"  # one value of a fixed list
@@ -283,8 +284,9 @@ GROUP_ATTENDANCE = FileSchema(
 
 GROUP_SCHEMAS = (GROUP_EVENTS, GROUP_SESSIONS, GROUP_BOOKINGS, GROUP_ATTENDANCE)
 
-# Support services (optional files, ``interchange.support_files``): referrals, barriers and phase
-# changes of the support plan, each by participation (person × programme) and day.
+# Support services (optional files, ``interchange.support_files``): referrals, barriers, phase
+# changes of the support plan and profile categories, each by participation (person × programme)
+# and day.
 SERVICES = FileSchema(
     "services.csv",
     (
@@ -328,7 +330,59 @@ SUPPORT_PHASES = FileSchema(
     key=("person_id", "programme", "on", "phase"),
 )
 
-SUPPORT_SCHEMAS = (SERVICES, BARRIERS, SUPPORT_PHASES)
+PROFILE_RATINGS = FileSchema(
+    "profile_ratings.csv",
+    (
+        Column("person_id", REF, required=True, max_length=64),
+        Column("programme", REF, required=True, max_length=32),
+        Column("category", CODE, required=True, choices=_values(ProfileCategory)),
+        Column("assessed_on", DATE, required=True),
+    ),
+    required_file=False,
+    key=("person_id", "programme", "assessed_on", "category"),
+)
+
+SUPPORT_SCHEMAS = (SERVICES, BARRIERS, SUPPORT_PHASES, PROFILE_RATINGS)
+
+# Employers (optional files, ``interchange.employer_files``): the contact history and the
+# vacancies, each by the source's ``code`` (one recorded here is exported as ``AK-<id>`` /
+# ``ST-<id>``). Notes are not exchanged.
+EMPLOYER_CONTACTS = FileSchema(
+    "employer_contacts.csv",
+    (
+        Column("code", REF, required=True, max_length=64),
+        Column("employer", REF, required=True, max_length=64),
+        Column("organisation", REF, required=True, max_length=64),
+        Column("date", DATE, required=True),
+        Column("kind", CODE, required=True, choices=_values(ContactKind)),
+        Column("topic", CODE, required=True, choices=_values(ContactTopic)),
+        Column("programme", REF, max_length=32),
+        Column("person_id", REF, max_length=64),
+    ),
+    required_file=False,
+    key=("code",),
+)
+
+VACANCIES = FileSchema(
+    "vacancies.csv",
+    (
+        Column("code", REF, required=True, max_length=64),
+        Column("employer", REF, required=True, max_length=64),
+        Column("organisation", REF, required=True, max_length=64),
+        Column("title", STR, required=True, max_length=200),
+        Column("occupation", STR, required=True, max_length=5),
+        Column("hours", DECIMAL, min_value=1, max_value=60, places=1),
+        Column("starts_on", DATE),
+        Column("places", INT, min_value=1, max_value=32767),
+        Column("status", CODE, choices=_values(VacancyStatus)),
+        Column("published_on", DATE, required=True),
+        Column("closed_on", DATE),
+    ),
+    required_file=False,
+    key=("code",),
+)
+
+EMPLOYER_SCHEMAS = (EMPLOYER_CONTACTS, VACANCIES)
 
 # In the order of import (each file only refers to the ones before it).
 SCHEMAS: tuple[FileSchema, ...] = (
@@ -341,6 +395,7 @@ SCHEMAS: tuple[FileSchema, ...] = (
     EVENTS,
     *GROUP_SCHEMAS,
     *SUPPORT_SCHEMAS,
+    *EMPLOYER_SCHEMAS,
 )
 BY_NAME = {s.name: s for s in SCHEMAS}
 BY_SHEET = {s.sheet: s for s in SCHEMAS}

@@ -215,7 +215,11 @@ def event_queryset(programme: Programme) -> QuerySet[JourneyEvent]:
 
 
 def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Iterable[list[str]]]]]:
-    from stufenweg.interchange import groupwork_files, support_files  # they import this module
+    from stufenweg.interchange import (  # they import this module
+        employer_files,
+        groupwork_files,
+        support_files,
+    )
 
     return [
         (s.ORGANISATIONS, organisation_rows),
@@ -227,6 +231,7 @@ def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Ite
         (s.EVENTS, lambda: event_rows(event_queryset(programme))),
         *groupwork_files.file_rows(programme),
         *support_files.file_rows(programme),
+        *employer_files.file_rows(programme),
     ]
 
 

@@ -80,8 +80,13 @@ def recording_organisations(user):
 
 def require_recording_organisation(by, organisation):
     """The organisation ``by`` records for: ``organisation`` when given (it must be one of
-    ``recording_organisations(by)``), else the first of them. ``by=None`` (the system) needs
-    ``organisation``."""
+    ``recording_organisations(by)``), else the first of them. The coordination office's writers
+    may name any active delivering organisation (they change every contact too, and an import of
+    the exchange format brings the contacts and vacancies every organisation recorded).
+    ``by=None`` (the system) needs ``organisation``."""
+    from stufenweg.core.authority import writes_for_coordination
+    from stufenweg.journeys.spec import DELIVERING
+
     require_employer_writer(by)
     if by is None:
         if organisation is None:
@@ -90,6 +95,8 @@ def require_recording_organisation(by, organisation):
     allowed = recording_organisations(by)
     if organisation is None:
         return allowed[0]
+    if organisation.active and organisation.kind in DELIVERING and writes_for_coordination(by):
+        return organisation
     if organisation.pk not in {org.pk for org in allowed}:
         raise PermissionDenied(
             _("Für diese Stelle dürfen Sie keine Arbeitgeberkontakte oder Stellen erfassen.")

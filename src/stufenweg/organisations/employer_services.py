@@ -88,9 +88,11 @@ def employer_contact_record(
     programme=None,
     participation=None,
     organisation: Organisation | None = None,
+    code: str = "",
 ) -> EmployerContact:
     """Record a contact of ``by`` (for ``organisation``, one of the user's recording
-    organisations; default the first) with ``employer``."""
+    organisations; default the first) with ``employer``. ``code``: the source's key of an
+    imported contact (exchange format)."""
     organisation = require_recording_organisation(by, organisation)
     contact = EmployerContact(
         employer=_employer(employer),
@@ -102,6 +104,7 @@ def employer_contact_record(
         topic=topic,
         notes=(notes or "").strip(),
         staff=by if getattr(by, "pk", None) else None,
+        code=code,
     )
     _not_future(occurred_on, "occurred_on")
     _check_participation(contact, by, changed=True)
@@ -194,10 +197,16 @@ def _vacancy_values(vacancy: Vacancy, values: dict) -> None:
 
 @transaction.atomic
 def vacancy_create(
-    *, employer: Organisation, by: User | None, organisation: Organisation | None = None, **values
+    *,
+    employer: Organisation,
+    by: User | None,
+    organisation: Organisation | None = None,
+    code: str = "",
+    **values,
 ) -> Vacancy:
     """A new vacancy at ``employer``: ``title``, ``occupation`` (KldB 2010, five digits),
-    ``hours``, ``starts_on``, ``places``, ``status``, ``published_on``, ``closed_on``."""
+    ``hours``, ``starts_on``, ``places``, ``status``, ``published_on``, ``closed_on``. ``code``:
+    the source's key of an imported vacancy (exchange format)."""
     unknown = set(values) - set(Vacancy.FIELDS)
     if unknown:
         raise TypeError(f"unknown vacancy fields: {sorted(unknown)}")
@@ -206,6 +215,7 @@ def vacancy_create(
         employer=_employer(employer),
         organisation=organisation,
         created_by=by if getattr(by, "pk", None) else None,
+        code=code,
     )
     _vacancy_values(vacancy, values)
     _settle_dates(vacancy)

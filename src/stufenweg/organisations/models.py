@@ -187,6 +187,9 @@ class EmployerContact(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField("erfasst am", default=timezone.now)
+    # The source's key in the exchange format (employer_contacts.csv ``code``); empty for a contact
+    # recorded here, which the export names ``AK-<id>`` (``interchange.employer_files``).
+    code = models.CharField("Kennung im Austauschformat", max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = "Arbeitgeberkontakt"
@@ -234,6 +237,9 @@ class Vacancy(models.Model):
         User, verbose_name="erfasst von", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField("geändert am", default=timezone.now)
+    # The source's key in the exchange format (vacancies.csv ``code``); empty for a vacancy
+    # recorded here, which the export names ``ST-<id>`` (``interchange.employer_files``).
+    code = models.CharField("Kennung im Austauschformat", max_length=64, blank=True, default="")
 
     FIELDS = ("title", "occupation", "hours", "starts_on", "places", "status", "published_on", "closed_on")
 
