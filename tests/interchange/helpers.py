@@ -46,6 +46,7 @@ def flush_domain_tables() -> None:
             AuditEntry.objects.all()._raw_delete(AuditEntry.objects.db)
 
     for label in (
+        "earlywarning",
         "costs",
         "mentoring",
         "groupwork",

@@ -17,6 +17,7 @@ from stufenweg.demo.activity import record_recent_activity, select_recent
 from stufenweg.demo.context import DemoContext
 from stufenweg.demo.master import create_master_data
 from stufenweg.demo.write import assign_caseworkers, plan_journeys, write_journeys, write_persons
+from stufenweg.earlywarning.demo import add_early_warning
 from stufenweg.groupwork.demo import add_group_work
 from stufenweg.mentoring.demo import add_mentoring
 from stufenweg.organisations.demo import add_employer_contacts
@@ -37,5 +38,6 @@ STEPS: list[tuple[str, Step]] = [
     ("Arbeitgeber: Kontakte und Stellen", add_employer_contacts),
     ("Unterstützungsangebote, Hemmnisse, Förderphasen und Profillagen", add_support),
     ("Mentoring: Mentorinnen und Mentoren, Protokoll, Nachbetreuung", add_mentoring),
+    ("Frühwarnung: vergangene Termine, Modelle je Programm", add_early_warning),
     ("Zwei-Faktor-Geräte der Personas", create_demo_devices),
 ]

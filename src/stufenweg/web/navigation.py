@@ -64,6 +64,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("casework:worklists", _("Arbeitslisten"), _personal_data),
     NavItem("casework:measure_list", _("Maßnahmen"), _personal_data),
     NavItem("casework:caseload", _("Fallzahlen"), _personal_data),
+    NavItem("earlywarning:worklist", _("Frühwarnung"), _personal_data),
     NavItem("groupwork:event_list", _("Gruppenangebote"), _personal_data),
     NavItem("organisations:employer_list", areas.EMPLOYERS_LABEL, areas.sees_employers),
     NavItem("indicators:report", _("Berichte"), _reports),
