@@ -4,5 +4,6 @@ from stufenweg.forecasting import views
 
 app_name = "forecasting"
 urlpatterns = [
-    path("", views.forecast, name="forecast"),
+    path("", views.forecast_page, name="forecast"),
+    path("download.xlsx", views.download, name="download"),
 ]
