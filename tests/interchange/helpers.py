@@ -47,6 +47,7 @@ def flush_domain_tables() -> None:
 
     for label in (
         "earlywarning",
+        "matching",
         "costs",
         "mentoring",
         "groupwork",

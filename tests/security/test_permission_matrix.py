@@ -280,6 +280,11 @@ ROUTES: dict[str, Spec] = {
     "matching:targets_edit": Spec("object", "participation", write=True),
     "matching:qualification_add": Spec("object", "participation", write=True),
     "matching:choose": Spec("object", "participation", write=True),
+    # matching: the page as the participant page (records the read), the forms by the casework rule
+    "matching:participant": Spec("object", "participation"),
+    "matching:targets_edit": Spec("object", "participation", write=True),
+    "matching:qualification_add": Spec("object", "participation", write=True),
+    "matching:choose": Spec("object", "participation", write=True),
     # mentoring: read by the mentoring project's members and the coordination office, written by
     # the mentor and the project's lead (mentoring.authority); the worklist is a page
     "mentoring:aftercare": Spec("page"),

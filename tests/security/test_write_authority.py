@@ -48,6 +48,7 @@ from tests.security import write_bodies_accounts as accounts
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_groupwork_api as groupwork_api
 from tests.security import write_bodies_households as households
+from tests.security import write_bodies_matching as matching
 from tests.security import write_bodies_mentoring as mentoring
 from tests.security import write_bodies_programmes as programmes
 from tests.security import write_bodies_support as support
@@ -271,6 +272,11 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "support:referral_status": (Check("referred", DELIVER, support.referral_status, targets=BOTH),),
     "support:referral_correct": (Check("correct", DELIVER, support.referral_correct, targets=BOTH),),
     "support:programme_phases": (Check("phases", OFFICE, support.phases),),
+    # matching: target occupations, qualifications and the choice of a suggestion: the casework
+    # rule (matching.authority; write_bodies_matching.py)
+    "matching:targets_edit": (Check("targets", DELIVER, matching.targets_edit, targets=BOTH),),
+    "matching:qualification_add": (Check("qualification", DELIVER, matching.qualification_add, targets=BOTH),),
+    "matching:choose": (Check("choice", DELIVER, matching.choose, targets=BOTH),),
     # mentoring: the mentor and the project's lead (mentoring.authority; write_bodies_mentoring.py)
     "mentoring:mentorship_add": (Check("assign", mentoring.RULE, mentoring.mentorship_add, targets=BOTH),),
     "mentoring:entry_add": (Check("log entry", mentoring.RULE, mentoring.entry_add, targets=BOTH),),

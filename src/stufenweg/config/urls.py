@@ -12,6 +12,7 @@ urlpatterns = [
     path("personen/", include("stufenweg.people.urls")),
     path("gruppenangebote/", include("stufenweg.groupwork.urls")),
     path("unterstuetzung/", include("stufenweg.support.urls")),
+    path("matching/", include("stufenweg.matching.urls")),
     path("mentoring/", include("stufenweg.mentoring.urls")),
     path("kosten/", include("stufenweg.costs.urls")),
     path("berichte/", include("stufenweg.indicators.urls")),

@@ -1,7 +1,8 @@
 """The German classification of occupations (Klassifikation der Berufe 2010, KldB 2010, revised
 version 2020, Bundesagentur für Arbeit), vendored as a compact code list: the 144 occupational
-groups (Berufsgruppen, the first three digits of a code) with German labels, and the four
-requirement levels (Anforderungsniveau, the fifth digit).
+groups (Berufsgruppen, the first three digits of a code) and the 37 main groups
+(Berufshauptgruppen, the first two digits) with German labels, and the four requirement levels
+(Anforderungsniveau, the fifth digit).
 
 A vacancy's occupation is a five-digit KldB code (Berufsgattung), e.g. ``29302`` = cooking
 occupations (group 293), skilled level (2). The list is not loaded from anywhere at run time; the
@@ -35,6 +36,47 @@ AREAS = {
     "7": "Unternehmensorganisation, Buchhaltung, Recht und Verwaltung",
     "8": "Gesundheit, Soziales, Lehre und Erziehung",
     "9": "Sprach-, Literatur-, Geistes-, Gesellschafts- und Wirtschaftswissenschaften, Medien, Kunst, Kultur und Gestaltung",
+}
+
+# Berufshauptgruppen (first two digits)
+MAIN_GROUPS = {
+    "01": "Angehörige der regulären Streitkräfte",
+    "11": "Land-, Tier- und Forstwirtschaftsberufe",
+    "12": "Gartenbauberufe und Floristik",
+    "21": "Rohstoffgewinnung und -aufbereitung, Glas- und Keramikherstellung und -verarbeitung",
+    "22": "Kunststoffherstellung und -verarbeitung, Holzbe- und -verarbeitung",
+    "23": "Papier- und Druckberufe, technische Mediengestaltung",
+    "24": "Metallerzeugung und -bearbeitung, Metallbauberufe",
+    "25": "Maschinen- und Fahrzeugtechnikberufe",
+    "26": "Mechatronik-, Energie- und Elektroberufe",
+    "27": "Technische Forschungs-, Entwicklungs-, Konstruktions- und Produktionssteuerungsberufe",
+    "28": "Textil- und Lederberufe",
+    "29": "Lebensmittelherstellung und -verarbeitung",
+    "31": "Bauplanungs-, Architektur- und Vermessungsberufe",
+    "32": "Hoch- und Tiefbauberufe",
+    "33": "(Innen-)Ausbauberufe",
+    "34": "Gebäude- und versorgungstechnische Berufe",
+    "41": "Mathematik-, Biologie-, Chemie- und Physikberufe",
+    "42": "Geologie-, Geografie- und Umweltschutzberufe",
+    "43": "Informatik-, Informations- und Kommunikationstechnologieberufe",
+    "51": "Verkehrs- und Logistikberufe (außer Fahrzeugführung)",
+    "52": "Führer/innen von Fahrzeug- und Transportgeräten",
+    "53": "Schutz-, Sicherheits- und Überwachungsberufe",
+    "54": "Reinigungsberufe",
+    "61": "Einkaufs-, Vertriebs- und Handelsberufe",
+    "62": "Verkaufsberufe",
+    "63": "Tourismus-, Hotel- und Gaststättenberufe",
+    "71": "Berufe in Unternehmensführung und -organisation",
+    "72": "Finanzdienstleistungs-, Rechnungswesen- und Steuerberatungsberufe",
+    "73": "Berufe in Recht und Verwaltung",
+    "81": "Medizinische Gesundheitsberufe",
+    "82": "Nichtmedizinische Gesundheits-, Körperpflege- und Wellnessberufe, Medizintechnik",
+    "83": "Erziehung, soziale und hauswirtschaftliche Berufe, Theologie",
+    "84": "Lehrende und ausbildende Berufe",
+    "91": "Sprach-, literatur-, geistes-, gesellschafts- und wirtschaftswissenschaftliche Berufe",
+    "92": "Werbung, Marketing, kaufmännische und redaktionelle Medienberufe",
+    "93": "Produktdesign und kunsthandwerkliche Berufe, bildende Kunst, Musikinstrumentenbau",
+    "94": "Darstellende und unterhaltende Berufe",
 }
 
 # Berufsgruppen (first three digits)
@@ -193,6 +235,11 @@ def group_of(code: str) -> str:
     return code[:3]
 
 
+def main_group_of(code: str) -> str:
+    """The main occupational group (Berufshauptgruppe, first two digits) of a code."""
+    return code[:2]
+
+
 def label(code: str) -> str:
     """„29302 – Speisenzubereitung (fachlich ausgerichtete Tätigkeiten)“; the code alone when unknown."""
     group = GROUPS.get(code[:3])
@@ -220,3 +267,25 @@ def validate_kldb(code: str) -> None:
 
 def group_choices() -> list[tuple[str, str]]:
     return [(code, f"{code} – {name}") for code, name in GROUPS.items()]
+
+
+def parse_codes(text: str) -> list[str]:
+    """The codes of a list written with commas, semicolons or spaces („29302, 29301“), each
+    validated (``validate_kldb``), in order and without repeats."""
+    codes: list[str] = []
+    for item in re.split(r"[\s,;]+", text or ""):
+        if not item:
+            continue
+        try:
+            validate_kldb(item)
+        except ValidationError as exc:
+            raise ValidationError(
+                _("„%(code)s“: %(problem)s") % {"code": item[:12], "problem": exc.messages[0]}, code=exc.code
+            ) from None
+        if item not in codes:
+            codes.append(item)
+    return codes
+
+
+def validate_kldb_list(text: str) -> None:
+    parse_codes(text)

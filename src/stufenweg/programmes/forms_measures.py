@@ -70,6 +70,7 @@ class MeasureForm(forms.ModelForm):
             "end",
             "rolling_entry",
             "allow_overbooking",
+            "occupations",
         ]
         widgets = {"start": DateInput(), "end": DateInput()}
         labels = {
@@ -85,6 +86,7 @@ class MeasureForm(forms.ModelForm):
             "end": _("Ende"),
             "rolling_entry": _("durchlaufender Einstieg"),
             "allow_overbooking": _("Überbelegung zulässig (mit Bestätigung)"),
+            "occupations": _("Berufe (KldB 2010)"),
         }
         help_texts = {
             "rolling_entry": _(
@@ -92,6 +94,11 @@ class MeasureForm(forms.ModelForm):
                 "Startterminen vorgesehen; ein Eintritt an einem anderen Tag muss bestätigt werden."
             ),
             "end": _("leer = offen"),
+            "occupations": _(
+                "Die Berufe, auf die die Maßnahme vorbereitet: fünfstellige Schlüssel der KldB 2010, durch "
+                "Komma getrennt (z. B. 29302, 29301). Das Matching schlägt die Maßnahme Teilnehmenden mit "
+                "passendem Berufsziel vor."
+            ),
         }
 
     def __init__(self, *args, **kwargs):

@@ -6,10 +6,12 @@ Every programme of the seeds is data in these tables; no code knows a programme 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
+from stufenweg.organisations.kldb import parse_codes, validate_kldb_list
 from stufenweg.organisations.models import Organisation, Region
 
 
@@ -173,6 +175,13 @@ class Measure(models.Model):
     end = models.DateField("Ende", null=True, blank=True)
     rolling_entry = models.BooleanField("durchlaufender Einstieg", default=True)
     allow_overbooking = models.BooleanField("Überbelegung zulässig (mit Bestätigung)", default=False)
+    occupations = models.CharField(
+        "Berufe (KldB 2010)",
+        max_length=200,
+        blank=True,
+        validators=[validate_kldb_list],
+        help_text="fünfstellige Schlüssel der KldB 2010, durch Komma getrennt (z. B. 29302, 29301)",
+    )
 
     class Meta:
         verbose_name = "Maßnahme"
@@ -187,6 +196,16 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
+
+    @property
+    def occupation_codes(self) -> list[str]:
+        """The measure's occupations (``occupations``), in order."""
+        return [code for code in re.split(r"[\s,;]+", self.occupations or "") if code]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.occupations:  # stored in one spelling: „29302, 29301“
+            self.occupations = ", ".join(parse_codes(self.occupations))
 
 
 class MeasureStart(models.Model):

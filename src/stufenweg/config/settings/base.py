@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "stufenweg.casework",
     "stufenweg.groupwork",
     "stufenweg.support",
+    "stufenweg.matching",
     "stufenweg.mentoring",
     "stufenweg.costs",
     "stufenweg.outcomes",

@@ -1,0 +1,1 @@
+from tests.casework.conftest import journey, read_only  # noqa: F401 (fixtures for this folder)
