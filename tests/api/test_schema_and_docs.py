@@ -45,6 +45,13 @@ def test_the_schema_is_valid_openapi_3(db):
         "/api/v1/group-attendance/{id}/",
         "/api/v1/service-referrals/",
         "/api/v1/service-referrals/{id}/",
+        "/api/v1/mentorships/",
+        "/api/v1/mentorships/{id}/",
+        "/api/v1/mentorships/{id}/end/",
+        "/api/v1/mentoring-entries/",
+        "/api/v1/mentoring-entries/{id}/",
+        "/api/v1/after-placement-support/",
+        "/api/v1/after-placement-support/{id}/",
     }
     assert set(schema["paths"]["/api/v1/events/"]) == {"get", "post"}
     assert "tokenAuth" in schema["components"]["securitySchemes"]

@@ -50,6 +50,7 @@ from tests.security import write_bodies_groupwork_api as groupwork_api
 from tests.security import write_bodies_households as households
 from tests.security import write_bodies_matching as matching
 from tests.security import write_bodies_mentoring as mentoring
+from tests.security import write_bodies_mentoring_api as mentoring_api
 from tests.security import write_bodies_programmes as programmes
 from tests.security import write_bodies_support as support
 from tests.security.urlmap import all_routes, fill
@@ -284,6 +285,17 @@ WRITES: dict[str, tuple[Check, ...]] = {
         Check("after-placement", mentoring.RULE, mentoring.aftercare_add, targets=BOTH),
     ),
     "mentoring:mentorship_end": (Check("end", mentoring.RULE, mentoring.mentorship_end, targets=BOTH),),
+    # mentoring through the API: the same rule (write_bodies_mentoring_api.py)
+    "api:mentorship-list": (
+        Check("assign", mentoring.RULE, mentoring_api.mentorship_body, targets=BOTH, api=True),
+    ),
+    "api:mentorship-end": (Check("end", mentoring.RULE, mentoring_api.end_body, targets=BOTH, api=True),),
+    "api:mentoring-entry-list": (
+        Check("log entry", mentoring.RULE, mentoring_api.entry_body, targets=BOTH, api=True),
+    ),
+    "api:after-placement-support-list": (
+        Check("after-placement", mentoring.RULE, mentoring_api.support_body, targets=BOTH, api=True),
+    ),
     "groupwork:notice_dismiss": (
         Check("coordinator's notice", Owned(), groupwork.notice_body, writes=False),
     ),

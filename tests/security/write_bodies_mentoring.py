@@ -14,7 +14,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from stufenweg.mentoring.models import AfterPlacementSupport, Mentorship
+from stufenweg.mentoring.models import AfterPlacementSupport, MentoringEntry, Mentorship
 from tests.security.write_rules import Only
 
 # the coordination office (writing or read-only) reads the mentoring of every case: 403;
@@ -25,12 +25,16 @@ READERS = frozenset({"coordinator", "coord_readonly"})
 
 
 def mentoring_objects(world, case) -> None:
-    """``case.mentorship`` (mentor: the ``mentor`` persona) and ``case.after_placement``."""
+    """``case.mentorship`` (mentor: the ``mentor`` persona) with ``case.mentoring_entry`` and
+    ``case.after_placement``."""
     case.mentorship = Mentorship.objects.create(
         organisation=world.mentoring,
         mentor=world.personas["mentor"],
         participation=case.participation,
         started_on=dt.date(2024, 1, 2),
+    )
+    case.mentoring_entry = MentoringEntry.objects.create(
+        mentorship=case.mentorship, occurred_on=dt.date(2024, 2, 1), kind="meeting", topic="Bewerbung"
     )
     event = case.participation.events.order_by("pk").first()
     today = dt.date.today()

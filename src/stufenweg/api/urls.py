@@ -13,6 +13,11 @@ from stufenweg.api.views.groupwork import (
     GroupSessionViewSet,
 )
 from stufenweg.api.views.journeys import EventViewSet, ParticipationViewSet
+from stufenweg.api.views.mentoring import (
+    AfterPlacementSupportViewSet,
+    MentoringEntryViewSet,
+    MentorshipViewSet,
+)
 from stufenweg.api.views.people import PersonViewSet
 from stufenweg.api.views.support import ServiceReferralViewSet
 
@@ -32,6 +37,9 @@ router.register("group-sessions", GroupSessionViewSet, basename="group-session")
 router.register("group-bookings", BookingViewSet, basename="group-booking")
 router.register("group-attendance", AttendanceViewSet, basename="group-attendance")
 router.register("service-referrals", ServiceReferralViewSet, basename="service-referral")
+router.register("mentorships", MentorshipViewSet, basename="mentorship")
+router.register("mentoring-entries", MentoringEntryViewSet, basename="mentoring-entry")
+router.register("after-placement-support", AfterPlacementSupportViewSet, basename="after-placement-support")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
