@@ -19,6 +19,7 @@ from stufenweg.demo.master import create_master_data
 from stufenweg.demo.write import assign_caseworkers, plan_journeys, write_journeys, write_persons
 from stufenweg.earlywarning.demo import add_early_warning
 from stufenweg.groupwork.demo import add_group_work
+from stufenweg.matching.demo import add_matching
 from stufenweg.mentoring.demo import add_mentoring
 from stufenweg.organisations.demo import add_employer_contacts
 from stufenweg.support.demo import add_support
@@ -37,6 +38,7 @@ STEPS: list[tuple[str, Step]] = [
     ("Gruppenangebote (JOBfabrik, JOBcafé, Jobclub, Infoveranstaltung)", add_group_work),
     ("Arbeitgeber: Kontakte und Stellen", add_employer_contacts),
     ("Unterstützungsangebote, Hemmnisse, Förderphasen und Profillagen", add_support),
+    ("Matching: Berufe der Maßnahmen, Berufsziele und Qualifikationen", add_matching),
     ("Mentoring: Mentorinnen und Mentoren, Protokoll, Nachbetreuung", add_mentoring),
     ("Frühwarnung: vergangene Termine, Modelle je Programm", add_early_warning),
     ("Zwei-Faktor-Geräte der Personas", create_demo_devices),
