@@ -43,6 +43,7 @@ def test_the_schema_is_valid_openapi_3(db):
         "/api/v1/group-bookings/{id}/",
         "/api/v1/group-attendance/",
         "/api/v1/group-attendance/{id}/",
+        "/api/v1/programme-costs/",
         "/api/v1/service-referrals/",
         "/api/v1/service-referrals/{id}/",
         "/api/v1/mentorships/",

@@ -38,6 +38,10 @@ def test_showing_a_person_records_the_read(world, route):
             values["pk"] = matrix.import_run.pk
         elif spec.param == "report_run":
             values["pk"] = 999999
+        elif spec.param == "cost_entry":
+            from tests.security.write_bodies_costs import cost_entry
+
+            values["pk"] = cost_entry(world).pk
         elif spec.param:
             values["pk"] = getattr(case, spec.param).pk
         last = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0

@@ -45,6 +45,7 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.security import employers_world as employers
 from tests.security import write_bodies as body
 from tests.security import write_bodies_accounts as accounts
+from tests.security import write_bodies_costs as costs
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_groupwork_api as groupwork_api
 from tests.security import write_bodies_households as households
@@ -188,6 +189,10 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # programme administration: the coordination office's writing members
     "programmes:programme_create": (Check("programme", OFFICE, programmes.programme_new),),
     "programmes:programme_edit": (Check("settings", OFFICE, programmes.programme_edit),),
+    # cost entries: the coordination office's writing members (costs.services; write_bodies_costs.py)
+    "costs:entry_create": (Check("cost entry", OFFICE, costs.entry_new),),
+    "costs:entry_edit": (Check("validity", OFFICE, costs.entry_edit),),
+    "api:programme-cost-list": (Check("cost entry", OFFICE, costs.api_entry_new, api=True),),
     "programmes:stage_create": (Check("stage", OFFICE, programmes.stage_new),),
     "programmes:stage_edit": (Check("rules", OFFICE, programmes.stage_edit),),
     "programmes:stage_move": (Check("order", OFFICE, programmes.stage_move),),

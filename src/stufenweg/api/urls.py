@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from stufenweg.api.views.catalogue import MeasureViewSet, ProgrammeViewSet
+from stufenweg.api.views.costs import CostEntryViewSet
 from stufenweg.api.views.docs import DocsView, SchemaView
 from stufenweg.api.views.employers import EmployerContactViewSet, EmployerViewSet, VacancyViewSet
 from stufenweg.api.views.groupwork import (
@@ -40,6 +41,7 @@ router.register("service-referrals", ServiceReferralViewSet, basename="service-r
 router.register("mentorships", MentorshipViewSet, basename="mentorship")
 router.register("mentoring-entries", MentoringEntryViewSet, basename="mentoring-entry")
 router.register("after-placement-support", AfterPlacementSupportViewSet, basename="after-placement-support")
+router.register("programme-costs", CostEntryViewSet, basename="programme-cost")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),

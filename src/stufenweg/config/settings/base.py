@@ -200,6 +200,7 @@ SPECTACULAR_SETTINGS = {
         "AttendanceStatusEnum": "stufenweg.groupwork.models.Attendance.Status",
         "ServiceKindEnum": "stufenweg.support.codes.ServiceKind",
         "ReferralStatusEnum": "stufenweg.support.codes.ReferralStatus",
+        "CostCategoryEnum": "stufenweg.costs.models.CostCategory",
         "MentoringEntryKindEnum": "stufenweg.mentoring.models.EntryKind",
     },
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
