@@ -30,7 +30,7 @@ def test_the_feature_code_reads_of_the_person_only_the_birth_date():
 
 def test_changing_gender_nationality_disability_does_not_change_the_risk(world, journey):
     from stufenweg.earlywarning.models import ProgrammeSetting
-    from tests.earlywarning.conftest import hand_model
+    from tests.earlywarning.helpers import hand_model
 
     ProgrammeSetting.objects.create(programme=world.programme, enabled=True)
     # every journey feature counts, so a change of any input would show

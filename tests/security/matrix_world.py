@@ -18,6 +18,7 @@ from tests.factories import MembershipFactory, PersonFactory, UserFactory
 from tests.security.employers_world import employer_objects
 from tests.security.groupwork_world import group_objects
 from tests.security.write_bodies_households import household_objects
+from tests.security.write_bodies_earlywarning import earlywarning_objects
 from tests.security.write_bodies_mentoring import mentoring_objects
 from tests.security.write_bodies_support import support_objects
 
@@ -166,6 +167,7 @@ def build(world) -> MatrixWorld:
         household_objects(case, case.person, code)
     for case in (visible, hidden):  # a mentorship per case (write_bodies_mentoring.py)
         mentoring_objects(world, case)
+    earlywarning_objects(world)  # the early warning on, with a model (write_bodies_earlywarning.py)
     return MatrixWorld(world, personas, visible, hidden, None, run)
 
 

@@ -45,6 +45,7 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.security import employers_world as employers
 from tests.security import write_bodies as body
 from tests.security import write_bodies_accounts as accounts
+from tests.security import write_bodies_earlywarning as earlywarning
 from tests.security import write_bodies_costs as costs
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_groupwork_api as groupwork_api
@@ -278,6 +279,10 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "support:referral_status": (Check("referred", DELIVER, support.referral_status, targets=BOTH),),
     "support:referral_correct": (Check("correct", DELIVER, support.referral_correct, targets=BOTH),),
     "support:programme_phases": (Check("phases", OFFICE, support.phases),),
+    # the early warning: decisions by the casework rule, the switch and the training by the office
+    "earlywarning:decide": (Check("decision", DELIVER, earlywarning.decide, targets=BOTH),),
+    "earlywarning:setting_change": (Check("switch", OFFICE, earlywarning.setting),),
+    "earlywarning:training_request": (Check("training", OFFICE, earlywarning.training),),
     # matching: target occupations, qualifications and the choice of a suggestion: the casework
     # rule (matching.authority; write_bodies_matching.py)
     "matching:targets_edit": (Check("targets", DELIVER, matching.targets_edit, targets=BOTH),),

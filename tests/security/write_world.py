@@ -32,6 +32,7 @@ from tests.casework.test_write_scope import Case
 from tests.casework.test_write_scope import _case as make_case
 from tests.factories import MembershipFactory, UserFactory
 from tests.security import employers_world as employers
+from tests.security import write_bodies_earlywarning as earlywarning
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_households as households
 from tests.security import write_bodies_mentoring as mentoring
@@ -123,4 +124,5 @@ def build(world) -> WriteWorld:
     support.write_objects(ww)  # a planned service referral per case (write_bodies_support.py)
     households.write_objects(ww)  # a household per case (write_bodies_households.py)
     mentoring.write_objects(ww)  # a mentorship per case (write_bodies_mentoring.py)
+    earlywarning.write_objects(ww)  # the early warning on, with a model (write_bodies_earlywarning.py)
     return ww

@@ -11,5 +11,5 @@ urlpatterns = [
     path("programm/<int:pk>/", views.programme_model, name="programme_model"),
     path("programm/<int:pk>/einstellung/", views.setting_change, name="setting_change"),
     path("programm/<int:pk>/training/", views.training_request, name="training_request"),
-    path("modell/<int:pk>/fairness.xlsx", views.fairness_xlsx, name="fairness_xlsx"),
+    path("programm/<int:pk>/fairness.xlsx", views.fairness_xlsx, name="fairness_xlsx"),
 ]

@@ -43,12 +43,12 @@ WEAK_AUC = 0.65  # below this the model page advises against switching the warni
 
 def _require_personal_data(request: HttpRequest) -> None:
     if not scope_of(request.user).personal_data:
-        raise Http404
+        raise PermissionDenied(_("Die Frühwarnung zeigt Teilnehmende; Ihre Rolle sieht keine."))
 
 
 def _require_staff(request: HttpRequest) -> None:
     if not scope_of(request.user).staff:
-        raise Http404
+        raise PermissionDenied(_("Nur Mitglieder einer Organisation sehen die Modelle der Frühwarnung."))
 
 
 @login_required
@@ -182,7 +182,8 @@ def _programme_page(request: HttpRequest, programme, *, setting_form=None, statu
 
 
 def _programme(request: HttpRequest, pk: int):
-    _require_staff(request)
+    if not scope_of(request.user).staff:
+        raise Http404
     return get_object_or_404(programmes_visible_to(request.user), pk=pk)
 
 
@@ -242,13 +243,11 @@ def training_request(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def fairness_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff(request)
-    model = get_object_or_404(
-        RiskModel.objects.select_related("programme").filter(
-            programme__in=programmes_visible_to(request.user), status=RiskModel.Status.DONE
-        ),
-        pk=pk,
-    )
+    """The report of the programme's current model (404 when there is none)."""
+    programme = _programme(request, pk)
+    model = current_model(programme.pk)
+    if model is None:
+        raise Http404
     from stufenweg.earlywarning.report import fairness_workbook
 
     buffer = io.BytesIO()
