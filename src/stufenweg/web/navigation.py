@@ -68,6 +68,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("groupwork:event_list", _("Gruppenangebote"), _personal_data),
     NavItem("organisations:employer_list", areas.EMPLOYERS_LABEL, areas.sees_employers),
     NavItem("indicators:report", _("Berichte"), _reports),
+    NavItem("forecasting:forecast", _("Platzprognose"), _reports),
     NavItem("indicators:targets", _("Zielwerte"), _coordination),
     NavItem("interchange:upload", _("Import"), _coordination),
     NavItem("web:administration", _("Verwaltung"), _coordination),
