@@ -17,7 +17,7 @@ the entry month April is neither before nor after (no savings counted).
 
 → savings 0 + 500 + 900 + 1800 + 1800 − 200 = 4800 €; ended in 2 months, reduced in 2.
 
-Costs: staff at the coordination office 1000 €/month from 1 Apr to 30 Jun 2022, then 600 €/month
+(Fixtures in conftest.py.) Costs: staff at the coordination office 1000 €/month from 1 Apr to 30 Jun 2022, then 600 €/month
 from 1 Jul 2022 (open). Balance = savings − cost, cumulative from April:
 
     month  cost  savings  balance  cumulative
@@ -40,58 +40,12 @@ import pytest
 from stufenweg.costs import balance, services
 from stufenweg.costs.models import CostEntry
 from stufenweg.people import households
-from stufenweg.people.models import Household, HouseholdMonth
+from stufenweg.people.models import Household
 from tests.conftest import enter, start_journey
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 12, 7)
-
-BEFORE = {(2021, 10): 1700, (2021, 11): 1750, (2021, 12): 1800, (2022, 1): 1800, (2022, 2): 1800}
-ROWS = {
-    (2022, 3): ("1200", "600"),  # the comparison month
-    (2022, 4): ("1200", "600"),
-    (2022, 5): ("1200", "600"),
-    (2022, 6): ("700", "600"),
-    (2022, 7): ("300", "600"),
-    (2022, 9): ("0", "0"),
-    (2022, 10): ("1400", "600"),
-}
-
-
-@pytest.fixture
-def household(world):
-    bg = Household.objects.create(household_id="BG-KOSTEN")
-    for (year, month), total in BEFORE.items():
-        HouseholdMonth.objects.create(
-            household=bg, month=dt.date(year, month, 1), members=3, llu=Decimal(total - 600), kdu=Decimal(600)
-        )
-    for (year, month), (llu, kdu) in ROWS.items():
-        HouseholdMonth.objects.create(
-            household=bg, month=dt.date(year, month, 1), members=3, llu=Decimal(llu), kdu=Decimal(kdu)
-        )
-    anna = PersonFactory(first_name="Anna", last_name="Kostenprobe", household=bg, household_role="applicant")
-    PersonFactory(first_name="Ben", last_name="Kostenprobe", household=bg, household_role="partner")
-    PersonFactory(first_name="Cleo", last_name="Kostenprobe", household=bg, household_role="child")
-    enter(world, start_journey(world, anna), on=dt.date(2022, 4, 1))
-    return bg
-
-
-@pytest.fixture
-def costs(world):
-    common = {
-        "programme": world.programme,
-        "organisation": world.coordination,
-        "category": "staff",
-        "by": None,
-    }
-    services.cost_entry_save(
-        **common,
-        monthly_amount=Decimal("1000"),
-        valid_from=dt.date(2022, 4, 1),
-        valid_to=dt.date(2022, 6, 30),
-    )
-    services.cost_entry_save(**common, monthly_amount=Decimal("600"), valid_from=dt.date(2022, 7, 1))
 
 
 def test_household_of_three_saves_4800_in_six_months(world, household):

@@ -199,6 +199,7 @@ def test_sheet_names_are_whole_words_within_31_characters(w, book):
         "Zielgruppenmerkmale",
         "Gründe für Verlängerungen",
         "Gründe vorzeitiger Austritte",
+        "Kosten und Einsparungen",
         "Alle Kennzahlen",
         "Definitionen",
     ]

@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from stufenweg.costs.models import CostEntry
@@ -52,15 +52,19 @@ def month_cost(entry: CostEntry, month: dt.date) -> Decimal:
     return (Decimal(entry.monthly_amount) * covered / days).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def _region_ids(region) -> list[int]:
+    """A region, or several (their ids: the report's region filter)."""
+    return [region.pk] if hasattr(region, "pk") else list(region)
+
+
 def entries_of(programme, region=None) -> QuerySet[CostEntry]:
     """The cost entries of ``programme``; with ``region``, those booked for the region or for an
     organisation of the region (a coordination office without a region then counts only in the
     whole programme)."""
     entries = CostEntry.objects.filter(programme=programme).select_related("organisation", "region")
     if region is not None:
-        from django.db.models import Q
-
-        entries = entries.filter(Q(region=region) | Q(organisation__region=region))
+        ids = _region_ids(region)
+        entries = entries.filter(Q(region_id__in=ids) | Q(organisation__region_id__in=ids))
     return entries.order_by("valid_from", "category", "pk")
 
 
@@ -71,7 +75,7 @@ def households_of(programme, region=None) -> list[Household]:
         participation__programme=programme, participation__person__household__isnull=False
     )
     if region is not None:
-        events = events.filter(participation__region=region)
+        events = events.filter(participation__region_id__in=_region_ids(region))
     rows = list(
         events.filter(kind__in=[EventKind.ENTRY, EventKind.VOID]).values(
             "pk", "kind", "supersedes_id", "participation__person__household_id"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from stufenweg.costs.report import section as costs_section
 from stufenweg.indicators import reasons
 from stufenweg.indicators.definitions import (
     BY_ID,
@@ -147,6 +148,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
         target_group_section(tg, _matrix),  # Zielgruppenmerkmale je Stufe
     ]
     sections.extend(reasons.sections(params))  # extensions and early exits by reason code per stage
+    sections.append(costs_section(params))  # Kosten und Einsparungen (costs/report.py)
     if params.by:
         sections.append(_breakdown_section(breakdown, params.by))
     charts = {

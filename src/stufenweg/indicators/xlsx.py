@@ -40,6 +40,7 @@ SHEET_NAMES = {
     "tg": gettext_lazy("Zielgruppenmerkmale"),
     "reasons_extension": gettext_lazy("Gründe für Verlängerungen"),  # indicators/reasons.py
     "reasons_exit": gettext_lazy("Gründe vorzeitiger Austritte"),
+    "costs": gettext_lazy("Kosten und Einsparungen"),  # costs/report.py
     "breakdown": gettext_lazy("Alle Kennzahlen"),
     "definitions": gettext_lazy("Definitionen"),
 }

@@ -1,0 +1,89 @@
+"""The section „Kosten und Einsparungen“ of the standard report (indicators/standard.py), read
+by the web page, the XLSX and the PDF like every other section (docs/indicators.md).
+
+One row per calendar month of the report period up to the as-of day: cost, savings, balance,
+cumulative balance (from the period's first month), households with benefit ended and reduced.
+Euro amounts to the cent. With the report's region filter, the regions' participations and cost
+entries (``balance.programme_balance``). With small-cell suppression (``--suppress-below N``), a
+month with fewer than N households counted shows „*“ for its savings, balance, cumulative balance
+and counts (the savings of one household are its benefits). The benefit months are the current
+ones: unlike the event log they have no recording time, so a past report's savings may change
+when benefit months are recorded later."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from stufenweg.costs.balance import programme_balance
+from stufenweg.people.households import month_start
+
+SECTION_ID = "costs"
+TITLE = "Kosten und Einsparungen"
+
+
+def _euro(value) -> float:
+    return float(round(value, 2))
+
+
+def section(params) -> dict:
+    params = params.resolved()
+    last = min(params.date_to, params.as_of)
+    region = params.region_ids or None
+    result = programme_balance(
+        params.programme,
+        region=region,
+        first=month_start(params.date_from),
+        last=month_start(last),
+        today=params.as_of,
+    )
+    limit = params.suppress_below or 0
+    rows, hidden_from = [], None
+    for m in result.months:
+        hide = 0 < m.households < limit
+        if hide and hidden_from is None:
+            hidden_from = m.month  # the cumulative balance includes it from here on
+        cells = [
+            _euro(m.cost),
+            "*" if hide else _euro(m.savings),
+            "*" if hide else _euro(m.balance),
+            "*" if hidden_from is not None else _euro(m.cumulative),
+            "*" if hide else m.ended,
+            "*" if hide else m.reduced,
+        ]
+        rows.append({"id": f"{m.month:%Y-%m}", "label": f"{m.month:%m/%Y}", "cells": cells})
+    if result.months:
+        totals = [_euro(result.cost), "*" if hidden_from else _euro(result.savings)]
+        totals += ["*" if hidden_from else _euro(result.balance), "", "", ""]
+        rows.append({"id": "total", "label": _("Gesamt"), "cells": totals})
+    if result.break_even and hidden_from is None:
+        even = _("Break-even-Monat (kumulierter Saldo erstmals ≥ 0): %(month)s.") % {
+            "month": f"{result.break_even:%m/%Y}"
+        }
+    elif hidden_from is None:
+        even = _("Break-even im Zeitraum nicht erreicht.")
+    else:
+        even = ""
+    if not result.months:
+        even = _("Für das Programm sind keine Kosten erfasst und keine Einsparungen zu berechnen.")
+    note = " ".join(
+        part
+        for part in (
+            _(
+                "EUR je Monat. Einsparung = LLU + KdU des Vergleichsmonats (vor dem ersten Eintritt eines "
+                "Mitglieds) minus LLU + KdU des Monats, ab dem Monat nach dem Eintrittsmonat, mit Vorzeichen; "
+                "Saldo = Einsparungen − Kosten."
+            ),
+            even,
+        )
+        if part
+    )
+    columns = [
+        _("Monat"),
+        _("Kosten"),
+        _("Einsparungen"),
+        _("Saldo"),
+        _("Saldo kumuliert"),
+        _("BG Leistungsbezug beendet"),
+        _("BG Leistungsbezug verringert"),
+    ]
+    return {"id": SECTION_ID, "title": _(TITLE), "note": note, "columns": columns, "rows": rows}
