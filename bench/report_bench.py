@@ -32,12 +32,16 @@ from django.utils import timezone  # noqa: E402
 EVENT_COLUMNS = (
     "event_id, participation_id, kind, occurred_on, recorded_at, region_id, measure_id, stage_id, result, "
     "employment_status, unemployed_since, benefit, change, reason, exit_kind, statuses, qualification, "
-    "first_labour_market, employment_kind, benefit_effect, reached, source"
+    "first_labour_market, employment_kind, benefit_effect, reached, source, reason_code"
 )
+# reason codes of extensions and exits (the default lists; "" = none given)
+EXTENSION_CODES = ("ziele_offen", "problemlagen", "gesundheit", "unterbrechung", "sonstiges", "")
+EXIT_CODES = ("arbeit", "bildung", "elternzeit", "gesundheit", "familie", "mitwirkung", "sonstiges", "")
 
 PERSON_COLUMNS = (
     "id, person_id, first_name, last_name, birth_date, gender, nationality, foreign_background, disability, "
-    "minority, homeless, rural, isced, postcode, created_at, household_role, email, phone, street, town"
+    "minority, homeless, rural, isced, postcode, created_at, household_role, email, phone, street, town, "
+    "vocational_qualification, single_parent, long_term_benefit, refugee, returner"
 )
 PARTICIPATION_COLUMNS = "id, person_id, programme_id, created_at, state"
 
@@ -67,7 +71,10 @@ def generate(n: int, seed: int = 1) -> None:
             "people_person",
         ):
             c.execute(f"DELETE FROM {table}")
+    from stufenweg.programmes.reason_codes import seed_defaults
+
     programme, _ = Programme.objects.get_or_create(code="BENCH", defaults={"name": "Benchmark"})
+    seed_defaults([programme.pk])
     regions = [
         Region.objects.get_or_create(code=f"BR{i}", defaults={"name": f"Region {i}"})[0] for i in range(6)
     ]
@@ -126,6 +133,11 @@ def generate(n: int, seed: int = 1) -> None:
                         "",
                         "",
                         "",
+                        rnd.choice([True, False, None]),
+                        rnd.choice([True, False, None]),
+                        rnd.choice(["yes", "no", ""]),
+                        rnd.choice(["yes", "no", ""]),
+                        rnd.choice(["yes", "no", ""]),
                     )
                 )
                 parts.append((pk, pk, programme.id, now, "exited"))
@@ -160,6 +172,7 @@ def generate(n: int, seed: int = 1) -> None:
                         f.get("be", ""),
                         f.get("reached"),
                         "",
+                        f.get("reason_code", ""),
                     )
 
                 events += [
@@ -176,7 +189,7 @@ def generate(n: int, seed: int = 1) -> None:
                         us=d0 - dt.timedelta(days=500),
                         benefit="sgb2",
                     ),
-                    ev(4, "extension", 90),
+                    ev(4, "extension", 90, reason_code=rnd.choice(EXTENSION_CODES)),
                     ev(5, "interruption", 100),
                     ev(6, "resumption", 110),
                     ev(
@@ -189,7 +202,15 @@ def generate(n: int, seed: int = 1) -> None:
                     ),
                     ev(8, "internship", 160, flm=True),
                     ev(9, "qualification", 240),
-                    ev(10, "exit", 250, exit_kind=ex, statuses=st, qual=rnd.random() < 0.3),
+                    ev(
+                        10,
+                        "exit",
+                        250,
+                        exit_kind=ex,
+                        statuses=st,
+                        qual=rnd.random() < 0.3,
+                        reason_code=rnd.choice(EXIT_CODES),
+                    ),
                     ev(
                         11,
                         "employment_start",

@@ -114,6 +114,15 @@ class Source:
     dims: dict[str, str]
     aggs: dict[str, str]
     region_col: str = ""
+    # working tables of its own that ``from_sql`` reads: (name, statements) built once per run in
+    # every session, when a source first needs them (``Engine.aggregate``)
+    prepare: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def _execute(statements: tuple[str, ...]) -> None:
+    with connection.cursor() as c:
+        for sql in statements:
+            c.execute(sql)
 
 
 def _enrolment_dims(a: str, change: str) -> dict[str, str]:
@@ -269,6 +278,7 @@ class Engine:
     _cache: dict = field(default_factory=dict)
     _built: bool = False
     _partner: _Partner | None = field(default=None, init=False, repr=False)
+    _prepared: set = field(default_factory=set, init=False, repr=False)
 
     def __enter__(self) -> Engine:
         parts = parts_for_run()
@@ -293,7 +303,13 @@ class Engine:
         except BaseException as exc:
             self.__exit__(type(exc), exc, exc.__traceback__)
             raise
-        self._sources = {**sources(self.settings), **target_groups.sources(self.settings)}
+        from stufenweg.indicators import reasons  # imports the results, which import the engine
+
+        self._sources = {
+            **sources(self.settings),
+            **target_groups.sources(self.settings),
+            **reasons.sources(self.settings),
+        }
         self._codes = CodeMaps()
         self._built = True
         return self
@@ -317,6 +333,14 @@ class Engine:
         if key in self._cache:
             return self._cache[key]
         src = target_groups.resolve(self._sources[source], dims)  # the person dimensions
+        for name, statements in src.prepare:
+            if name not in self._prepared:  # in both sessions at once, each on its part
+                if self._partner is not None:
+                    self._partner.submit(lambda statements=statements: _execute(statements))
+                _execute(statements)
+                if self._partner is not None:
+                    self._partner.result()
+                self._prepared.add(name)
         dim_sql = [src.dims[d] for d in dims]
         aggs = list(src.aggs.items())
         where = ""

@@ -1,8 +1,10 @@
+# ruff: noqa: S608 - SQL is composed only from validated codes, integers and date literals (sqlfns.lit_*)
 """Coded reasons per stage: extensions and early exits by their reason code (docs/indicators.md,
 "Gründe je Stufe").
 
-Counted in the database from the effective events (INDICATORS.md, Conventions: recorded by R,
-corrections and voids applied, happened by D), independent of the engine's working tables:
+Counted from the effective events (INDICATORS.md, Conventions: recorded by R, corrections and voids
+applied, happened by D), as aggregates of the report's engine run over its working tables
+(``sources``), so a run in two sessions counts them in both halves at once:
 
 - ``reason.extensions``: extension events in the period, by the stage of the enrolment they
   extend and their reason code; ``reason.extension_share``: those of a code / all of the stage;
@@ -21,14 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from stufenweg.indicators import sqlfns as f
 from stufenweg.indicators.results import ReportParams
 from stufenweg.journeys.codes import EventKind, ExitKind
-from stufenweg.journeys.models import JourneyEvent
 from stufenweg.programmes.models import ReasonCode, Stage
 
 K = EventKind
@@ -54,6 +54,7 @@ class Table:
 
     id: str  # the section's id
     purpose: str  # ReasonCode.Purpose
+    source: str  # the engine source (``sources``)
     count_id: str
     share_id: str
     title: str  # German msgid (the report stores German; presenting translates)
@@ -69,6 +70,7 @@ TABLES = (
     Table(
         "reasons_extension",
         ReasonCode.Purpose.EXTENSION,
+        "reason_extension",
         "reason.extensions",
         "reason.extension_share",
         gettext_noop("Verlängerungen nach Grund je Stufe"),
@@ -88,6 +90,7 @@ TABLES = (
     Table(
         "reasons_exit",
         ReasonCode.Purpose.EXIT,
+        "reason_exit",
         "reason.early_exits",
         "reason.early_exit_share",
         gettext_noop("Vorzeitige Austritte nach Grund je Stufe"),
@@ -117,53 +120,59 @@ REASON_IDS = tuple(i for t in TABLES for i in (t.count_id, t.share_id))
 # --- counting ---------------------------------------------------------------------------------
 
 
-def _effective(params: ReportParams):
-    """Effective events of the programme (INDICATORS.md, Conventions)."""
-    replaced = JourneyEvent.objects.filter(supersedes=OuterRef("pk"), recorded_at__lte=params.recorded_on)
-    return (
-        JourneyEvent.objects.filter(
-            participation__programme=params.programme,
-            recorded_at__lte=params.recorded_on,
-            occurred_on__lte=params.as_of,
-        )
-        .exclude(kind=K.VOID)
-        .exclude(Exists(replaced))
-    )
+def sources(s) -> dict:
+    """The engine sources of the two tables (``s``: the run's ``build.Settings``), read from the
+    run's working tables: the effective events (``sw_ev``) and the enrolments (``sw_enr``, an entry
+    or stage change up to the next entry, stage change or exit, in the log's order). Only the
+    reason code is read from the event log, by id, for the counted events. A run in two parts adds
+    up: every row belongs to one participation.
+
+    - ``reason_extension``: the extensions of the period, each in the enrolment it falls into (after
+      its opening event, before its end in the log's order): none if the latest boundary event
+      before it is an exit (or there is none);
+    - ``reason_exit``: the enrolments whose next boundary event is an exit in the period with an
+      early exit kind (a closure before entry ends no enrolment; a stage change is no exit).
+    """
+    from stufenweg.indicators.engine import Source
+
+    F, T = f.lit_date(s.date_from), f.lit_date(s.date_to)
+    early = ", ".join(f"'{k}'" for k in EARLY)
+    dims = {"stage": "r.stage_id", "region": "r.region_id", "reason_code": "r.reason_code"}
+    extensions = f"""FROM (
+        SELECT n.stage_id, n.region_id,
+          (SELECT j.reason_code FROM journeys_journeyevent j WHERE j.id = v.id) AS reason_code
+        FROM sw_ev v JOIN sw_enr n ON n.pid = v.pid AND n.entered_on <= v.od
+          AND (v.od, v.ra, v.id) > (n.entered_on, n.e_ra, n.eid)
+          AND (n.n_id IS NULL OR (v.od, v.ra, v.id) < (n.nod, n.n_ra, n.n_id))
+        WHERE v.kind = 'extension' AND v.od >= {F} AND v.od <= {T}
+      ) r WHERE 1 = 1"""
+    exits = f"""FROM (
+        SELECT n.stage_id, n.region_id,
+          (SELECT j.reason_code FROM journeys_journeyevent j WHERE j.id = n.n_id AND j.kind = 'exit'
+             AND j.exit_kind IN ({early})) AS reason_code
+        FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T} AND n.exit_kind IN ({early})
+      ) r WHERE r.reason_code IS NOT NULL"""
+    return {
+        "reason_extension": Source(extensions, dims, {"n": "COUNT(*)"}, "r.region_id"),
+        "reason_exit": Source(exits, dims, {"n": "COUNT(*)"}, "r.region_id"),
+    }
 
 
-def counts(params: ReportParams, table: Table) -> dict[tuple[str, str], int]:
-    """(stage code, reason code) -> number of counted events (one query)."""
+def _own_engine(params: ReportParams):
+    from stufenweg.indicators.results import engine_for
+
+    return engine_for(params)
+
+
+def counts(params: ReportParams, table: Table, engine=None) -> dict[tuple[str, str], int]:
+    """(stage code, reason code) -> number of counted events. ``engine``: the report's run (its
+    settings those of ``params``); without one, a run of its own is built."""
     params = params.resolved()
-    effective = _effective(params)
-    before = (
-        effective.filter(participation=OuterRef("participation"), kind__in=BOUNDARY)
-        .filter(
-            Q(occurred_on__lt=OuterRef("occurred_on"))
-            | Q(occurred_on=OuterRef("occurred_on"), recorded_at__lt=OuterRef("recorded_at"))
-            | Q(
-                occurred_on=OuterRef("occurred_on"),
-                recorded_at=OuterRef("recorded_at"),
-                id__lt=OuterRef("id"),
-            )
-        )
-        .order_by("-occurred_on", "-recorded_at", "-id")
-    )
-    events = effective.filter(occurred_on__gte=params.date_from, occurred_on__lte=params.date_to)
-    if table.purpose == ReasonCode.Purpose.EXTENSION:
-        events = events.filter(kind=K.EXTENSION)
-    else:
-        events = events.filter(kind=K.EXIT, exit_kind__in=EARLY)
-    events = events.annotate(
-        opened_by=Subquery(before.values("kind")[:1]),
-        stage_code=Subquery(before.values("stage__code")[:1]),
-    ).filter(opened_by__in=OPENING)
-    if params.region_ids is not None:
-        region = before.annotate(r=Coalesce("region_id", "measure__region_id")).values("r")[:1]
-        events = events.annotate(enrolment_region=Subquery(region)).filter(
-            enrolment_region__in=params.region_ids
-        )
-    rows = events.order_by().values("stage_code", "reason_code").annotate(n=Count("id"))
-    return {(r["stage_code"] or "", r["reason_code"] or NO_CODE): r["n"] for r in rows}
+    if engine is None:
+        with _own_engine(params) as own:
+            return counts(params, table, own)
+    found = engine.aggregate(table.source, ("stage", "reason_code"))
+    return {(stage, code or NO_CODE): v["n"] for (stage, code), v in found.items() if v["n"]}
 
 
 def _codes(params: ReportParams, table: Table, found: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
@@ -197,13 +206,13 @@ def _hide(value: int, limit: int | None):
     return "*" if limit and 0 < value < limit else value
 
 
-def section(params: ReportParams, table: Table) -> dict:
+def section(params: ReportParams, table: Table, engine=None) -> dict:
     """The table of ``table`` as a section of the standard report: one row per code with count,
     share of the column (``{"num", "den", "value"}``), the total row; columns „gesamt“ and one
     per stage (``S2 (n=…)``). Small counts are hidden as in the other sections (``*``; where one
     count of a column is hidden, the next smallest one too)."""
     params = params.resolved()
-    found = counts(params, table)
+    found = counts(params, table, engine)
     stages = _stages(params, found)
     codes = _codes(params, table, found)
     totals = {stage: sum(n for (s, _c), n in found.items() if s == stage) for stage in stages}
@@ -248,18 +257,30 @@ def _suppressed(grid: dict[str, list[int]], limit: int | None) -> set[tuple[str,
     return hidden
 
 
-def sections(params: ReportParams) -> list[dict]:
-    return [section(params, table) for table in TABLES]
+def sections(params: ReportParams, engine=None) -> list[dict]:
+    """Both tables; ``engine``: the report's run (else one run of their own for both)."""
+    params = params.resolved()
+    if engine is None:
+        with _own_engine(params) as own:
+            return sections(params, own)
+    return [section(params, table, engine) for table in TABLES]
 
 
-def contract_rows(params: ReportParams, ids=REASON_IDS) -> list[dict]:
+def contract_rows(params: ReportParams, ids=REASON_IDS, engine=None) -> list[dict]:
     """The rows of the output contract (INDICATORS.md, Output contract) for the reason indicators
-    among ``ids``: per stage and reason code (``""``: none given), and per stage."""
+    among ``ids``: per stage and reason code (``""``: none given), and per stage. ``engine``: the
+    report's run (else one of their own, only if a reason indicator is asked for)."""
+    params = params.resolved()
+    if engine is None:
+        if not any(i in ids for t in TABLES for i in (t.count_id, t.share_id)):
+            return []
+        with _own_engine(params) as own:
+            return contract_rows(params, ids, own)
     out = []
     for table in TABLES:
         if table.count_id not in ids and table.share_id not in ids:
             continue
-        found = counts(params, table)
+        found = counts(params, table, engine)
         stages = sorted({s for s, _c in found})
         totals = {s: sum(n for (st, _c), n in found.items() if st == s) for s in stages}
         for (stage, code), n in sorted(found.items()):

@@ -86,7 +86,7 @@ def contract_report(params: ReportParams) -> dict:
         rows = engine.rows(ids, params.by) if ids else []
         if "prog.target_attainment" in ids:
             rows.extend(target_rows(params, engine=engine))
-    rows.extend(reasons.contract_rows(params, reason_ids))
+        rows.extend(reasons.contract_rows(params, reason_ids, engine))
     if params.suppress_below:
         rows = suppress(rows, params.suppress_below)
     return {**header(params), "rows": rows}

@@ -109,6 +109,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
         entries_by_region = engine.rows(["flow.stage_entries"], ("region",))
         step(84)
         targets = target_rows(params, engine=engine)
+        reason_sections = reasons.sections(params, engine)  # from the same run's working tables
     step(90)
     checks = self_checks([*flow, *exits, *prog, *esf, *eb, *sgb2, *tg], esf_leavers=leavers)
     if params.suppress_below:
@@ -147,7 +148,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
         ),
         target_group_section(tg, _matrix),  # Zielgruppenmerkmale je Stufe
     ]
-    sections.extend(reasons.sections(params))  # extensions and early exits by reason code per stage
+    sections.extend(reason_sections)  # extensions and early exits by reason code per stage
     sections.append(costs_section(params))  # Kosten und Einsparungen (costs/report.py)
     if params.by:
         sections.append(_breakdown_section(breakdown, params.by))

@@ -8,7 +8,9 @@ Stufe“ (docs/indicators.md, "Zielgruppen").
   whose rows carry the participation (``<alias>.pid``) and an age band.
 - ``sources(settings)``: the engine sources of the ``tg.*`` indicators, read from the enrolments
   (``sw_enr``) of the run: ``tg_in`` (per stage the first entry of each person in the period) and
-  ``tg_x`` (enrolments ended in the period, with their length of stay).
+  ``tg_x`` (enrolments ended in the period, with their length of stay). Both are built once per
+  run into working tables of their own (``sw_tgin``, ``sw_tgx``; in each session) when an
+  aggregate first needs them; every breakdown, mean and median then only groups those tables.
 - ``indicator_rows(engine, ind, by)``: the contract rows of a mean or a median.
 - ``section(rows)``: the section of the standard report.
 
@@ -155,7 +157,7 @@ def sources(s) -> dict:
         "COALESCE(n.unemployed_since, (SELECT v.unemployed_since FROM sw_enr v WHERE v.pid = n.pid "
         "AND v.eseq < n.eseq AND v.unemployed_since IS NOT NULL ORDER BY v.eseq DESC LIMIT 1))"
     )
-    entrants = f"""FROM (
+    entrants = f"""
         SELECT n.pid, n.region_id, n.stage_id, n.measure_id, n.provider_id, n.echange, n.gender, n.age_band,
           n.entered_on, {f.age("n.birth_date", "n.entered_on")} AS t_age, {es} AS t_es, {us} AS t_us,
           (SELECT COUNT(*) FROM sw_enr o WHERE o.pid = n.pid) AS t_n_programme,
@@ -165,16 +167,16 @@ def sources(s) -> dict:
         FROM sw_enr n JOIN people_person p ON p.id = n.person_id
         WHERE n.entered_on >= {F} AND n.entered_on <= {T} AND NOT EXISTS (
           SELECT 1 FROM sw_enr o WHERE o.pid = n.pid AND {same_stage} AND o.entered_on >= {F} AND o.eseq < n.eseq)
-      ) n WHERE 1 = 1"""
+    """
     ltu = f"n.t_es = 'unemployed' AND n.t_us IS NOT NULL AND n.entered_on >= {f.add_months('n.t_us', 12)}"
-    ended = f"""FROM (
+    ended = f"""
         SELECT n.pid, n.region_id, n.stage_id, n.measure_id, n.provider_id, n.echange, n.gender, n.age_band,
           {_days("n.entered_on", "n.exit_on")} AS t_days
         FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
-      ) n WHERE 1 = 1"""
+    """
     return {
         "tg_in": Source(
-            entrants,
+            "FROM sw_tgin n WHERE 1 = 1",
             _enrolment_dims("n"),
             {
                 "entrants": "COUNT(*)",
@@ -193,12 +195,15 @@ def sources(s) -> dict:
                 "repeated_stage": _count("n.t_n_stage > 1"),
             },
             "n.region_id",
+            # the entrants with their characteristics, once per run (every breakdown reads them)
+            prepare=(("sw_tgin", ("DROP TABLE IF EXISTS sw_tgin", f.temp_table("sw_tgin", entrants))),),
         ),
         "tg_x": Source(
-            ended,
+            "FROM sw_tgx n WHERE 1 = 1",
             {**_enrolment_dims("n"), STAY_DAYS: "n.t_days"},
             {"closed": "COUNT(*)", "days_sum": "SUM(n.t_days)"},
             "n.region_id",
+            prepare=(("sw_tgx", ("DROP TABLE IF EXISTS sw_tgx", f.temp_table("sw_tgx", ended))),),
         ),
     }
 
