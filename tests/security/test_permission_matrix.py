@@ -160,6 +160,9 @@ ROUTES: dict[str, Spec] = {
     "people:household_detail": Spec("object", "household"),
     "people:household_chart": Spec("object", "household"),
     "people:household_month": Spec("object", "household", write=True),
+    "api:household-list": Spec("page"),
+    "api:household-detail": Spec("object", "household"),
+    "api:household-month-list": Spec("page"),
     # exchange format (coordination office only)
     "interchange:upload": Spec("coordination"),
     "interchange:run_detail": Spec("coordination", "import_run"),

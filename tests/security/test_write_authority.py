@@ -50,6 +50,7 @@ from tests.security import write_bodies_costs as costs
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_groupwork_api as groupwork_api
 from tests.security import write_bodies_households as households
+from tests.security import write_bodies_households_api as households_api
 from tests.security import write_bodies_matching as matching
 from tests.security import write_bodies_mentoring as mentoring
 from tests.security import write_bodies_mentoring_api as mentoring_api
@@ -239,6 +240,15 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "people:document_delete": (Check("delete", PERSON, body.document_delete, targets=BOTH),),
     # a household's benefit month: as the person (the case's person is the household's member)
     "people:household_month": (Check("benefit month", PERSON, households.month_record, targets=BOTH),),
+    "api:household-month-list": (
+        Check(
+            "benefit month",
+            Acting("person", api=True, in_body=True),
+            households_api.month_body,
+            targets=BOTH,
+            api=True,
+        ),
+    ),
     # group work: the organiser's writers (and the coordination office) run the event; whoever may
     # act on a case books it (tests/security/write_bodies_groupwork.py)
     "groupwork:event_create": (

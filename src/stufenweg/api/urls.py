@@ -13,6 +13,7 @@ from stufenweg.api.views.groupwork import (
     GroupEventViewSet,
     GroupSessionViewSet,
 )
+from stufenweg.api.views.households import HouseholdMonthViewSet, HouseholdViewSet
 from stufenweg.api.views.journeys import EventViewSet, ParticipationViewSet
 from stufenweg.api.views.mentoring import (
     AfterPlacementSupportViewSet,
@@ -41,6 +42,8 @@ router.register("service-referrals", ServiceReferralViewSet, basename="service-r
 router.register("mentorships", MentorshipViewSet, basename="mentorship")
 router.register("mentoring-entries", MentoringEntryViewSet, basename="mentoring-entry")
 router.register("after-placement-support", AfterPlacementSupportViewSet, basename="after-placement-support")
+router.register("households", HouseholdViewSet, basename="household")
+router.register("household-months", HouseholdMonthViewSet, basename="household-month")
 router.register("programme-costs", CostEntryViewSet, basename="programme-cost")
 
 urlpatterns = [
