@@ -6,6 +6,8 @@ jobcenter B, provider B. The expected sets are written out by hand from the visi
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from stufenweg.journeys.models import JourneyEvent
@@ -111,3 +113,47 @@ def test_appending_an_event(persona, which, journeys, as_persona):
         )
         assert unknown.status_code == 404
         assert unknown.json() == response.json()
+
+
+# --- support services: barriers, phase changes, profile ratings (support.authority) ---------------
+
+SUPPORT = {  # resource -> body of a create (without the participant)
+    "barriers": {"kind": "language", "present": True, "assessed_on": "2022-03-01"},
+    "phase-changes": {"phase": 1, "on": "2022-03-01"},
+    "profile-ratings": {"category": "support", "assessed_on": "2022-03-01"},
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("resource", list(SUPPORT))
+def test_support_entries_are_read_within_sight_and_written_by_the_casework_rule(
+    persona, resource, journeys, as_persona
+):
+    """The same answers as appending an event: 201 for who writes casework for the case, 403 for
+    the Jobcenter (sees A, records no casework) and roles that never write, 404 outside sight."""
+    from stufenweg.support import services
+
+    created = {}
+    for which in ("A", "B"):
+        participation = _objects(journeys, which)[1]
+        created[which] = services.profile_record(
+            participation=participation, category="market", on=dt.date(2022, 2, 1), by=None
+        )
+        services.barrier_record(
+            participation=participation, kind="debt", present=True, on=dt.date(2022, 2, 1), by=None
+        )
+        services.phase_change(participation=participation, position=1, on=dt.date(2022, 2, 1), by=None)
+    client = as_persona(persona)
+    expected_ids = {_objects(journeys, w)[0].person_id for w in SEES[persona]}
+    listed = client.get(f"/api/v1/{resource}/")
+    assert listed.status_code == 200
+    assert {r["person_id"] for r in listed.json()["results"]} == expected_ids
+    if resource == "profile-ratings":
+        for which in ("A", "B"):
+            expected = 200 if which in SEES[persona] else 404
+            assert client.get(f"/api/v1/{resource}/{created[which].pk}/").status_code == expected
+    for which in ("A", "B"):
+        person = _objects(journeys, which)[0]
+        body = {"person_id": person.person_id, "programme": "JPS", **SUPPORT[resource]}
+        response = client.post(f"/api/v1/{resource}/", body, format="json")
+        assert response.status_code == POST[persona][0 if which == "A" else 1], response.content

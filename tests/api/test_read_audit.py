@@ -39,3 +39,22 @@ def test_nothing_is_recorded_for_what_was_not_shown(world, journeys, as_persona)
     as_persona("mentor").get(f"/api/v1/persons/{journeys.person_a.pk}/")  # 404
     as_persona("coordinator").get("/api/v1/measures/")
     assert not AuditEntry.objects.filter(action="read").exists()
+
+
+def test_barriers_phases_and_profiles_record_each_person_shown(world, journeys, as_persona):
+    import datetime as dt
+
+    from stufenweg.support import services
+
+    day = dt.date(2022, 3, 1)
+    for participation in (journeys.participation_a, journeys.participation_b):
+        services.barrier_record(participation=participation, kind="debt", present=True, on=day, by=None)
+        services.phase_change(participation=participation, position=1, on=day, by=None)
+        services.profile_record(participation=participation, category="market", on=day, by=None)
+    user = world.personas["regional"]  # sees journey A only
+    client = as_persona("regional")
+    for path in ("barriers", "phase-changes", "profile-ratings"):
+        assert client.get(f"/api/v1/{path}/").json()["count"] == 1
+    assert list(_reads(user).values_list("person_id", flat=True)) == [journeys.person_a.pk] * 3
+    client.get("/api/v1/support-phases/")  # the programme's phases: no person, no read
+    assert _reads(user).count() == 3

@@ -283,7 +283,7 @@ def test_the_support_rules_decide_and_a_bad_file_writes_nothing(dataset):
     future = (dt.date.today() + dt.timedelta(days=10)).isoformat()
     services_csv = SERVICES + "P3,JPS,health,,2022-08-01,,,2022-09-01,\n"  # ended, never started
     barriers = BARRIERS + f"P3,JPS,housing,yes,{future}\n"
-    phases = SUPPORT_PHASES + "P3,JPS,2022-08-01,9,\nP2,JPS,2022-04-01,3,Falscher Name\n"
+    phases = SUPPORT_PHASES + "P3,JPS,2022-08-01,9,\nP2,JPS,2022-04-01,2,Falscher Name\n"
     result = import_exchange(
         dataset(**GROUP_FILES, services_csv=services_csv, barriers_csv=barriers, support_phases_csv=phases)
     )
@@ -292,6 +292,7 @@ def test_the_support_rules_decide_and_a_bad_file_writes_nothing(dataset):
         "Für einen Fehler gibt es die Korrektur.",
         "barriers.csv, Zeile 5, Spalte assessed_on: Das Datum liegt in der Zukunft.",
         "support_phases.csv, Zeile 5, Spalte phase: Diese Phase gehört nicht zum Programm der Teilnahme.",
-        "support_phases.csv, Zeile 6, Spalte phase_name: Die Phase 3 des Programms heißt „Strategieauswahl“.",
+        "support_phases.csv, Zeile 6, Spalte phase_name: Die Phase 2 heißt in Zeile 3 „Zielfestlegung“; "
+        "jede Phase hat in allen Zeilen denselben Namen.",
     ]
     assert_nothing_written()

@@ -56,6 +56,7 @@ from tests.security import write_bodies_mentoring as mentoring
 from tests.security import write_bodies_mentoring_api as mentoring_api
 from tests.security import write_bodies_programmes as programmes
 from tests.security import write_bodies_support as support
+from tests.security import write_bodies_support_api as support_api
 from tests.security.urlmap import all_routes, fill
 from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
 from tests.security.write_rules import (
@@ -348,6 +349,17 @@ WRITES: dict[str, tuple[Check, ...]] = {
             targets=BOTH,
             api=True,
         ),
+    ),
+    # barriers, phase changes, profile categories through the API: the same casework rule
+    # (tests/security/write_bodies_support_api.py)
+    "api:barrier-list": (
+        Check("barrier", support_api.RULE, support_api.barrier_body, targets=BOTH, api=True),
+    ),
+    "api:phase-change-list": (
+        Check("phase", support_api.RULE, support_api.phase_body, targets=BOTH, api=True),
+    ),
+    "api:profile-rating-list": (
+        Check("profile", support_api.RULE, support_api.profile_body, targets=BOTH, api=True),
     ),
     # the API (key authentication): any writing role creates a person; events as on the web
     "api:person-list": (

@@ -1,5 +1,6 @@
-"""Support services in the security tests: a planned referral per case (the object of the status
-and correction routes) and valid bodies for the write-authority test. Who may write: the
+"""Support services in the security tests: a planned referral, a barrier, a phase change and a
+profile category per case (the objects of the status and correction routes and of the API's
+detail routes) and valid bodies for the write-authority test. Who may write: the
 casework rule (``Acting("delivering")``), the programme's phases: the coordination office."""
 
 from __future__ import annotations
@@ -12,9 +13,19 @@ from stufenweg.support import services
 
 
 def support_objects(case) -> None:
-    """A planned referral of the case's participation (``case.service_referral``)."""
+    """A planned referral of the case's participation (``case.service_referral``), a barrier
+    (``case.barrier``), a phase change (``case.phase_change``) and a profile category
+    (``case.profile_rating``), the objects of the API's detail routes."""
+    participation, day = case.participation, dt.date(2024, 3, 1)
     case.service_referral = services.service_referral_plan(
-        participation=case.participation, kind="debt", on=dt.date(2024, 3, 1), by=None
+        participation=participation, kind="debt", on=day, by=None
+    )
+    case.barrier = services.barrier_record(
+        participation=participation, kind="debt", present=True, on=day, by=None
+    )
+    case.phase_change = services.phase_change(participation=participation, position=1, on=day, by=None)
+    case.profile_rating = services.profile_record(
+        participation=participation, category="development", on=day, by=None
     )
 
 

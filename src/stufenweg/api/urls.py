@@ -21,7 +21,13 @@ from stufenweg.api.views.mentoring import (
     MentorshipViewSet,
 )
 from stufenweg.api.views.people import PersonViewSet
-from stufenweg.api.views.support import ServiceReferralViewSet
+from stufenweg.api.views.support import (
+    BarrierViewSet,
+    PhaseChangeViewSet,
+    ProfileRatingViewSet,
+    ServiceReferralViewSet,
+    SupportPhaseViewSet,
+)
 
 app_name = "api"
 
@@ -39,6 +45,10 @@ router.register("group-sessions", GroupSessionViewSet, basename="group-session")
 router.register("group-bookings", BookingViewSet, basename="group-booking")
 router.register("group-attendance", AttendanceViewSet, basename="group-attendance")
 router.register("service-referrals", ServiceReferralViewSet, basename="service-referral")
+router.register("barriers", BarrierViewSet, basename="barrier")
+router.register("phase-changes", PhaseChangeViewSet, basename="phase-change")
+router.register("support-phases", SupportPhaseViewSet, basename="support-phase")
+router.register("profile-ratings", ProfileRatingViewSet, basename="profile-rating")
 router.register("mentorships", MentorshipViewSet, basename="mentorship")
 router.register("mentoring-entries", MentoringEntryViewSet, basename="mentoring-entry")
 router.register("after-placement-support", AfterPlacementSupportViewSet, basename="after-placement-support")

@@ -1,15 +1,19 @@
 """Support services in the exchange format: services.csv (referrals to support services),
-barriers.csv (structured barriers) and support_phases.csv (phase changes of the support plan) —
-optional files; a directory without them imports as before.
+barriers.csv (structured barriers), support_phases.csv (phase changes of the support plan, with
+the programme's name of each phase) and profile_ratings.csv (profile categories, the integration
+prognosis) — optional files; a directory without them imports as before.
 
 Every row names its participation by ``person_id`` × ``programme``; the keys are the source's
 (a referral: participation, kind and planned day; a barrier: participation, kind and day of the
-assessment; a phase change: participation, day and phase position). The import runs after
-events.csv and writes through ``support.services`` — the same checks as the web (the importing
-user's casework rights, dates not in the future, a referral's statuses in their order, a phase of
-the programme, no phase change before the current one); whatever they refuse is a problem of its
-row, and with any problem nothing is written. An existing row with the same key and the same
-content is left alone; a referral that has reached further statuses in the file is moved on.
+assessment; a phase change: participation, day and phase position; a profile category:
+participation, day and category). The import runs after events.csv and writes through
+``support.services`` — the same checks as the web (the importing user's casework rights, dates
+not in the future, a referral's statuses in their order, a phase of the programme named as the
+programme names it, no phase change before the current one); whatever they refuse is a problem
+of its row, and with any problem nothing is written. An existing row with the same key and the
+same content is left alone; a referral that has reached further statuses in the file is moved
+on. A programme that has no phases yet takes the names ``support_phases.csv`` gives
+(``services.phases_take_over``), so that another system's phases arrive as they were named there.
 Encrypted notes are not exchanged.
 """
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, Max, OuterRef
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
@@ -29,7 +34,7 @@ from stufenweg.journeys.models import Participation
 from stufenweg.programmes.models import Programme
 from stufenweg.support import services
 from stufenweg.support.codes import DATE_FIELD, ReferralStatus
-from stufenweg.support.models import Barrier, PhaseChange, ServiceReferral
+from stufenweg.support.models import Barrier, PhaseChange, ProfileRating, ServiceReferral
 
 R = ReferralStatus
 # the statuses after „planned“ in the order a referral reaches them, each with its date column
@@ -80,6 +85,7 @@ class SupportImport:
         self.import_referrals()
         self.import_barriers()
         self.import_phases()
+        self.import_profiles()
 
     def import_referrals(self) -> None:
         schema = s.SERVICES
@@ -167,39 +173,98 @@ class SupportImport:
                 continue
             self._count(schema, "created")
 
+    def _take_over_phases(self, schema, rows: list[ParsedRow]) -> set[int]:
+        """Programmes without phases take the names the rows give per position (as the first row
+        naming it spells it); a position named otherwise in a later row is a problem of that row.
+        Returns the lines reported."""
+        named: dict[str, dict[int, tuple[str, ParsedRow]]] = {}
+        reported: set[int] = set()
+        for row in rows:
+            v = row.values
+            name = (v.get("phase_name") or "").strip()
+            if not name or v["programme"] not in self.programmes:
+                continue
+            first = named.setdefault(v["programme"], {}).setdefault(v["phase"], (name, row))
+            if not services.same_phase_name(first[0], name):
+                self._problem(
+                    schema,
+                    row,
+                    "phase_name",
+                    _(
+                        "Die Phase %(position)s heißt in Zeile %(line)s „%(name)s“; jede Phase hat in allen Zeilen denselben Namen."
+                    )
+                    % {"position": v["phase"], "line": first[1].line, "name": first[0]},
+                )
+                reported.add(row.line)
+        for code, names in named.items():
+            programme = Programme.objects.get(pk=self.programmes[code])
+            try:
+                services.phases_take_over(
+                    programme=programme, names={p: n for p, (n, _r) in names.items()}, by=self.ctx.by
+                )
+            except (ValidationError, PermissionDenied) as exc:
+                row = min((r for _n, r in names.values()), key=lambda r: r.line)
+                self._refused(schema, row, exc, "phase_name")
+                reported.add(row.line)
+        return reported
+
     def import_phases(self) -> None:
         schema = s.SUPPORT_PHASES
         rows = sorted(
             self.rows[schema.name],
             key=lambda r: (r.values["person_id"], r.values["programme"], r.values["on"], r.line),
         )
+        reported = self._take_over_phases(schema, self.rows[schema.name])  # in the file's order
         for row in rows:
+            if row.line in reported:
+                continue
             v = row.values
             participation = self._participation(schema, row)
             if participation is None:
                 continue
-            phases = {p.position: p for p in services.phases_ensure(participation.programme)}
-            phase = phases.get(v["phase"])
-            if phase is not None and v.get("phase_name") and v["phase_name"] != phase.name:
-                self._problem(
-                    schema,
-                    row,
-                    "phase_name",
-                    _("Die Phase %(position)s des Programms heißt „%(name)s“.")
-                    % {"position": v["phase"], "name": phase.name},
+            name = v.get("phase_name") or ""
+            phase = next(
+                (p for p in services.phases_ensure(participation.programme) if p.position == v["phase"]), None
+            )
+            try:
+                if phase is not None:
+                    services.check_phase_name(phase, name)
+                    if PhaseChange.objects.filter(
+                        participation=participation, phase=phase, on=v["on"]
+                    ).exists():
+                        self._count(schema, "unchanged")
+                        continue
+                services.phase_change(
+                    participation=participation,
+                    position=v["phase"],
+                    on=v["on"],
+                    phase_name=name,
+                    by=self.ctx.by,
                 )
+            except (ValidationError, PermissionDenied) as exc:
+                self._refused(schema, row, exc, "on")
                 continue
-            if PhaseChange.objects.filter(
-                participation=participation, phase__position=v["phase"], on=v["on"]
+            self._count(schema, "created")
+
+    def import_profiles(self) -> None:
+        """Profile categories in the file's order (of two on one day, the later counts)."""
+        schema = s.PROFILE_RATINGS
+        for row in self.rows[schema.name]:
+            v = row.values
+            participation = self._participation(schema, row)
+            if participation is None:
+                continue
+            if ProfileRating.objects.filter(
+                participation=participation, category=v["category"], assessed_on=v["assessed_on"]
             ).exists():
                 self._count(schema, "unchanged")
                 continue
             try:
-                services.phase_change(
-                    participation=participation, position=v["phase"], on=v["on"], by=self.ctx.by
+                services.profile_record(
+                    participation=participation, category=v["category"], on=v["assessed_on"], by=self.ctx.by
                 )
             except (ValidationError, PermissionDenied) as exc:
-                self._refused(schema, row, exc, "on")
+                self._refused(schema, row, exc, "assessed_on")
                 continue
             self._count(schema, "created")
 
@@ -226,8 +291,16 @@ def referral_rows(programme: Programme) -> Iterator[list[str]]:
 
 
 def barrier_rows(programme: Programme) -> Iterator[list[str]]:
+    """One row per barrier and day: of two assessments on one day the later (the one that counts)."""
+    later = Barrier.objects.filter(
+        participation=OuterRef("participation"),
+        kind=OuterRef("kind"),
+        assessed_on=OuterRef("assessed_on"),
+        id__gt=OuterRef("id"),
+    )
     queryset = (
         Barrier.objects.filter(participation__programme=programme)
+        .exclude(Exists(later))
         .order_by("participation__person__person_id", "kind", "assessed_on", "id")
         .values_list("participation__person__person_id", "kind", "present", "assessed_on")
     )
@@ -236,13 +309,31 @@ def barrier_rows(programme: Programme) -> Iterator[list[str]]:
 
 
 def phase_rows(programme: Programme) -> Iterator[list[str]]:
+    """One row per phase entered on a day (a phase entered twice on one day: once, in the order of
+    the later entry), with the programme's name of the phase (also of one no longer in use)."""
     queryset = (
         PhaseChange.objects.filter(participation__programme=programme)
-        .order_by("participation__person__person_id", "on", "id")
+        .values("participation__person__person_id", "on", "phase__position", "phase__name")
+        .annotate(last=Max("id"))
+        .order_by("participation__person__person_id", "on", "last")
         .values_list("participation__person__person_id", "on", "phase__position", "phase__name")
     )
     for person_id, on, position, name in queryset:
         yield [person_id, programme.code, fmt(on), fmt(position), name]
+
+
+def profile_rows(programme: Programme) -> Iterator[list[str]]:
+    """One row per category assessed on a day, in the order of the assessments (the last of a day
+    is the one that counts, and is imported last)."""
+    queryset = (
+        ProfileRating.objects.filter(participation__programme=programme)
+        .values("participation__person__person_id", "assessed_on", "category")
+        .annotate(last=Max("id"))
+        .order_by("participation__person__person_id", "assessed_on", "last")
+        .values_list("participation__person__person_id", "category", "assessed_on")
+    )
+    for person_id, category, on in queryset:
+        yield [person_id, programme.code, category, fmt(on)]
 
 
 def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Iterable[list[str]]]]]:
@@ -250,4 +341,5 @@ def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Ite
         (s.SERVICES, lambda: referral_rows(programme)),
         (s.BARRIERS, lambda: barrier_rows(programme)),
         (s.SUPPORT_PHASES, lambda: phase_rows(programme)),
+        (s.PROFILE_RATINGS, lambda: profile_rows(programme)),
     ]

@@ -44,6 +44,25 @@ def phase_names(programme: Programme) -> list[str]:
     return names or list(DEFAULT_PHASES)
 
 
+def phases_of(programmes) -> list[SupportPhase]:
+    """All phases (in use or not) of each of ``programmes`` in order; a programme without its own
+    has the default phases of the 4PM (unsaved rows: ``phases_ensure`` writes them on first use)."""
+    programmes = list(programmes)
+    saved: dict[int, list[SupportPhase]] = {}
+    for phase in SupportPhase.objects.filter(programme__in=programmes).order_by("position"):
+        saved.setdefault(phase.programme_id, []).append(phase)
+    result = []
+    for programme in programmes:
+        phases = saved.get(programme.pk) or [
+            SupportPhase(programme=programme, position=i, name=name)
+            for i, name in enumerate(DEFAULT_PHASES, start=1)
+        ]
+        for phase in phases:
+            phase.programme = programme
+        result.extend(phases)
+    return result
+
+
 def support_file(participation: Participation) -> SupportFile:
     referrals = list(
         participation.service_referrals.prefetch_related(

@@ -240,6 +240,27 @@ def phases_ensure(programme: Programme) -> list[SupportPhase]:
 
 
 @transaction.atomic
+def phases_take_over(*, programme: Programme, names: dict[int, str], by: User | None) -> list[SupportPhase]:
+    """Give ``programme``, when it has no phases yet, those another system names by position
+    (``names``, e.g. the exchange file's ``phase_name``): a position it leaves out gets the
+    default phase's name there (``codes.DEFAULT_PHASES``), beyond those „Phase n“. A programme
+    that has phases keeps them; who names another phase is refused row by row
+    (``check_phase_name``). The coordination office's right, as ``phases_configure``."""
+    if not names or SupportPhase.objects.filter(programme=programme).exists():
+        return phases_ensure(programme)
+    listed = [
+        names.get(position)
+        or (
+            DEFAULT_PHASES[position - 1]
+            if position <= len(DEFAULT_PHASES)
+            else _("Phase %(n)s") % {"n": position}
+        )
+        for position in range(1, max(names) + 1)
+    ]
+    return phases_configure(programme=programme, names=listed, by=by)
+
+
+@transaction.atomic
 def phases_configure(*, programme: Programme, names: Iterable[str], by: User | None) -> list[SupportPhase]:
     """Set the phases of ``programme`` to ``names`` in this order: the phase at each position is
     renamed (or brought back into use), new positions are added, phases beyond the list are set
@@ -277,15 +298,37 @@ def phases_configure(*, programme: Programme, names: Iterable[str], by: User | N
     return result
 
 
+def same_phase_name(a: str, b: str) -> bool:
+    """Two spellings of a phase name mean the same phase (case and spaces aside)."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def check_phase_name(phase: SupportPhase, name: str) -> None:
+    """Refuse ``name`` (``ValidationError`` on ``phase_name``) unless it is empty or the name of
+    ``phase`` in its programme: a caller naming the phase (the exchange file, the API) must mean
+    the phase the programme has at that position, not the one it had elsewhere."""
+    if name.strip() and not same_phase_name(name, phase.name):
+        raise ValidationError(
+            {
+                "phase_name": _("Die Phase %(position)s des Programms heißt „%(name)s“.")
+                % {"position": phase.position, "name": phase.name}
+            }
+        )
+
+
 @transaction.atomic
-def phase_change(*, participation: Participation, position: int, on: dt.date, by: User | None) -> PhaseChange:
+def phase_change(
+    *, participation: Participation, position: int, on: dt.date, by: User | None, phase_name: str = ""
+) -> PhaseChange:
     """``participation`` is in the phase at ``position`` (an active phase of its programme,
     ``phases_ensure``) from ``on``: not in the future and not before its current phase began (a
-    phase may be revisited: the 4PM goes back to goal setting when a strategy fails)."""
+    phase may be revisited: the 4PM goes back to goal setting when a strategy fails). A
+    ``phase_name``, when given, must be that phase's name (``check_phase_name``)."""
     require_writer(by, participation)
     phase = next((p for p in phases_ensure(participation.programme) if p.position == position), None)
     if phase is None or not phase.active:
         raise ValidationError({"phase": _("Diese Phase gehört nicht zum Programm der Teilnahme.")})
+    check_phase_name(phase, phase_name)
     _not_in_future(on, "on")
     current = PhaseChange.objects.filter(participation=participation).order_by("-on", "-id").first()
     if current is not None and on < current.on:

@@ -200,6 +200,8 @@ SPECTACULAR_SETTINGS = {
         "AttendanceStatusEnum": "stufenweg.groupwork.models.Attendance.Status",
         "ServiceKindEnum": "stufenweg.support.codes.ServiceKind",
         "ReferralStatusEnum": "stufenweg.support.codes.ReferralStatus",
+        "BarrierKindEnum": "stufenweg.support.codes.BarrierKind",
+        "ProfileCategoryEnum": "stufenweg.support.codes.ProfileCategory",
         "CostCategoryEnum": "stufenweg.costs.models.CostCategory",
         "MentoringEntryKindEnum": "stufenweg.mentoring.models.EntryKind",
     },
