@@ -21,7 +21,14 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stufenweg.interchange import employer_files, groupwork_files, masterdata, services, support_files
+from stufenweg.interchange import (
+    cost_files,
+    employer_files,
+    groupwork_files,
+    masterdata,
+    services,
+    support_files,
+)
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.events import EventImport
 from stufenweg.interchange.garbage import collect, few_collections
@@ -144,6 +151,7 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
     group_rows = groupwork_files.take_rows(rows)  # written after the events (bookings name participations)
     support_rows = support_files.take_rows(rows)  # so are the support files
     employer_rows = employer_files.take_rows(rows)  # and the employer contacts (they name participations)
+    cost_rows = cost_files.take_rows(rows)  # programme costs: after the master data
 
     events = EventImport(ctx, source, today=today, now=timezone.now(), progress=tick)
     if s.EVENTS.name in present:
@@ -179,6 +187,7 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
             groupwork_files.import_group_files(ctx, group_rows)
             support_files.import_support_files(ctx, support_rows)
             employer_files.import_employer_files(ctx, employer_rows)
+            cost_files.import_cost_file(ctx, cost_rows)
             result.counts = ctx.counts
             if problems or dry_run:
                 raise _Rollback

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stufenweg.costs.models import CostCategory
 from stufenweg.groupwork.models import Attendance, Booking, GroupEvent
 from stufenweg.groupwork.models import EventKind as GroupEventKind
 from stufenweg.journeys import spec
@@ -384,6 +385,24 @@ VACANCIES = FileSchema(
 
 EMPLOYER_SCHEMAS = (EMPLOYER_CONTACTS, VACANCIES)
 
+# Programme costs (optional file, ``interchange.cost_files``): cost entries per programme and
+# bearer (an organisation or a region), category and validity. No personal data.
+PROGRAMME_COSTS = FileSchema(
+    "programme_costs.csv",
+    (
+        Column("programme", REF, required=True, max_length=32),
+        Column("organisation", REF, max_length=64),
+        Column("region", REF, max_length=32),
+        Column("category", CODE, required=True, choices=_values(CostCategory)),
+        Column("monthly_amount", DECIMAL, required=True, min_value=0, max_value=9999999999, places=2),
+        Column("valid_from", DATE, required=True),
+        Column("valid_to", DATE),
+        Column("note", STR, max_length=200),
+    ),
+    required_file=False,
+    key=("programme", "organisation", "region", "category", "valid_from"),
+)
+
 # In the order of import (each file only refers to the ones before it).
 SCHEMAS: tuple[FileSchema, ...] = (
     ORGANISATIONS,
@@ -396,6 +415,7 @@ SCHEMAS: tuple[FileSchema, ...] = (
     *GROUP_SCHEMAS,
     *SUPPORT_SCHEMAS,
     *EMPLOYER_SCHEMAS,
+    PROGRAMME_COSTS,
 )
 BY_NAME = {s.name: s for s in SCHEMAS}
 BY_SHEET = {s.sheet: s for s in SCHEMAS}

@@ -216,6 +216,7 @@ def event_queryset(programme: Programme) -> QuerySet[JourneyEvent]:
 
 def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Iterable[list[str]]]]]:
     from stufenweg.interchange import (  # they import this module
+        cost_files,
         employer_files,
         groupwork_files,
         support_files,
@@ -232,6 +233,7 @@ def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Ite
         *groupwork_files.file_rows(programme),
         *support_files.file_rows(programme),
         *employer_files.file_rows(programme),
+        *cost_files.file_rows(programme),
     ]
 
 
