@@ -100,7 +100,18 @@ def load_rows(programme_id: int, day: dt.date, recorded_until: dt.datetime) -> l
         raw = cursor.fetchall()
     day_of = dt.date.fromisoformat
     return [
-        Row(i, p, kind, day_of(on) if isinstance(on, str) else on, sup, reg, mreg, stage, result or "", exit_kind or "")
+        Row(
+            i,
+            p,
+            kind,
+            day_of(on) if isinstance(on, str) else on,
+            sup,
+            reg,
+            mreg,
+            stage,
+            result or "",
+            exit_kind or "",
+        )
         for i, p, kind, on, sup, reg, mreg, stage, result, exit_kind in raw
     ]
 

@@ -215,12 +215,21 @@ def build(result: dict) -> list[dict]:
     return tables
 
 
+def _decimal(value: float) -> str:
+    """An estimate with one decimal place (12,5 in German), a whole one without."""
+    if float(value).is_integer():
+        return fmt.number(int(value))
+    return fmt.number(round(float(value) + 0.0, 1)).removesuffix("0")
+
+
 def text(value) -> str:
     """A cell on the page."""
     if isinstance(value, Band):
         return value.text()
     if isinstance(value, Share):
-        return fmt.number(float(value)).rstrip() + "\u00a0%"
+        return _decimal(value) + "\u00a0%"
     if hasattr(value, "isoformat"):
         return fmt.day(value)
+    if isinstance(value, float):
+        return _decimal(value)
     return fmt.number(value)
