@@ -131,3 +131,11 @@ def test_the_participant_page_links_to_the_matching(matched, world):
     body = response.content.decode()
     assert reverse("matching:participant", args=[matched.pk]) in body
     assert "29302 – Speisenzubereitung" in body
+
+
+def test_the_choice_form_names_the_reasons(matched, world):
+    vacancy = Vacancy.objects.get()
+    url = reverse("matching:choose", args=[matched.pk]) + f"?stelle={vacancy.pk}"
+    body = _client(world.personas["regional"]).get(url).content.decode()
+    assert "Vorschlag wählen: Beikoch" in body
+    assert "Gründe: gleiche Berufshauptgruppe 29 Lebensmittelherstellung und -verarbeitung" in body

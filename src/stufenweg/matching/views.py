@@ -142,7 +142,7 @@ def choose(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = mf.ChoiceForm(request.POST or None, initial=initial, goals=goals)
     data = form.data if form.is_bound else initial
-    measure_id, vacancy_id = parse_id(data.get("measure")), parse_id(data.get("vacancy"))
+    measure_id, vacancy_id = (parse_id(str(data.get(name) or "")) for name in ("measure", "vacancy"))
     today = timezone.localdate()
     kind, target_id = (MEASURE, measure_id) if measure_id else (VACANCY, vacancy_id)
     suggestion = (

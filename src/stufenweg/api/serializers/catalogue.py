@@ -74,6 +74,9 @@ class MeasureSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region.code", read_only=True)
     occupied_today = serializers.IntegerField(read_only=True, help_text="belegte Plätze heute")
     free_today = serializers.SerializerMethodField(help_text="freie Plätze heute (nicht negativ)")
+    occupations = serializers.SerializerMethodField(
+        help_text="Berufe, auf die die Maßnahme vorbereitet (fünfstellige Schlüssel der KldB 2010)"
+    )
 
     class Meta:
         model = Measure
@@ -94,9 +97,14 @@ class MeasureSerializer(serializers.ModelSerializer):
             "allow_overbooking",
             "occupied_today",
             "free_today",
+            "occupations",
         ]
         read_only_fields = fields
 
     @extend_schema_field(serializers.IntegerField())
     def get_free_today(self, measure: Measure) -> int:
         return max(measure.places - measure.occupied_today, 0)
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_occupations(self, measure: Measure) -> list[str]:
+        return measure.occupation_codes
