@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from stufenweg.accounts.demo import create_demo_devices
 from stufenweg.casework.demo import add_casework
+from stufenweg.costs.demo import add_costs
 from stufenweg.demo.activity import record_recent_activity, select_recent
 from stufenweg.demo.context import DemoContext
 from stufenweg.demo.master import create_master_data
@@ -41,5 +42,6 @@ STEPS: list[tuple[str, Step]] = [
     ("Matching: Berufe der Maßnahmen, Berufsziele und Qualifikationen", add_matching),
     ("Mentoring: Mentorinnen und Mentoren, Protokoll, Nachbetreuung", add_mentoring),
     ("Frühwarnung: vergangene Termine, Modelle je Programm", add_early_warning),
+    ("Kosten des Programms WENDE.PUNKT (Regiestelle)", add_costs),
     ("Zwei-Faktor-Geräte der Personas", create_demo_devices),
 ]
