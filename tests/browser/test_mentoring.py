@@ -47,6 +47,19 @@ def test_mentor_assigns_logs_employer_contact_placement_and_aftercare(web, world
     page.context.set_default_timeout(30_000)
     mentor = world.personas["mentor"]
 
+    # a participant of a measure without a mentoring project: the coordination office sees no
+    # mentoring section there (nothing to say), on this mentee's page it says „Noch kein Mentoring.“
+    other = PersonFactory(last_name="Ohnementoring")
+    from tests.conftest import enter, start_journey
+
+    enter(world, start_journey(world, other, on=days_ago(90)), on=days_ago(60))
+    web.login("koordination")
+    web.visit(f"/teilnehmende/{other.pk}/")
+    assert page.locator("#h-mentoring").count() == 0 and "Noch kein Mentoring." not in page.content()
+    web.visit(f"/teilnehmende/{person.pk}/?teilnahme={participation.pk}")
+    assert "Noch kein Mentoring." in page.content()
+    page.context.clear_cookies()
+
     web.login("mentor")
     web.visit(f"/teilnehmende/{person.pk}/?teilnahme={participation.pk}")
     assert page.locator("#h-mentoring").is_visible()
@@ -88,6 +101,21 @@ def test_mentor_assigns_logs_employer_contact_placement_and_aftercare(web, world
     )
     log = page.inner_text(".mentoring-log")
     assert "Pflegedienst Lichtblicke" in log and "Vorstellungsgespräch vereinbart" in log
+    assert str(mentor) in log  # who recorded it
+
+    # the mentor corrects the entry's note; the log says it was corrected, the old text is kept
+    page.click(".mentoring-log a:has-text('berichtigen')")
+    page.wait_for_selector("#action-panel form")
+    web.axe()
+    assert page.input_value("#id_topic") == "Ausbildungsplatz Pflegefachhelfer"
+    page.fill("#id_notes", "Vorstellungsgespräch am Montag")
+    web.submit_panel_ok()
+    log = page.inner_text(".mentoring-log")
+    assert "Vorstellungsgespräch am Montag" in log and "berichtigt am" in log
+    entry.refresh_from_db()
+    assert entry.revisions.get().notes == "Vorstellungsgespräch vereinbart"
+    contact.refresh_from_db()
+    assert contact.notes == "Vorstellungsgespräch am Montag"
 
     # the placement into training (the casework action of the page)
     web.open_action("Beschäftigungsbeginn")

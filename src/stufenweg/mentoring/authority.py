@@ -112,3 +112,78 @@ def refusal() -> str:
     return _(
         "Mentoring erfassen dürfen nur die Mentorin oder der Mentor und die Leitung des Mentorenprojekts."
     )
+
+
+# --- corrections of the log and the programme defaults of the after-placement support ---------
+
+
+def entry_editable(user, entry, *, roles: dict[int, set[str]] | None = None) -> bool:
+    """``user`` may correct the log entry ``entry``: its author while still a writing member of
+    the project, the mentorship's mentor (as for a new entry), or the project's lead.
+    ``roles``: the user's roles per organisation, when the caller has read them already."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    mentorship = entry.mentorship
+    if roles is None:
+        roles = user_roles(user, [mentorship.organisation_id])
+    held = roles.get(mentorship.organisation_id, set())
+    writing = bool(held & set(Membership.WRITING_ROLES))
+    if Membership.Role.ORG_ADMIN in held:
+        return True
+    return writing and user.pk in (mentorship.mentor_id, entry.staff_id)
+
+
+def user_roles(user, organisation_ids) -> dict[int, set[str]]:
+    """The roles of ``user`` per organisation of ``organisation_ids`` (one query)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return {}
+    roles: dict[int, set[str]] = {}
+    for org_id, role in Membership.objects.filter(
+        user=user, organisation_id__in=set(organisation_ids)
+    ).values_list("organisation_id", "role"):
+        roles.setdefault(org_id, set()).add(role)
+    return roles
+
+
+def mentorship_writable(user, mentorship, roles: dict[int, set[str]]) -> bool:
+    """``may_write_mentorship`` from the roles read once (``user_roles``)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    held = roles.get(mentorship.organisation_id, set())
+    if mentorship.mentor_id == user.pk:
+        return bool(held & set(Membership.WRITING_ROLES))
+    return Membership.Role.ORG_ADMIN in held
+
+
+def require_entry_editor(by, entry) -> None:
+    if by is not None and not entry_editable(by, entry):
+        raise PermissionDenied(
+            _(
+                "Einen Eintrag im Mentoring-Protokoll ändern dürfen nur, wer ihn erfasst hat, die "
+                "Mentorin oder der Mentor und die Leitung des Mentorenprojekts."
+            )
+        )
+
+
+def default_setting_projects(user):
+    """The mentoring projects whose programme defaults of the after-placement support ``user``
+    sets: every active project for writers of the coordination office, else the projects the
+    user leads (``org_admin``)."""
+    from stufenweg.core.authority import writes_for_coordination
+
+    projects = Organisation.objects.filter(kind=Organisation.Kind.MENTORING_PROJECT, active=True)
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return projects.none()
+    if writes_for_coordination(user):
+        return projects
+    return projects.filter(memberships__user=user, memberships__role=Membership.Role.ORG_ADMIN).distinct()
+
+
+def require_default_setter(by, organisation) -> None:
+    if by is not None and not default_setting_projects(by).filter(pk=organisation.pk).exists():
+        raise PermissionDenied(
+            _(
+                "Die Dauer der Nachbetreuung je Programm legen nur die Leitung des Mentorenprojekts "
+                "und die Regiestelle fest."
+            )
+        )

@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.casework.action_forms import date_field
-from stufenweg.mentoring.models import DEFAULT_SUPPORT_MONTHS, EntryKind
+from stufenweg.mentoring.models import DEFAULT_SUPPORT_MONTHS, MAX_MONTHS, MIN_MONTHS, EntryKind
 from stufenweg.organisations.codes import ContactTopic
 from stufenweg.organisations.models import Organisation
+from stufenweg.programmes.models import Programme
 
 
 class _Choice(forms.ModelChoiceField):
@@ -55,13 +56,34 @@ class EntryForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("occurred_on", timezone.localdate())
         super().__init__(*args, **kwargs)
 
+    @classmethod
+    def initial_of(cls, entry) -> dict:
+        """The form's values for correcting ``entry``."""
+        contact = entry.employer_contact
+        return {
+            "occurred_on": entry.occurred_on,
+            "kind": entry.kind,
+            "topic": entry.topic,
+            "notes": entry.notes,
+            "employer": contact.employer_id if contact else None,
+            "employer_topic": contact.topic if contact else "",
+        }
+
+
+def months_field(**kwargs) -> forms.IntegerField:
+    return forms.IntegerField(label=_("Monate"), min_value=MIN_MONTHS, max_value=MAX_MONTHS, **kwargs)
+
 
 class AftercareForm(forms.Form):
     placement = forms.ModelChoiceField(label=_("Vermittlung"), queryset=Organisation.objects.none())
-    months = forms.IntegerField(label=_("Monate"), min_value=1, max_value=36, initial=DEFAULT_SUPPORT_MONTHS)
+    months = months_field(initial=DEFAULT_SUPPORT_MONTHS)
 
-    def __init__(self, *args, placements, **kwargs):
+    def __init__(self, *args, placements, default_months=DEFAULT_SUPPORT_MONTHS, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["months"].initial = default_months
+        self.fields["months"].help_text = _(
+            "Vorgabe des Mentorenprojekts für dieses Programm: %(months)s Monate"
+        ) % {"months": default_months}
         self.fields["placement"].queryset = placements
         self.fields["placement"].label_from_instance = lambda e: (
             f"{e.occurred_on:%d.%m.%Y} – {e.get_employment_kind_display()}"
@@ -74,3 +96,18 @@ class EndForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("ended_on", timezone.localdate())
         super().__init__(*args, **kwargs)
+
+
+class AftercareDefaultForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Mentorenprojekt"), queryset=Organisation.objects.none())
+    programme = forms.ModelChoiceField(label=_("Programm"), queryset=Programme.objects.order_by("code"))
+    months = months_field(
+        help_text=_("Gilt für Nachbetreuungen, die ab jetzt beginnen; laufende behalten ihre Dauer.")
+    )
+
+    def __init__(self, *args, projects, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = projects.order_by("name")
+        self.fields["programme"].label_from_instance = lambda p: f"{p.code} – {p.name}"
+        if len(self.fields["organisation"].queryset) == 1 and not self.initial.get("organisation"):
+            self.initial["organisation"] = self.fields["organisation"].queryset[0].pk

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.fields import EncryptedTextField
 
-DEFAULT_SUPPORT_MONTHS = 6
+DEFAULT_SUPPORT_MONTHS = 6  # without a programme default of the project (``AftercareDefault``)
+MIN_MONTHS, MAX_MONTHS = 1, 36  # the range of an after-placement support's months
 
 
 class EntryKind(models.TextChoices):
@@ -79,6 +80,15 @@ class MentoringEntry(models.Model):
         "organisations.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    corrected_at = models.DateTimeField("zuletzt geändert", null=True, blank=True)
+    corrected_by = models.ForeignKey(
+        "organisations.User",
+        verbose_name="geändert von",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     FIELDS = ("mentorship_id", "occurred_on", "kind", "topic", "employer_contact_id")
 
@@ -87,6 +97,75 @@ class MentoringEntry(models.Model):
 
     def __str__(self) -> str:
         return f"Mentoring-Eintrag {self.pk}"
+
+
+class MentoringEntryRevision(models.Model):
+    """An earlier version of a log entry, kept when the entry is corrected (the history of the
+    entry; the audit trail holds who changed what, without the notes)."""
+
+    entry = models.ForeignKey(MentoringEntry, on_delete=models.CASCADE, related_name="revisions")
+    occurred_on = models.DateField("Datum")
+    kind = models.CharField("Art", max_length=16, choices=EntryKind.choices)
+    topic = models.CharField("Thema", max_length=200)
+    notes = EncryptedTextField("Notiz", blank=True)
+    employer = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="Arbeitgeber",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    replaced_at = models.DateTimeField("ersetzt am", auto_now_add=True)
+    replaced_by = models.ForeignKey(
+        "organisations.User",
+        verbose_name="ersetzt von",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ("-replaced_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"Frühere Fassung {self.pk} von Mentoring-Eintrag {self.entry_id}"
+
+
+class AftercareDefault(models.Model):
+    """How many months of after-placement support a mentoring project gives by default in one
+    programme (set by the project's lead or the coordination office; without a row:
+    ``DEFAULT_SUPPORT_MONTHS``). A support started without a number of months takes it."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="Mentorenprojekt",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme", verbose_name="Programm", on_delete=models.PROTECT, related_name="+"
+    )
+    months = models.PositiveSmallIntegerField("Monate")
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        "organisations.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    FIELDS = ("organisation_id", "programme_id", "months")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "programme"], name="aftercare_default_unique"),
+            models.CheckConstraint(
+                condition=models.Q(months__gte=MIN_MONTHS, months__lte=MAX_MONTHS),
+                name="aftercare_default_months_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Nachbetreuung-Standard {self.pk}"
 
 
 class AfterPlacementSupport(models.Model):

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, Max, Q
+from django.db.models import F, Max, Prefetch, Q
 from django.utils import timezone
 
-from stufenweg.mentoring.authority import may_write_mentorship, reads_mentoring
-from stufenweg.mentoring.models import AfterPlacementSupport, Mentorship
+from stufenweg.mentoring.authority import (
+    entry_editable,
+    mentoring_projects,
+    mentorship_writable,
+    reads_mentoring,
+    user_roles,
+)
+from stufenweg.mentoring.models import AfterPlacementSupport, MentoringEntry, Mentorship
 from stufenweg.organisations.models import Membership, Organisation
 
 QUIET_DAYS = 28  # no log entry for four weeks
@@ -17,16 +23,27 @@ ENDING_DAYS = 28
 
 
 def mentoring_file(user, participation) -> dict | None:
-    """The mentoring of ``participation`` for ``user`` (None: the user does not read it)."""
+    """The mentoring of ``participation`` for ``user`` (None: the user does not read it, or the
+    participation has neither a mentorship nor a mentoring project — a programme without
+    mentoring shows no section). A fixed number of queries, however many mentorships and entries:
+    the user's roles in the projects are read once."""
     if not reads_mentoring(user, participation):
         return None
+    entries = MentoringEntry.objects.select_related("staff", "corrected_by", "employer_contact__employer")
     mentorships = list(
         Mentorship.objects.filter(participation=participation)
         .select_related("mentor", "organisation")
-        .prefetch_related("entries__employer_contact__employer", "after_placement__placement")
+        .prefetch_related(Prefetch("entries", queryset=entries), "after_placement__placement")
     )
+    if not mentorships and not mentoring_projects(participation).exists():
+        return None
+    roles = user_roles(user, {m.organisation_id for m in mentorships})
     for m in mentorships:
-        m.can_write = may_write_mentorship(user, m)
+        m.can_write = mentorship_writable(user, m, roles)
+        for entry in m.entries.all():
+            entry.mentorship = m  # no query per entry
+            entry.can_edit = entry_editable(user, entry, roles=roles)
+        m.any_editable = any(e.can_edit for e in m.entries.all())
     return {"mentorships": mentorships}
 
 
@@ -39,16 +56,16 @@ def _projects_of(user):
     ).distinct()
 
 
-def aftercare_worklist(user, *, today: dt.date | None = None) -> list[AfterPlacementSupport]:
-    """Running after-placement support of the user's mentees (as mentor, or all of a project the
-    user leads) without a log entry in the last four weeks or ending within four weeks."""
-    today = today or timezone.localdate()
-    if user is None or not getattr(user, "is_authenticated", False):
-        return []
-    led = Organisation.objects.filter(memberships__user=user, memberships__role=Membership.Role.ORG_ADMIN)
+def _due(user, today: dt.date):
+    """The running after-placement support of the user's mentees (as mentor, or all of a project
+    the user leads) without a log entry in the last four weeks or ending within four weeks, as
+    one query (``last_entry`` annotated)."""
     from stufenweg.journeys.selectors import participations_visible_to
 
-    rows = (
+    led = Organisation.objects.filter(memberships__user=user, memberships__role=Membership.Role.ORG_ADMIN)
+    quiet = today - dt.timedelta(days=QUIET_DAYS)
+    ending = today + dt.timedelta(days=ENDING_DAYS)
+    return (
         AfterPlacementSupport.objects.filter(started_on__lte=today, until__gte=today)
         # only mentees the user still sees (the project still accompanies them)
         .filter(participation__in=participations_visible_to(user))
@@ -57,18 +74,34 @@ def aftercare_worklist(user, *, today: dt.date | None = None) -> list[AfterPlace
             | Q(mentorship__organisation__in=led)
         )
         .annotate(last_entry=Max("mentorship__entries__occurred_on"))
+        .filter(Q(last_entry__isnull=True) | Q(last_entry__lt=quiet) | Q(until__lte=ending))
+    )
+
+
+def aftercare_worklist(user, *, today: dt.date | None = None) -> list[AfterPlacementSupport]:
+    """The due after-placement support of the user's mentees (``_due``), ordered by end, each
+    marked ``quiet`` (no entry for four weeks) and ``ending`` (ends within four weeks)."""
+    today = today or timezone.localdate()
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    rows = list(
+        _due(user, today)
         .select_related("participation__person", "mentorship__mentor", "placement")
         .order_by("until", "pk")
     )
     quiet = today - dt.timedelta(days=QUIET_DAYS)
     ending = today + dt.timedelta(days=ENDING_DAYS)
-    result = []
     for row in rows:
         row.quiet = row.last_entry is None or row.last_entry < quiet
         row.ending = row.until <= ending
-        if row.quiet or row.ending:
-            result.append(row)
-    return result
+    return rows
+
+
+def aftercare_due_count(user, *, today: dt.date | None = None) -> int:
+    """How many rows ``aftercare_worklist`` has, as one COUNT query (the start page's notice)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return 0
+    return _due(user, today or timezone.localdate()).count()
 
 
 def placement_figures(user) -> list[dict]:

@@ -14,12 +14,21 @@ from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
 from stufenweg.core.time import add_months
 from stufenweg.journeys.models import JourneyEvent, Participation
-from stufenweg.mentoring.authority import require_assigner, require_mentorship_writer
+from stufenweg.mentoring.authority import (
+    require_assigner,
+    require_default_setter,
+    require_entry_editor,
+    require_mentorship_writer,
+)
 from stufenweg.mentoring.models import (
     DEFAULT_SUPPORT_MONTHS,
+    MAX_MONTHS,
+    MIN_MONTHS,
+    AftercareDefault,
     AfterPlacementSupport,
     EntryKind,
     MentoringEntry,
+    MentoringEntryRevision,
     Mentorship,
 )
 from stufenweg.organisations.codes import ContactKind
@@ -87,6 +96,41 @@ def mentorship_end(*, mentorship: Mentorship, ended_on: dt.date, by: User | None
     return mentorship
 
 
+def _staff(mentorship: Mentorship, by: User | None) -> User:
+    """Who had the contact: the writing user, or for a system write (demo, a file without a
+    user) the mentorship's mentor, so that the log and the employer's contact history name
+    someone."""
+    return by if getattr(by, "pk", None) else mentorship.mentor
+
+
+def _check_day(mentorship: Mentorship, occurred_on: dt.date) -> None:
+    _not_future(occurred_on, "occurred_on")
+    if occurred_on < mentorship.started_on or (mentorship.ended_on and occurred_on > mentorship.ended_on):
+        raise ValidationError({"occurred_on": _("Das Datum liegt außerhalb des Mentorings.")})
+
+
+def _record_contact(mentorship, employer, occurred_on, employer_topic, notes, by):
+    from stufenweg.organisations.employer_services import employer_contact_record
+    from stufenweg.organisations.models import EmployerContact
+
+    if employer is None:
+        raise ValidationError({"employer": _("Bitte einen Arbeitgeber aus dem Register wählen.")})
+    contact = employer_contact_record(
+        employer=employer,
+        occurred_on=occurred_on,
+        kind=ContactKind.OTHER,
+        topic=employer_topic or "placement",
+        by=by,
+        notes=notes,
+        participation=mentorship.participation,
+        organisation=mentorship.organisation,
+    )
+    if contact.staff_id is None:  # a system write: the mentor had the contact
+        contact.staff = mentorship.mentor
+        EmployerContact.objects.filter(pk=contact.pk).update(staff=mentorship.mentor)
+    return contact
+
+
 @transaction.atomic
 def mentoring_entry_record(
     *,
@@ -101,26 +145,11 @@ def mentoring_entry_record(
 ) -> MentoringEntry:
     """A log entry; of kind „Arbeitgeberkontakt“ it records the contact in the employer's
     history (``organisations.employer_services.employer_contact_record``) and links it."""
-    from stufenweg.organisations.employer_services import employer_contact_record
-
     require_mentorship_writer(by, mentorship)
-    _not_future(occurred_on, "occurred_on")
-    if occurred_on < mentorship.started_on or (mentorship.ended_on and occurred_on > mentorship.ended_on):
-        raise ValidationError({"occurred_on": _("Das Datum liegt außerhalb des Mentorings.")})
+    _check_day(mentorship, occurred_on)
     contact = None
     if kind == EntryKind.EMPLOYER:
-        if employer is None:
-            raise ValidationError({"employer": _("Bitte einen Arbeitgeber aus dem Register wählen.")})
-        contact = employer_contact_record(
-            employer=employer,
-            occurred_on=occurred_on,
-            kind=ContactKind.OTHER,
-            topic=employer_topic or "placement",
-            by=by,
-            notes=notes,
-            participation=mentorship.participation,
-            organisation=mentorship.organisation,
-        )
+        contact = _record_contact(mentorship, employer, occurred_on, employer_topic, notes, by)
     elif employer is not None:
         raise ValidationError({"employer": _("Einen Arbeitgeber nur bei einem Arbeitgeberkontakt angeben.")})
     entry = MentoringEntry(
@@ -130,7 +159,7 @@ def mentoring_entry_record(
         topic=(topic or "").strip(),
         notes=(notes or "").strip(),
         employer_contact=contact,
-        staff=by if getattr(by, "pk", None) else None,
+        staff=_staff(mentorship, by),
     )
     entry.full_clean()
     entry.save(force_insert=True)
@@ -169,9 +198,8 @@ def after_placement_support_start(
         raise ValidationError({"placement": _("Bitte eine Vermittlung dieser Teilnahme wählen.")})
     if AfterPlacementSupport.objects.filter(placement=placement).exists():
         raise ValidationError({"placement": _("Für diese Vermittlung läuft bereits eine Nachbetreuung.")})
-    months = months or DEFAULT_SUPPORT_MONTHS
-    if not 1 <= months <= 36:
-        raise ValidationError({"months": _("Bitte 1 bis 36 Monate angeben.")})
+    months = months or default_support_months(mentorship)
+    _check_months(months)
     support = AfterPlacementSupport(
         participation=mentorship.participation,
         mentorship=mentorship,
@@ -191,3 +219,192 @@ def after_placement_support_start(
         after=snapshot(support, list(AfterPlacementSupport.FIELDS)),
     )
     return support
+
+
+def _check_months(months) -> None:
+    if months is None or not MIN_MONTHS <= months <= MAX_MONTHS:
+        raise ValidationError(
+            {
+                "months": _("Bitte %(min)s bis %(max)s Monate angeben.")
+                % {"min": MIN_MONTHS, "max": MAX_MONTHS}
+            }
+        )
+
+
+def default_support_months(mentorship: Mentorship) -> int:
+    """The months of after-placement support the mentorship's project gives by default in the
+    mentee's programme (``AftercareDefault``), else ``DEFAULT_SUPPORT_MONTHS``."""
+    months = (
+        AftercareDefault.objects.filter(
+            organisation_id=mentorship.organisation_id,
+            programme_id=mentorship.participation.programme_id,
+        )
+        .values_list("months", flat=True)
+        .first()
+    )
+    return months or DEFAULT_SUPPORT_MONTHS
+
+
+@transaction.atomic
+def aftercare_default_set(
+    *, organisation: Organisation, programme, months: int, by: User | None
+) -> AftercareDefault:
+    """Set how many months of after-placement support ``organisation`` (a mentoring project)
+    gives by default in ``programme`` (its lead or the coordination office). Supports already
+    running keep their months."""
+    if organisation.kind != Organisation.Kind.MENTORING_PROJECT:
+        raise ValidationError({"organisation": _("Bitte ein Mentorenprojekt wählen.")})
+    require_default_setter(by, organisation)
+    _check_months(months)
+    row = (
+        AftercareDefault.objects.select_for_update()
+        .filter(organisation=organisation, programme=programme)
+        .first()
+    )
+    before = snapshot(row, list(AftercareDefault.FIELDS)) if row else None
+    if row is None:
+        row = AftercareDefault(organisation=organisation, programme=programme, months=months)
+    elif row.months == months:
+        return row
+    row.months = months
+    row.changed_by = by if getattr(by, "pk", None) else None
+    row.full_clean()
+    row.save()
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+        obj=row,
+        summary=f"Nachbetreuung: {months} Monate als Standard von {organisation.code} in {programme.code}",
+        before=before,
+        after=snapshot(row, list(AftercareDefault.FIELDS)),
+    )
+    return row
+
+
+def _entry_snapshot(entry: MentoringEntry) -> dict:
+    data = snapshot(entry, list(MentoringEntry.FIELDS))
+    data["notes"] = "(verschlüsselt)" if entry.notes else ""
+    return data
+
+
+@transaction.atomic
+def mentoring_entry_correct(
+    *,
+    entry: MentoringEntry,
+    occurred_on: dt.date,
+    kind: str,
+    topic: str,
+    by: User | None,
+    notes: str = "",
+    employer: Organisation | None = None,
+    employer_topic: str = "",
+) -> MentoringEntry:
+    """Correct a log entry (its author, the mentor, the project's lead:
+    ``mentoring.authority.entry_editable``). The earlier version is kept
+    (``MentoringEntryRevision``, notes encrypted) and the change audited. The linked employer
+    contact is corrected with it (``employer_contact_update``; a changed employer is set on the
+    contact, audited); an entry that becomes an employer contact records one, an employer contact
+    that becomes another kind removes its contact from the employer's history (audited)."""
+    from stufenweg.organisations.employer_services import employer_contact_update
+    from stufenweg.organisations.models import EmployerContact
+
+    entry = MentoringEntry.objects.select_for_update().select_related("mentorship").get(pk=entry.pk)
+    mentorship = entry.mentorship
+    require_entry_editor(by, entry)
+    _check_day(mentorship, occurred_on)
+    topic, notes = (topic or "").strip(), (notes or "").strip()
+    contact = (
+        EmployerContact.objects.select_related("employer").get(pk=entry.employer_contact_id)
+        if entry.employer_contact_id
+        else None
+    )
+    same = (
+        entry.occurred_on == occurred_on
+        and entry.kind == kind
+        and entry.topic == topic
+        and entry.notes == notes
+        and (contact.employer_id if contact else None)
+        == (employer.pk if employer and kind == EntryKind.EMPLOYER else None)
+        and (contact is None or not employer_topic or contact.topic == employer_topic)
+    )
+    if same:
+        return entry
+    before = _entry_snapshot(entry)
+    MentoringEntryRevision.objects.create(
+        entry=entry,
+        occurred_on=entry.occurred_on,
+        kind=entry.kind,
+        topic=entry.topic,
+        notes=entry.notes,
+        employer_id=contact.employer_id if contact else None,
+        replaced_by=by if getattr(by, "pk", None) else None,
+    )
+    notes_before = entry.notes
+    if kind == EntryKind.EMPLOYER:
+        if employer is None:
+            raise ValidationError({"employer": _("Bitte einen Arbeitgeber aus dem Register wählen.")})
+        if contact is None:
+            entry.employer_contact = _record_contact(
+                mentorship, employer, occurred_on, employer_topic, notes, by
+            )
+        else:
+            contact = employer_contact_update(
+                contact=contact,
+                occurred_on=occurred_on,
+                kind=contact.kind,
+                topic=employer_topic or contact.topic,
+                notes=notes,
+                programme=contact.programme,
+                participation=contact.participation,
+                by=by,
+            )
+            if contact.employer_id != employer.pk:
+                if employer.kind != Organisation.Kind.EMPLOYER:
+                    raise ValidationError({"employer": _("Bitte einen Arbeitgeber aus dem Register wählen.")})
+                old = contact.employer.code
+                contact.employer = employer
+                contact.save(update_fields=["employer"])
+                audit_write(
+                    actor=by,
+                    action=AuditEntry.Action.UPDATE,
+                    obj=contact,
+                    summary=f"Arbeitgeberkontakt {contact.pk}: Arbeitgeber {old} → {employer.code} "
+                    f"(Mentoring-Eintrag {entry.pk} berichtigt)",
+                    before={"employer": old},
+                    after={"employer": employer.code},
+                )
+    else:
+        if employer is not None:
+            raise ValidationError(
+                {"employer": _("Einen Arbeitgeber nur bei einem Arbeitgeberkontakt angeben.")}
+            )
+        if contact is not None:
+            entry.employer_contact = None
+            entry.save(update_fields=["employer_contact"])
+            audit_write(
+                actor=by,
+                action=AuditEntry.Action.UPDATE,
+                obj=contact,
+                summary=f"Arbeitgeberkontakt {contact.pk} entfernt (Mentoring-Eintrag {entry.pk} ist "
+                "kein Arbeitgeberkontakt)",
+                before={"employer": contact.employer.code, "occurred_on": str(contact.occurred_on)},
+            )
+            contact.delete()
+    entry.occurred_on, entry.kind, entry.topic, entry.notes = occurred_on, kind, topic, notes
+    entry.corrected_at = timezone.now()
+    entry.corrected_by = by if getattr(by, "pk", None) else None
+    entry.full_clean()
+    entry.save()
+    after = _entry_snapshot(entry)
+    if notes != notes_before:
+        after["notes"] = "(verschlüsselt, geändert)" if notes else "(gelöscht)"
+    audit_write(
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        obj=entry,
+        person=mentorship.participation.person,
+        summary=f"Mentoring-Eintrag {entry.pk} zu Mentoring {mentorship.pk} berichtigt",
+        before=before,
+        after=after,
+    )
+    return entry

@@ -23,14 +23,17 @@ from stufenweg.mentoring import forms as mf
 from stufenweg.mentoring import services
 from stufenweg.mentoring.authority import (
     assigning_projects,
+    default_setting_projects,
     may_write_mentorship,
     mentor_candidates,
     reads_mentoring,
     refusal,
+    require_entry_editor,
 )
-from stufenweg.mentoring.models import Mentorship
+from stufenweg.mentoring.models import DEFAULT_SUPPORT_MONTHS, AftercareDefault, MentoringEntry, Mentorship
 from stufenweg.mentoring.selectors import aftercare_worklist, placement_figures
 from stufenweg.organisations.models import User
+from stufenweg.programmes.models import Measure, Programme
 
 
 def _participation(request, pk) -> Participation:
@@ -113,9 +116,47 @@ def entry_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a log entry: 404 outside the read scope, 403 for others than its author, the mentor
+    and the project's lead (``mentoring.authority.entry_editable``)."""
+    try:
+        entry = MentoringEntry.objects.select_related("mentorship", "employer_contact").get(pk=pk)
+    except MentoringEntry.DoesNotExist:
+        raise Http404 from None
+    participation = _participation(request, entry.mentorship.participation_id)
+    require_entry_editor(request.user, entry)  # 403 with the reason
+    form = mf.EntryForm(request.POST or None, initial=mf.EntryForm.initial_of(entry))
+    data = lambda: form.cleaned_data  # noqa: E731
+    return form_response(
+        request,
+        form=form,
+        title=_("Mentoring-Eintrag berichtigen"),
+        action_url=reverse("mentoring:entry_edit", args=[entry.pk]),
+        back_url=page_url(participation),
+        on_valid=lambda: services.mentoring_entry_correct(
+            entry=entry,
+            occurred_on=data()["occurred_on"],
+            kind=data()["kind"],
+            topic=data()["topic"],
+            notes=data()["notes"],
+            employer=data()["employer"],
+            employer_topic=data()["employer_topic"],
+            by=request.user,
+        ),
+        success_message=_("Der Mentoring-Eintrag wurde berichtigt; die frühere Fassung bleibt erhalten."),
+        context={"participation": participation},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def aftercare_add(request: HttpRequest, pk: int) -> HttpResponse:
     mentorship, participation = _mentorship(request, pk)
-    form = mf.AftercareForm(request.POST or None, placements=services.placements(participation))
+    form = mf.AftercareForm(
+        request.POST or None,
+        placements=services.placements(participation),
+        default_months=services.default_support_months(mentorship),
+    )
     return form_response(
         request,
         form=form,
@@ -160,5 +201,93 @@ def aftercare(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "mentoring/aftercare.html",
-        {"rows": rows, "figures": placement_figures(request.user)},
+        {
+            "rows": rows,
+            "figures": placement_figures(request.user),
+            "sets_defaults": default_setting_projects(request.user).exists(),
+        },
+    )
+
+
+def _default_rows(projects) -> list[dict]:
+    """Per project: the programmes it provides a measure in (and those with a default set), with
+    the default months (None: ``DEFAULT_SUPPORT_MONTHS``). Three queries."""
+    projects = list(projects.order_by("name", "pk"))
+    ids = [p.pk for p in projects]
+    pairs = set(Measure.objects.filter(provider_id__in=ids).values_list("provider_id", "programme_id"))
+    defaults = {
+        (d.organisation_id, d.programme_id): d.months
+        for d in AftercareDefault.objects.filter(organisation_id__in=ids)
+    }
+    pairs |= set(defaults)
+    programmes = Programme.objects.in_bulk({programme for _org, programme in pairs})
+    rows = []
+    for project in projects:
+        for programme in sorted(
+            (programmes[pr] for org, pr in pairs if org == project.pk), key=lambda p: (p.code, p.pk)
+        ):
+            rows.append(
+                {
+                    "organisation": project,
+                    "programme": programme,
+                    "months": defaults.get((project.pk, programme.pk)),
+                }
+            )
+    return rows
+
+
+@login_required
+@require_GET
+def aftercare_defaults(request: HttpRequest) -> HttpResponse:
+    """The default months of after-placement support per project and programme: the projects'
+    leads and the coordination office's writers (403 for others)."""
+    projects = default_setting_projects(request.user)
+    if not projects.exists():
+        _refuse_default_setting()
+    return render(
+        request,
+        "mentoring/aftercare_defaults.html",
+        {"rows": _default_rows(projects), "standard": DEFAULT_SUPPORT_MONTHS},
+    )
+
+
+def _refuse_default_setting() -> None:
+    raise PermissionDenied(
+        _(
+            "Die Dauer der Nachbetreuung je Programm legen nur die Leitung des Mentorenprojekts "
+            "und die Regiestelle fest."
+        )
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aftercare_default_edit(request: HttpRequest) -> HttpResponse:
+    """The form for one project and programme (preselected by ``?projekt=&programm=``, ids only);
+    403 for users who set no project's defaults, the service checks the chosen project again."""
+    projects = default_setting_projects(request.user)
+    if not projects.exists():
+        _refuse_default_setting()
+    initial = {}
+    project_id, programme_id = request.GET.get("projekt", ""), request.GET.get("programm", "")
+    if project_id.isdigit() and programme_id.isdigit():
+        initial = {"organisation": int(project_id), "programme": int(programme_id)}
+        current = AftercareDefault.objects.filter(
+            organisation_id=project_id, programme_id=programme_id
+        ).first()
+        initial["months"] = current.months if current else DEFAULT_SUPPORT_MONTHS
+    form = mf.AftercareDefaultForm(request.POST or None, initial=initial, projects=projects)
+    return form_response(
+        request,
+        form=form,
+        title=_("Dauer der Nachbetreuung festlegen"),
+        action_url=reverse("mentoring:aftercare_default_edit"),
+        back_url=reverse("mentoring:aftercare_defaults"),
+        on_valid=lambda: services.aftercare_default_set(
+            organisation=form.cleaned_data["organisation"],
+            programme=form.cleaned_data["programme"],
+            months=form.cleaned_data["months"],
+            by=request.user,
+        ),
+        success_message=_("Die Dauer der Nachbetreuung wurde gespeichert."),
     )

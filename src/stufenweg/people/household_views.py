@@ -8,24 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from stufenweg.casework.views.common import form_response
 from stufenweg.core.audit import audit_reads
-from stufenweg.people import households
+from stufenweg.people import household_files, households
 from stufenweg.people.models import Household, HouseholdMonth
 
 PURPOSE = "Fallbearbeitung"
+SHOWN_PROBLEMS = 100
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -86,25 +89,126 @@ def _audit_members(request, household: Household, members, what: str) -> None:
     )
 
 
-@login_required
-@require_safe
-def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    household = _household(request, pk)
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Datei mit Leistungsmonaten"),
+        help_text=gettext_lazy(
+            "households.csv des Austauschformats (Spalten household_id, month, members, llu, kdu; "
+            "UTF-8, Komma oder Semikolon) oder eine XLSX-Arbeitsmappe mit dem Blatt „households“. "
+            "Jede Zeile nennt diese Bedarfsgemeinschaft; ein erfasster Monat wird ersetzt. Bei einem "
+            "Fehler wird nichts gespeichert."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+
+
+@dataclass(frozen=True)
+class NoBenefitRun:
+    """Consecutive months without a recorded benefit and with the same outcome, shown as one row."""
+
+    first: dt.date
+    last: dt.date
+    months: int
+    outcome_label: str
+
+    recorded = False
+    run = True
+
+
+def table_rows(benefits: households.Benefits, *, shortest: int = 2) -> list:
+    """The benefit table's rows: every recorded month on its own, runs of at least ``shortest``
+    months without a row (same outcome) collapsed into one ``NoBenefitRun``."""
+    rows: list = []
+    pending: list[households.BenefitMonth] = []
+
+    def flush():
+        if len(pending) >= shortest:
+            rows.append(
+                NoBenefitRun(pending[0].month, pending[-1].month, len(pending), pending[0].outcome_label)
+            )
+        else:
+            rows.extend(pending)
+        pending.clear()
+
+    for month in benefits.months:
+        if not month.recorded and (not pending or pending[-1].outcome == month.outcome):
+            pending.append(month)
+            continue
+        flush()
+        if month.recorded:
+            rows.append(month)
+        else:
+            pending.append(month)
+    flush()
+    return rows
+
+
+def _detail_context(request, household: Household) -> dict:
     members, hidden = households.members_seen_by(request.user, household)
     benefits = households.benefits_of(household)
     _audit_members(request, household, members, "Seite")
-    context = {
+    may_record = households.may_record_months(request.user, household)
+    return {
         "household": household,
         "members": members,
         "hidden": hidden,
         "benefits": benefits,
+        "rows": table_rows(benefits),
         "outcomes": [
             (households.OUTCOME_LABELS[o], benefits.count(o))
             for o in (households.ENDED, households.REDUCED, households.UNCHANGED)
         ],
-        "may_record": households.may_record_months(request.user, household),
+        "may_record": may_record,
+        "upload_form": UploadForm() if may_record else None,
     }
-    return render(request, "people/household_detail.html", context)
+
+
+@login_required
+@require_safe
+def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    household = _household(request, pk)
+    return render(request, "people/household_detail.html", _detail_context(request, household))
+
+
+@login_required
+@require_POST
+def household_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file of benefit months for this household (``household_files.months_upload``): all or
+    nothing; the problems (row, column, German message) on the page, the form open again."""
+    household = _household(request, pk)  # 404 outside the read scope, checked first
+    if not households.may_record_months(request.user, household):
+        raise PermissionDenied(_("Sie können für diese Bedarfsgemeinschaft keine Leistungsmonate erfassen."))
+    form = UploadForm(request.POST, request.FILES)
+    problems: list = []
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > household_files.MAX_BYTES:
+            form.add_error("file", _("Die Datei ist größer als 2 MB."))
+        else:
+            result = household_files.months_upload(
+                household=household, data=upload.read(), name=upload.name, by=request.user
+            )
+            if result.ok:
+                messages.success(
+                    request,
+                    _(
+                        "Die Datei wurde übernommen (Monate: %(created)s neu, %(updated)s geändert, "
+                        "%(unchanged)s unverändert)."
+                    )
+                    % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
+                )
+                return HttpResponseRedirect(
+                    reverse("people:household_detail", args=[household.pk]) + "#h-benefits"
+                )
+            problems = result.problems
+            form.add_error(
+                "file",
+                _("Die Datei wurde nicht übernommen (%(n)s Fehler, siehe unten); nichts wurde gespeichert.")
+                % {"n": len(problems)},
+            )
+    context = _detail_context(request, household)
+    context.update(upload_form=form, upload_problems=problems[:SHOWN_PROBLEMS], problem_count=len(problems))
+    return render(request, "people/household_detail.html", context, status=422)
 
 
 @login_required

@@ -11,4 +11,7 @@ urlpatterns = [
     path("haushalte/<int:pk>/", household_views.household_detail, name="household_detail"),
     path("haushalte/<int:pk>/diagramm.png", household_views.household_chart, name="household_chart"),
     path("haushalte/<int:pk>/leistungsmonat/", household_views.household_month, name="household_month"),
+    path(
+        "haushalte/<int:pk>/leistungsmonate/datei/", household_views.household_upload, name="household_upload"
+    ),
 ]

@@ -27,7 +27,7 @@ def mentoring_panel(context, participation):
 def aftercare_notice(context):
     """On the start page of members of a mentoring project (the page shows it only to them):
     how many mentees of the worklist „Nachbetreuung“ are due, with the link (a count, no names;
-    one query)."""
-    from stufenweg.mentoring.selectors import aftercare_worklist
+    one COUNT query)."""
+    from stufenweg.mentoring.selectors import aftercare_due_count
 
-    return {"shown": True, "due": len(aftercare_worklist(context["request"].user))}
+    return {"shown": True, "due": aftercare_due_count(context["request"].user)}
