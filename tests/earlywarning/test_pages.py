@@ -97,7 +97,9 @@ def test_a_decision_is_recorded_with_risk_reasons_and_audit(world, journey, mode
     # decided: the worklist shows the decision instead of the button
     body = client_for(user).get(reverse("earlywarning:worklist")).content.decode()
     assert "bestätigt" in body
-    assert "Müller" not in client_for(user).get(reverse("earlywarning:worklist") + "?offen=1").content.decode()
+    assert (
+        "Müller" not in client_for(user).get(reverse("earlywarning:worklist") + "?offen=1").content.decode()
+    )
 
 
 def test_a_decision_needs_an_outcome_and_says_so(world, journey, model):
@@ -132,9 +134,11 @@ def test_the_participant_page_shows_a_small_notice(world, journey, model):
 
 
 def test_the_model_page_shows_coefficients_and_fairness(world, model):
-    body = client_for(world.personas["provider"]).get(
-        reverse("earlywarning:programme_model", args=[world.programme.pk])
-    ).content.decode()
+    body = (
+        client_for(world.personas["provider"])
+        .get(reverse("earlywarning:programme_model", args=[world.programme.pk]))
+        .content.decode()
+    )
     assert "Tage seit dem letzten Kontakt" in body
     assert "Fairness-Prüfung" in body and "weiblich" in body
     assert "Modell neu trainieren" not in body  # only the coordination office's writers
@@ -169,5 +173,5 @@ def test_the_xlsx_report(world, model):
     assert book.sheetnames == ["Modell", "Koeffizienten", "Fairness"]
     rows = list(book["Fairness"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Merkmal", "Gruppe", "Personen")
-    assert ("Geschlecht", "weiblich", 9) == rows[1][:3]
-    assert ("Altersgruppe", "55+", "*") == rows[4][:3]
+    assert rows[1][:3] == ("Geschlecht", "weiblich", 9)
+    assert rows[4][:3] == ("Altersgruppe", "55+", "*")
