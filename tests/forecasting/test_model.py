@@ -69,3 +69,18 @@ def test_same_seed_same_forecast():
     model = estimate(_steady_flow(10, 120), AS_OF, stages=[STAGE_A], regions=[REGION])
     steps = reference_steps(AS_OF, 6)
     assert (simulate(model, steps, runs=30) == simulate(model, steps, runs=30)).all()
+
+
+def test_a_programme_without_any_journey_gets_an_empty_forecast(world, client):
+    """No events, no stages: the page still answers, with zeros and no estimate."""
+    from stufenweg.programmes.models import Programme
+
+    empty = Programme.objects.create(code="LEER", name="Leeres Programm")
+    client.force_login(world.personas["coordinator"])
+    response = client.get(
+        "/prognose/", {"programme": empty.pk, "as_of": "2026-01-15", "backtest_from": "2025-01-15"}
+    )
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert result["total_band"][1] == [0.0] * 12 and result["regions"] == []
+    assert "keine Daten" in response.content.decode()

@@ -101,7 +101,8 @@ def backtest(result: dict):
         ax.plot(x, [row[j] for row in test["forecast"]], color=colour, linestyle="--")
         ax.plot(x, _observed([row[j] for row in test["actual"]]), color=colour, label=stage["name"])
     _axis_months(ax, test["months"])
-    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    if result["stages"]:
+        ax.legend(fontsize=8, frameon=False, loc="upper left")
     ax.set_ylim(bottom=0)
     return fig
 
