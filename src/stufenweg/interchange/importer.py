@@ -26,6 +26,7 @@ from stufenweg.interchange import (
     employer_files,
     groupwork_files,
     masterdata,
+    mentoring_files,
     services,
     support_files,
 )
@@ -151,6 +152,7 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
     group_rows = groupwork_files.take_rows(rows)  # written after the events (bookings name participations)
     support_rows = support_files.take_rows(rows)  # so are the support files
     employer_rows = employer_files.take_rows(rows)  # and the employer contacts (they name participations)
+    mentoring_rows = mentoring_files.take_rows(rows)  # and mentoring (after the employer contacts)
     cost_rows = cost_files.take_rows(rows)  # programme costs: after the master data
 
     events = EventImport(ctx, source, today=today, now=timezone.now(), progress=tick)
@@ -187,6 +189,7 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
             groupwork_files.import_group_files(ctx, group_rows)
             support_files.import_support_files(ctx, support_rows)
             employer_files.import_employer_files(ctx, employer_rows)
+            mentoring_files.import_mentoring_files(ctx, mentoring_rows)
             cost_files.import_cost_file(ctx, cost_rows)
             result.counts = ctx.counts
             if problems or dry_run:

@@ -14,6 +14,7 @@ from stufenweg.groupwork.models import Attendance, Booking, GroupEvent
 from stufenweg.groupwork.models import EventKind as GroupEventKind
 from stufenweg.journeys import spec
 from stufenweg.journeys.codes import EventKind
+from stufenweg.mentoring.models import EntryKind
 from stufenweg.organisations.codes import ContactKind, ContactTopic, VacancyStatus
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import Person
@@ -385,6 +386,37 @@ VACANCIES = FileSchema(
 
 EMPLOYER_SCHEMAS = (EMPLOYER_CONTACTS, VACANCIES)
 
+# Mentoring (optional files, ``interchange.mentoring_files``): a mentorship by participation
+# (person × programme), mentoring project, mentor (user name) and start; the log's entries by their
+# mentorship, day, kind and topic (the same entry may occur more than once). Notes are not exchanged.
+MENTORSHIP_COLUMNS = (
+    Column("person_id", REF, required=True, max_length=64),
+    Column("programme", REF, required=True, max_length=32),
+    Column("organisation", REF, required=True, max_length=64),
+    Column("mentor", REF, required=True, max_length=150),
+)
+MENTORSHIPS = FileSchema(
+    "mentorships.csv",
+    (*MENTORSHIP_COLUMNS, Column("started_on", DATE, required=True), Column("ended_on", DATE)),
+    required_file=False,
+    key=("person_id", "programme", "organisation", "mentor", "started_on"),
+)
+MENTORING_LOG = FileSchema(
+    "mentoring_log.csv",
+    (
+        *MENTORSHIP_COLUMNS,
+        Column("mentorship_start", DATE, required=True),
+        Column("date", DATE, required=True),
+        Column("kind", CODE, required=True, choices=_values(EntryKind)),
+        Column("topic", STR, required=True, max_length=200),
+        Column("employer_contact", REF, max_length=64),
+    ),
+    required_file=False,
+    key=("person_id", "programme", "organisation", "mentor", "mentorship_start", "date", "kind", "topic"),
+)
+
+MENTORING_SCHEMAS = (MENTORSHIPS, MENTORING_LOG)
+
 # Programme costs (optional file, ``interchange.cost_files``): cost entries per programme and
 # bearer (an organisation or a region), category and validity. No personal data.
 PROGRAMME_COSTS = FileSchema(
@@ -415,6 +447,7 @@ SCHEMAS: tuple[FileSchema, ...] = (
     *GROUP_SCHEMAS,
     *SUPPORT_SCHEMAS,
     *EMPLOYER_SCHEMAS,
+    *MENTORING_SCHEMAS,
     PROGRAMME_COSTS,
 )
 BY_NAME = {s.name: s for s in SCHEMAS}

@@ -219,6 +219,7 @@ def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Ite
         cost_files,
         employer_files,
         groupwork_files,
+        mentoring_files,
         support_files,
     )
 
@@ -233,6 +234,7 @@ def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Ite
         *groupwork_files.file_rows(programme),
         *support_files.file_rows(programme),
         *employer_files.file_rows(programme),
+        *mentoring_files.file_rows(programme),
         *cost_files.file_rows(programme),
     ]
 
