@@ -21,7 +21,6 @@ from tests.security.write_bodies_households import household_objects
 from tests.security.write_bodies_earlywarning import earlywarning_objects
 from tests.security.write_bodies_mentoring import mentoring_objects
 from tests.security.write_bodies_web_corrections import entry_objects
-from tests.security.write_bodies_web_corrections import entry_objects
 from tests.security.write_bodies_support import support_objects
 
 VISIBLE_NAME = "Sichtbarkeitsfall"
@@ -169,7 +168,6 @@ def build(world) -> MatrixWorld:
         household_objects(case, case.person, code)
     for case in (visible, hidden):  # a mentorship per case (write_bodies_mentoring.py)
         mentoring_objects(world, case)
-        entry_objects(case)  # a log entry (write_bodies_web_corrections.py)
         entry_objects(case)  # a log entry (write_bodies_web_corrections.py)
     earlywarning_objects(world)  # the early warning on, with a model (write_bodies_earlywarning.py)
     return MatrixWorld(world, personas, visible, hidden, None, run)

@@ -161,7 +161,6 @@ ROUTES: dict[str, Spec] = {
     "people:household_chart": Spec("object", "household"),
     "people:household_month": Spec("object", "household", write=True),
     "people:household_upload": Spec("post_only"),
-    "people:household_upload": Spec("post_only"),
     "api:household-list": Spec("page"),
     "api:household-detail": Spec("object", "household"),
     "api:household-month-list": Spec("page"),
@@ -297,11 +296,6 @@ ROUTES: dict[str, Spec] = {
     "mentoring:entry_add": Spec("mentoring", "mentorship", write=True),
     "mentoring:aftercare_add": Spec("mentoring", "mentorship", write=True),
     "mentoring:mentorship_end": Spec("mentoring", "mentorship", write=True),
-    "mentoring:entry_edit": Spec("mentoring", "mentoring_log_entry", write=True),
-    # the programme defaults of the after-placement support: the projects' leads and the
-    # coordination office's writers (others 403)
-    "mentoring:aftercare_defaults": Spec("page"),
-    "mentoring:aftercare_default_edit": Spec("page", write=True),
     "mentoring:entry_edit": Spec("mentoring", "mentoring_log_entry", write=True),
     # the programme defaults of the after-placement support: the projects' leads and the
     # coordination office's writers (others 403)

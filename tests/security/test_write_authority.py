@@ -57,7 +57,6 @@ from tests.security import write_bodies_mentoring_api as mentoring_api
 from tests.security import write_bodies_programmes as programmes
 from tests.security import write_bodies_support as support
 from tests.security import write_bodies_web_corrections as corrections
-from tests.security import write_bodies_web_corrections as corrections
 from tests.security import write_bodies_support_api as support_api
 from tests.security.urlmap import all_routes, fill
 from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
@@ -244,7 +243,6 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # a household's benefit month: as the person (the case's person is the household's member)
     "people:household_month": (Check("benefit month", PERSON, households.month_record, targets=BOTH),),
     "people:household_upload": (Check("benefit file", PERSON, corrections.household_upload, targets=BOTH),),
-    "people:household_upload": (Check("benefit file", PERSON, corrections.household_upload, targets=BOTH),),
     "api:household-month-list": (
         Check(
             "benefit month",
@@ -310,9 +308,6 @@ WRITES: dict[str, tuple[Check, ...]] = {
         Check("after-placement", mentoring.RULE, mentoring.aftercare_add, targets=BOTH),
     ),
     "mentoring:mentorship_end": (Check("end", mentoring.RULE, mentoring.mentorship_end, targets=BOTH),),
-    "mentoring:entry_edit": (Check("correct entry", mentoring.RULE, corrections.entry_edit, targets=BOTH),),
-    # the programme default of the after-placement support: the project's lead and the office
-    "mentoring:aftercare_default_edit": (Check("aftercare default", OFFICE, corrections.aftercare_default),),
     "mentoring:entry_edit": (Check("correct entry", mentoring.RULE, corrections.entry_edit, targets=BOTH),),
     # the programme default of the after-placement support: the project's lead and the office
     "mentoring:aftercare_default_edit": (Check("aftercare default", OFFICE, corrections.aftercare_default),),

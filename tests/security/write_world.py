@@ -38,7 +38,6 @@ from tests.security import write_bodies_households as households
 from tests.security import write_bodies_mentoring as mentoring
 from tests.security import write_bodies_support as support
 from tests.security import write_bodies_web_corrections as corrections
-from tests.security import write_bodies_web_corrections as corrections
 from tests.security.matrix_world import extra_personas, filter_of
 
 PERSONAS = (
@@ -126,7 +125,6 @@ def build(world) -> WriteWorld:
     support.write_objects(ww)  # a planned service referral per case (write_bodies_support.py)
     households.write_objects(ww)  # a household per case (write_bodies_households.py)
     mentoring.write_objects(ww)  # a mentorship per case (write_bodies_mentoring.py)
-    corrections.write_objects(ww)  # a log entry per mentorship (write_bodies_web_corrections.py)
     corrections.write_objects(ww)  # a log entry per mentorship (write_bodies_web_corrections.py)
     earlywarning.write_objects(ww)  # the early warning on, with a model (write_bodies_earlywarning.py)
     return ww
