@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from stufenweg.core.params import EARLIEST, LATEST
@@ -17,6 +18,7 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 AMOUNT = {"max_digits": 10, "decimal_places": 2, "min_value": 0, "coerce_to_string": True}
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2024-05"})
 class MonthField(serializers.Field):
     """A month as ``YYYY-MM`` (the exchange format's); stored as its first day."""
 
