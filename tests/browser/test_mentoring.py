@@ -5,6 +5,8 @@ checks every page and panel on the way."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from stufenweg.journeys import services
@@ -116,6 +118,10 @@ def test_mentor_assigns_logs_employer_contact_placement_and_aftercare(web, world
     assert entry.revisions.get().notes == "Vorstellungsgespräch vereinbart"
     contact.refresh_from_db()
     assert contact.notes == "Vorstellungsgespräch am Montag"
+    shots = os.environ.get("STUFENWEG_SCREENSHOTS")
+    if shots:
+        page.locator("#h-mentoring").scroll_into_view_if_needed()
+        page.screenshot(path=f"{shots}/mentoring_section.png", full_page=True)
 
     # the placement into training (the casework action of the page)
     web.open_action("Beschäftigungsbeginn")
@@ -144,3 +150,19 @@ def test_mentor_assigns_logs_employer_contact_placement_and_aftercare(web, world
     assert "Nichts zu tun." in page.content()
     figures = page.inner_text("#placement-figures tbody")
     assert "Mentorenprojekt\t1\t0" in figures
+
+    # the coordination office sets the project's default length for the programme
+    page.context.clear_cookies()
+    web.login("koordination")
+    web.visit("/mentoring/nachbetreuung/dauer/")
+    assert "6 (Standard)" in page.inner_text("#aftercare-defaults")
+    page.click("#aftercare-defaults a:has-text('ändern')")
+    page.wait_for_selector("#id_months")
+    web.axe()
+    page.fill("#id_months", "9")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("text=Die Dauer der Nachbetreuung wurde gespeichert.")
+    web.axe()
+    assert "\t9" in page.inner_text("#aftercare-defaults")
+    if shots:
+        page.screenshot(path=f"{shots}/aftercare_defaults.png", full_page=True)
