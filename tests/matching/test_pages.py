@@ -139,3 +139,23 @@ def test_the_choice_form_names_the_reasons(matched, world):
     body = _client(world.personas["regional"]).get(url).content.decode()
     assert "Vorschlag wählen: Beikoch" in body
     assert "Gründe: gleiche Berufshauptgruppe 29 Lebensmittelherstellung und -verarbeitung" in body
+
+
+def test_the_page_costs_the_same_queries_for_many_suggestions(matched, world, django_assert_max_num_queries):
+    client = _client(world.personas["regional"])
+    url = reverse("matching:participant", args=[matched.pk])
+    client.get(url)  # warm up (session bookkeeping)
+    with django_assert_max_num_queries(100) as one:
+        client.get(url)
+    for i in range(15):
+        Vacancy.objects.create(
+            employer=world.employer,
+            title=f"Küchenhilfe {i}",
+            occupation="29301",
+            organisation=world.regional_a,
+        )
+    services.qualification_record(participation=matched, kind="licence", text="Klasse B", by=None)
+    services.match_choose(participation=matched, measure=world.measure_m, by=None)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+    assert response.content.decode().count('data-kind="vacancy"') == 16  # Beikoch and the 15 new ones
