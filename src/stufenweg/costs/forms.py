@@ -55,8 +55,12 @@ class FilterForm(forms.Form):
     region = forms.ModelChoiceField(
         label=_("Region"), queryset=Region.objects.none(), required=False, empty_label=_("alle Regionen")
     )
-    first = BoundedDateField(label=_("ab Monat"), widget=DateInput(), required=False)
-    last = BoundedDateField(label=_("bis Monat"), widget=DateInput(), required=False)
+    first = BoundedDateField(
+        label=_("von"), widget=DateInput(), required=False, help_text=_("Der Monat dieses Tages.")
+    )
+    last = BoundedDateField(
+        label=_("bis"), widget=DateInput(), required=False, help_text=_("Der Monat dieses Tages.")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

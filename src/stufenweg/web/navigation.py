@@ -69,6 +69,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("organisations:employer_list", areas.EMPLOYERS_LABEL, areas.sees_employers),
     NavItem("indicators:report", _("Berichte"), _reports),
     NavItem("forecasting:forecast", _("Platzprognose"), _reports),
+    NavItem("costs:index", _("Kosten"), _coordination),  # costs and savings (costs/views.py)
     NavItem("indicators:targets", _("Zielwerte"), _coordination),
     NavItem("interchange:upload", _("Import"), _coordination),
     NavItem("web:administration", _("Verwaltung"), _coordination),
