@@ -95,6 +95,8 @@ def test_reasons_in_german_words():
     assert reason_text("days_without_contact", 74, {}) == "seit 74 Tagen kein Kontakt"
     assert reason_text("stage:S3", 1, {"S3": "Stufe 3 – IEB"}) == "Stufe „Stufe 3 – IEB“"
     assert reason_text("interrupted_now", 1, {}) == "derzeit unterbrochen"
+    # a short stay raises the risk where dropouts happen early: said as such
+    assert reason_text("days_in_stage", 40, {}, below_average=True) == "erst seit 40 Tagen in der Stufe"
 
 
 @pytest.mark.django_db

@@ -207,9 +207,18 @@ def _local_date(moment: dt.datetime) -> dt.date:
 # --- the reasons, in words -------------------------------------------------------------------------
 
 
-def reason_text(name: str, value: float, stage_names: dict[str, str]) -> str:
-    """A feature's value as a German phrase for the worklist („3 versäumte Termine …“)."""
+def reason_text(name: str, value: float, stage_names: dict[str, str], *, below_average: bool = False) -> str:
+    """A feature's value as a German phrase for the worklist („3 versäumte Termine …“).
+    ``below_average``: the value raises the risk by being lower than usual („erst seit …“)."""
     n = int(value)
+    if below_average and name == "days_in_stage":
+        return ngettext("erst seit %(n)d Tag in der Stufe", "erst seit %(n)d Tagen in der Stufe", n) % {
+            "n": n
+        }
+    if below_average and name == "days_without_contact":
+        return ngettext("letzter Kontakt erst vor %(n)d Tag", "letzter Kontakt erst vor %(n)d Tagen", n) % {
+            "n": n
+        }
     if name == "missed_appointments":
         return ngettext(
             "%(n)d versäumter Termin in den letzten 90 Tagen",

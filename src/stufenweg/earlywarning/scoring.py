@@ -71,8 +71,15 @@ def risk_of(model: RiskModel, spell: Spell, facts: Facts, day: dt.date, stage_na
         ),
         reverse=True,
     )[:TOP_REASONS]
+    means = dict(zip(model.features, model.means, strict=True))
     reasons = [
-        Reason(name, reason_text(name, values_by_name[name], stage_names), round(part, 3))
+        Reason(
+            name,
+            reason_text(
+                name, values_by_name[name], stage_names, below_average=values_by_name[name] < means[name]
+            ),
+            round(part, 3),
+        )
         for part, name in ranked
     ]
     return Risk(spell.participation_id, p, p >= model.threshold, reasons)
