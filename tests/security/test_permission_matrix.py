@@ -160,10 +160,10 @@ ROUTES: dict[str, Spec] = {
     "people:household_detail": Spec("object", "household"),
     "people:household_chart": Spec("object", "household"),
     "people:household_month": Spec("object", "household", write=True),
-    "people:household_upload": Spec("post_only"),
     "api:household-list": Spec("page"),
     "api:household-detail": Spec("object", "household"),
     "api:household-month-list": Spec("page"),
+    "people:household_upload": Spec("post_only"),
     # exchange format (coordination office only)
     "interchange:upload": Spec("coordination"),
     "interchange:run_detail": Spec("coordination", "import_run"),
@@ -279,11 +279,6 @@ ROUTES: dict[str, Spec] = {
     "earlywarning:fairness_xlsx": Spec("programmes", "programme"),
     "earlywarning:setting_change": Spec("post_only"),
     "earlywarning:training_request": Spec("post_only"),
-    # matching: the page as the participant page (records the read), the forms by the casework rule
-    "matching:participant": Spec("object", "participation"),
-    "matching:targets_edit": Spec("object", "participation", write=True),
-    "matching:qualification_add": Spec("object", "participation", write=True),
-    "matching:choose": Spec("object", "participation", write=True),
     # matching: the page as the participant page (records the read), the forms by the casework rule
     "matching:participant": Spec("object", "participation"),
     "matching:targets_edit": Spec("object", "participation", write=True),

@@ -45,8 +45,8 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.security import employers_world as employers
 from tests.security import write_bodies as body
 from tests.security import write_bodies_accounts as accounts
-from tests.security import write_bodies_earlywarning as earlywarning
 from tests.security import write_bodies_costs as costs
+from tests.security import write_bodies_earlywarning as earlywarning
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_groupwork_api as groupwork_api
 from tests.security import write_bodies_households as households
@@ -56,8 +56,8 @@ from tests.security import write_bodies_mentoring as mentoring
 from tests.security import write_bodies_mentoring_api as mentoring_api
 from tests.security import write_bodies_programmes as programmes
 from tests.security import write_bodies_support as support
-from tests.security import write_bodies_web_corrections as corrections
 from tests.security import write_bodies_support_api as support_api
+from tests.security import write_bodies_web_corrections as corrections
 from tests.security.urlmap import all_routes, fill
 from tests.security.write_methods import WRITE_METHODS, accepted_write_methods
 from tests.security.write_rules import (
@@ -242,7 +242,6 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "people:document_delete": (Check("delete", PERSON, body.document_delete, targets=BOTH),),
     # a household's benefit month: as the person (the case's person is the household's member)
     "people:household_month": (Check("benefit month", PERSON, households.month_record, targets=BOTH),),
-    "people:household_upload": (Check("benefit file", PERSON, corrections.household_upload, targets=BOTH),),
     "api:household-month-list": (
         Check(
             "benefit month",
@@ -252,6 +251,7 @@ WRITES: dict[str, tuple[Check, ...]] = {
             api=True,
         ),
     ),
+    "people:household_upload": (Check("benefit file", PERSON, corrections.household_upload, targets=BOTH),),
     # group work: the organiser's writers (and the coordination office) run the event; whoever may
     # act on a case books it (tests/security/write_bodies_groupwork.py)
     "groupwork:event_create": (
@@ -299,7 +299,9 @@ WRITES: dict[str, tuple[Check, ...]] = {
     # matching: target occupations, qualifications and the choice of a suggestion: the casework
     # rule (matching.authority; write_bodies_matching.py)
     "matching:targets_edit": (Check("targets", DELIVER, matching.targets_edit, targets=BOTH),),
-    "matching:qualification_add": (Check("qualification", DELIVER, matching.qualification_add, targets=BOTH),),
+    "matching:qualification_add": (
+        Check("qualification", DELIVER, matching.qualification_add, targets=BOTH),
+    ),
     "matching:choose": (Check("choice", DELIVER, matching.choose, targets=BOTH),),
     # mentoring: the mentor and the project's lead (mentoring.authority; write_bodies_mentoring.py)
     "mentoring:mentorship_add": (Check("assign", mentoring.RULE, mentoring.mentorship_add, targets=BOTH),),
