@@ -175,3 +175,14 @@ def test_the_xlsx_report(world, model):
     assert rows[0][:3] == ("Merkmal", "Gruppe", "Personen")
     assert rows[1][:3] == ("Geschlecht", "weiblich", 9)
     assert rows[4][:3] == ("Altersgruppe", "55+", "*")
+
+
+def test_a_stage_reason_names_the_stage_of_the_programme(world, journey):
+    from stufenweg.earlywarning.models import ProgrammeSetting
+    from tests.earlywarning.helpers import hand_model
+
+    ProgrammeSetting.objects.create(programme=world.programme, enabled=True)
+    hand_model(world.programme, stage_S3=4.0, intercept=-2.0)  # risk 0.88 in stage 3, 0.12 elsewhere
+    body = client_for(world.personas["regional"]).get(reverse("earlywarning:worklist")).content.decode()
+    assert "Stufe „Stufe 3 – IEB“" in body
+    assert "88 %" in body

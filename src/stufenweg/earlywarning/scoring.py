@@ -101,12 +101,20 @@ def risks(
     active = participations.filter(state__in=ACTIVE_STATES, programme_id__in=list(models))
     open_enrolments = Enrolment.objects.filter(participation__in=active, exited_on__isnull=True)
     programme_of = dict(active.values_list("pk", "programme_id"))
-    stage_names = dict(open_enrolments.values_list("stage__code", "stage__name").distinct())
+    stage_names: dict[int, dict[str, str]] = {}  # per programme: stage codes are the programme's own
+    for programme_id, code, name in open_enrolments.values_list(
+        "stage__programme_id", "stage__code", "stage__name"
+    ).distinct():
+        stage_names.setdefault(programme_id, {})[code] = name
     facts = facts_of(active)
     out: dict[int, Risk] = {}
     for spell in spells(open_enrolments):
-        model = models[programme_of[spell.participation_id]]
+        programme_id = programme_of[spell.participation_id]
         out[spell.participation_id] = risk_of(
-            model, spell, facts.get(spell.participation_id, Facts()), day, stage_names
+            models[programme_id],
+            spell,
+            facts.get(spell.participation_id, Facts()),
+            day,
+            stage_names.get(programme_id, {}),
         )
     return out
