@@ -136,6 +136,7 @@ def cost_entry_save(
     entry.valid_to = valid_to
     entry.note = (note or "").strip()
     validate(entry)
+    entry.monthly_amount = Decimal(entry.monthly_amount).quantize(Decimal("0.01"))  # as stored
     entry.full_clean()
     entry.save()
     audit_write(
