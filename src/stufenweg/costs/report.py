@@ -13,12 +13,24 @@ when benefit months are recorded later."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from stufenweg.costs.balance import programme_balance
+from stufenweg.indicators.presenting import compose_note
 from stufenweg.people.households import month_start
 
 SECTION_ID = "costs"
 TITLE = "Kosten und Einsparungen"
+
+
+METHOD = gettext_noop(
+    "EUR je Monat. Einsparung = LLU + KdU des Vergleichsmonats (vor dem ersten Eintritt eines "
+    "Mitglieds) minus LLU + KdU des Monats, ab dem Monat nach dem Eintrittsmonat, mit Vorzeichen; "
+    "Saldo = Einsparungen − Kosten."
+)
+BREAK_EVEN = gettext_noop("Break-even-Monat (kumulierter Saldo erstmals ≥ 0): %(month)s.")
+NO_BREAK_EVEN = gettext_noop("Break-even im Zeitraum nicht erreicht.")
+NOTHING = gettext_noop("Für das Programm sind keine Kosten erfasst und keine Einsparungen zu berechnen.")
 
 
 def _euro(value) -> float:
@@ -55,28 +67,16 @@ def section(params) -> dict:
         totals = [_euro(result.cost), "*" if hidden_from else _euro(result.savings)]
         totals += ["*" if hidden_from else _euro(result.balance), "", "", ""]
         rows.append({"id": "total", "label": _("Gesamt"), "cells": totals})
-    if result.break_even and hidden_from is None:
-        even = _("Break-even-Monat (kumulierter Saldo erstmals ≥ 0): %(month)s.") % {
-            "month": f"{result.break_even:%m/%Y}"
-        }
-    elif hidden_from is None:
-        even = _("Break-even im Zeitraum nicht erreicht.")
-    else:
-        even = ""
+    # the note as (msgid, values) pairs: stored German, translated for the reader by
+    # indicators.presenting.localise (a composed sentence is in no catalogue)
+    parts = [(METHOD, {})]
     if not result.months:
-        even = _("Für das Programm sind keine Kosten erfasst und keine Einsparungen zu berechnen.")
-    note = " ".join(
-        part
-        for part in (
-            _(
-                "EUR je Monat. Einsparung = LLU + KdU des Vergleichsmonats (vor dem ersten Eintritt eines "
-                "Mitglieds) minus LLU + KdU des Monats, ab dem Monat nach dem Eintrittsmonat, mit Vorzeichen; "
-                "Saldo = Einsparungen − Kosten."
-            ),
-            even,
-        )
-        if part
-    )
+        parts = [(METHOD, {}), (NOTHING, {})]
+    elif result.break_even and hidden_from is None:
+        parts.append((BREAK_EVEN, {"month": f"{result.break_even:%m/%Y}"}))
+    elif hidden_from is None:
+        parts.append((NO_BREAK_EVEN, {}))
+    note = compose_note(parts)
     columns = [
         _("Monat"),
         _("Kosten"),
@@ -86,4 +86,11 @@ def section(params) -> dict:
         _("BG Leistungsbezug beendet"),
         _("BG Leistungsbezug verringert"),
     ]
-    return {"id": SECTION_ID, "title": _(TITLE), "note": note, "columns": columns, "rows": rows}
+    return {
+        "id": SECTION_ID,
+        "title": _(TITLE),
+        "note": note,
+        "note_parts": [[text, values] for text, values in parts],
+        "columns": columns,
+        "rows": rows,
+    }

@@ -129,7 +129,7 @@ def _section(section: dict, by: list[str]) -> dict:
     sid = section["id"]
     columns = list(section["columns"])
     # headings through the catalogue; stage and region codes (and "S3 (n=44)") stay as they are
-    translated = {"targets": len(columns), "breakdown": len(columns)}.get(sid, 2)
+    translated = {"targets": len(columns), "breakdown": len(columns), "costs": len(columns)}.get(sid, 2)
     if sid.startswith("exit_"):
         translated = 1
     columns = [_(c) if i < translated else c for i, c in enumerate(columns)]
@@ -150,10 +150,23 @@ def _section(section: dict, by: list[str]) -> dict:
     return {
         **section,
         "title": _title(section, by),
-        "note": _(section["note"]) if section.get("note") else section.get("note", ""),
+        "note": _note(section),
         "columns": columns,
         "rows": rows,
     }
+
+
+def compose_note(parts) -> str:
+    """A note composed of parts (pairs of msgid and values, e.g. the cost section's break-even
+    month) in the active language."""
+    return " ".join(_(text) % values if values else _(text) for text, values in parts)
+
+
+def _note(section: dict) -> str:
+    """A section's note in the active language (``note_parts`` part by part)."""
+    if section.get("note_parts"):
+        return compose_note(section["note_parts"])
+    return _(section["note"]) if section.get("note") else section.get("note", "")
 
 
 def _charts(charts: dict) -> dict:
