@@ -207,8 +207,9 @@ def test_participant_page_query_count_does_not_grow(client, world, journey, djan
     # 19: may the user act with the offices' kinds too (the timeline's correction links);
     # +1 the responsible organisations („Fall übernehmen“, „Fachkraft zuweisen“); +2 person
     # details and documents; +2 group-work bookings and attendance; +4 support services,
-    # barriers, phase changes and profile categories (support_panel)
-    with django_assert_max_num_queries(28):
+    # barriers, phase changes and profile categories (support_panel); +1 the programme's
+    # early-warning model (none switched on here); +1 the target occupations (matching_panel)
+    with django_assert_max_num_queries(30):
         client.get(reverse("casework:participant_detail", args=[journey.person_id]))
 
 
