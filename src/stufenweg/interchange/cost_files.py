@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from stufenweg.costs import services
 from stufenweg.costs.models import CostEntry
 from stufenweg.interchange import schemas as s
+from stufenweg.interchange.extension_rows import refusal_messages
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
@@ -39,15 +40,6 @@ COLUMNS = {
     "valid_to": "valid_to",
     "note": "note",
 }
-
-
-def _messages(exc: Exception) -> list[tuple[str | None, str]]:
-    if isinstance(exc, PermissionDenied):
-        return [(None, str(exc) or _("Dazu fehlt Ihnen die Berechtigung."))]
-    assert isinstance(exc, ValidationError)
-    if hasattr(exc, "error_dict"):
-        return [(f, m) for f, messages in exc.message_dict.items() for m in messages]
-    return [(None, m) for m in exc.messages]
 
 
 class CostImport:
@@ -109,7 +101,7 @@ class CostImport:
             try:
                 services.cost_entry_save(entry=entry, by=self.ctx.by, **values)
             except (ValidationError, PermissionDenied) as exc:
-                for field, message in _messages(exc):
+                for field, message in refusal_messages(exc):
                     self._problem(row, COLUMNS.get(field or "", "programme"), message)
                 continue
             self._count("created" if entry is None else "updated")

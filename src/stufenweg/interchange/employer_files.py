@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
+from stufenweg.interchange.extension_rows import refusal_messages
 from stufenweg.interchange.groupwork_files import participation_of_row
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
@@ -80,15 +81,6 @@ def find_vacancy(code: str) -> Vacancy | None:
     return _find(Vacancy, code, VACANCY_PREFIX)
 
 
-def _messages(exc: Exception) -> list[tuple[str | None, str]]:
-    if isinstance(exc, PermissionDenied):
-        return [(None, str(exc) or _("Dazu fehlt Ihnen die Berechtigung."))]
-    assert isinstance(exc, ValidationError)
-    if hasattr(exc, "error_dict"):
-        return [(f, m) for f, messages in exc.message_dict.items() for m in messages]
-    return [(None, m) for m in exc.messages]
-
-
 class EmployerImport:
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
         self.ctx = ctx
@@ -102,7 +94,7 @@ class EmployerImport:
         self.ctx.problem(schema, row, column if column in schema.names else "code", message)
 
     def _refused(self, schema, row, exc: Exception, columns: dict[str, str] | None = None) -> None:
-        for field, message in _messages(exc):
+        for field, message in refusal_messages(exc):
             name = (columns or {}).get(field or "", field or "code")
             self._problem(schema, row, name, message)
 

@@ -35,6 +35,7 @@ from stufenweg.groupwork import services as group_services
 from stufenweg.groupwork.models import Attendance, Booking, GroupEvent, GroupSession
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange import services
+from stufenweg.interchange.extension_rows import refusal_messages
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
@@ -56,15 +57,6 @@ def find_event(code: str) -> GroupEvent | None:
     if event is None and (match := WEB_CODE.match(code)):
         event = GroupEvent.objects.filter(pk=int(match.group(1)), code="").first()
     return event
-
-
-def _messages(exc: Exception) -> list[tuple[str | None, str]]:
-    if isinstance(exc, PermissionDenied):
-        return [(None, str(exc) or _("Dazu fehlt Ihnen die Berechtigung."))]
-    assert isinstance(exc, ValidationError)
-    if hasattr(exc, "error_dict"):
-        return [(f, m) for f, messages in exc.message_dict.items() for m in messages]
-    return [(None, m) for m in exc.messages]
 
 
 def _hhmm(value: dt.time) -> str:
@@ -118,7 +110,7 @@ class GroupImport:
         self.ctx.problem(schema, row, column if column in schema.names else schema.key[0], message)
 
     def _refused(self, schema, row, exc: Exception, columns: dict[str, str] | None = None) -> None:
-        for field, message in _messages(exc):
+        for field, message in refusal_messages(exc):
             self._problem(schema, row, (columns or {}).get(field or "", field or schema.key[0]), message)
 
     def _count(self, schema: s.FileSchema, what: str) -> None:

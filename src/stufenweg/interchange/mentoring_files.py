@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.employer_files import contact_code, find_contact
+from stufenweg.interchange.extension_rows import refusal_messages
 from stufenweg.interchange.groupwork_files import participation_of_row
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
@@ -33,15 +34,6 @@ from stufenweg.organisations.models import Organisation, User
 from stufenweg.programmes.models import Programme
 
 FIELD_COLUMNS = {"occurred_on": "date", "started_on": "started_on", "participation": "person_id"}
-
-
-def _messages(exc: Exception) -> list[tuple[str | None, str]]:
-    if isinstance(exc, PermissionDenied):
-        return [(None, str(exc) or _("Dazu fehlt Ihnen die Berechtigung."))]
-    assert isinstance(exc, ValidationError)
-    if hasattr(exc, "error_dict"):
-        return [(f, m) for f, messages in exc.message_dict.items() for m in messages]
-    return [(None, m) for m in exc.messages]
 
 
 class MentoringImport:
@@ -58,7 +50,7 @@ class MentoringImport:
         self.ctx.problem(schema, row, column if column in schema.names else "person_id", message)
 
     def _refused(self, schema, row, exc: Exception, column: str) -> None:
-        for field, message in _messages(exc):
+        for field, message in refusal_messages(exc):
             name = FIELD_COLUMNS.get(field or "", field or column)
             self._problem(schema, row, name, message)
 

@@ -26,6 +26,7 @@ from django.db.models import Exists, Max, OuterRef
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
+from stufenweg.interchange.extension_rows import refusal_messages
 from stufenweg.interchange.groupwork_files import participation_of_row
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
@@ -47,15 +48,6 @@ STEPS = (
 DATE_COLUMNS = tuple(DATE_FIELD[status] for status in (R.PLANNED, *(s for s, _c in STEPS)))
 
 
-def _messages(exc: Exception) -> list[tuple[str | None, str]]:
-    if isinstance(exc, PermissionDenied):
-        return [(None, str(exc) or _("Dazu fehlt Ihnen die Berechtigung."))]
-    assert isinstance(exc, ValidationError)
-    if hasattr(exc, "error_dict"):
-        return [(f, m) for f, messages in exc.message_dict.items() for m in messages]
-    return [(None, m) for m in exc.messages]
-
-
 class SupportImport:
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
         self.ctx = ctx
@@ -68,7 +60,7 @@ class SupportImport:
         self.ctx.problem(schema, row, column if column in schema.names else "person_id", message)
 
     def _refused(self, schema, row, exc: Exception, column: str) -> None:
-        for field, message in _messages(exc):
+        for field, message in refusal_messages(exc):
             name = field if field in schema.names else column
             self._problem(schema, row, name, message)
 
