@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from stufenweg.costs import services
 from stufenweg.costs.models import CostEntry
 from stufenweg.interchange import schemas as s
-from stufenweg.interchange.extension_rows import refusal_messages
+from stufenweg.interchange.extension_rows import ExtensionImport
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
@@ -29,30 +29,12 @@ from stufenweg.organisations.models import Organisation, Region
 from stufenweg.programmes.models import Programme
 
 SCHEMA = s.PROGRAMME_COSTS
-# the service's field -> the file's column
-COLUMNS = {
-    "programme": "programme",
-    "organisation": "organisation",
-    "region": "region",
-    "category": "category",
-    "monthly_amount": "monthly_amount",
-    "valid_from": "valid_from",
-    "valid_to": "valid_to",
-    "note": "note",
-}
 
 
-class CostImport:
+class CostImport(ExtensionImport):
     def __init__(self, ctx: Context, rows: list[ParsedRow]):
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows = unique_rows(ctx, SCHEMA, rows)
-
-    def _problem(self, row, column: str, message: str) -> None:
-        self.ctx.problem(SCHEMA, row, column if column in SCHEMA.names else "programme", message)
-
-    def _count(self, what: str) -> None:
-        entry = self.ctx.counts.setdefault(SCHEMA.name, {"created": 0, "updated": 0, "unchanged": 0})
-        entry[what] += 1
 
     def _find(self, model, row, column: str, what: str):
         code = row.values.get(column)
@@ -61,7 +43,10 @@ class CostImport:
         found = model.objects.filter(code=code).first()
         if found is None:
             self._problem(
-                row, column, _("%(what)s „%(code)s“ ist nicht bekannt.") % {"what": what, "code": code}
+                SCHEMA,
+                row,
+                column,
+                _("%(what)s „%(code)s“ ist nicht bekannt.") % {"what": what, "code": code},
             )
             return None, False
         return found, True
@@ -96,15 +81,14 @@ class CostImport:
                 values["valid_to"],
                 values["note"],
             ):
-                self._count("unchanged")
+                self._count(SCHEMA, "unchanged")
                 continue
             try:
                 services.cost_entry_save(entry=entry, by=self.ctx.by, **values)
             except (ValidationError, PermissionDenied) as exc:
-                for field, message in refusal_messages(exc):
-                    self._problem(row, COLUMNS.get(field or "", "programme"), message)
+                self._refused(SCHEMA, row, exc)  # the file names each field as the service does
                 continue
-            self._count("created" if entry is None else "updated")
+            self._count(SCHEMA, "created" if entry is None else "updated")
 
 
 def take_rows(rows: dict[str, list[ParsedRow]]) -> list[ParsedRow]:

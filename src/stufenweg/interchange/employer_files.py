@@ -25,8 +25,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
-from stufenweg.interchange.extension_rows import refusal_messages
-from stufenweg.interchange.groupwork_files import participation_of_row
+from stufenweg.interchange.extension_rows import ExtensionImport
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
@@ -81,26 +80,13 @@ def find_vacancy(code: str) -> Vacancy | None:
     return _find(Vacancy, code, VACANCY_PREFIX)
 
 
-class EmployerImport:
+class EmployerImport(ExtensionImport):
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows = {
             schema.name: unique_rows(ctx, schema, rows.get(schema.name, [])) for schema in s.EMPLOYER_SCHEMAS
         }
-        self.programmes = dict(Programme.objects.values_list("code", "id"))
         self.organisations = {o.code: o for o in Organisation.objects.all()}
-
-    def _problem(self, schema, row, column: str, message: str) -> None:
-        self.ctx.problem(schema, row, column if column in schema.names else "code", message)
-
-    def _refused(self, schema, row, exc: Exception, columns: dict[str, str] | None = None) -> None:
-        for field, message in refusal_messages(exc):
-            name = (columns or {}).get(field or "", field or "code")
-            self._problem(schema, row, name, message)
-
-    def _count(self, schema, what: str) -> None:
-        entry = self.ctx.counts.setdefault(schema.name, {"created": 0, "updated": 0, "unchanged": 0})
-        entry[what] += 1
 
     def _organisation(self, schema, row, column: str, *, employer: bool) -> Organisation | None:
         code = row.values[column]
@@ -160,7 +146,7 @@ class EmployerImport:
                     schema, row, "programme", _("Zur Person bitte das Programm ihrer Teilnahme angeben.")
                 )
                 return None
-            participation = participation_of_row(self, schema, row)
+            participation = self._participation(schema, row)
             if participation is None:
                 return None
         return {

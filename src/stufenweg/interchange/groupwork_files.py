@@ -35,11 +35,10 @@ from stufenweg.groupwork import services as group_services
 from stufenweg.groupwork.models import Attendance, Booking, GroupEvent, GroupSession
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange import services
-from stufenweg.interchange.extension_rows import refusal_messages
+from stufenweg.interchange.extension_rows import ExtensionImport
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
-from stufenweg.journeys.models import Participation
 from stufenweg.organisations.models import Organisation, Region
 from stufenweg.programmes.models import Programme
 
@@ -66,34 +65,11 @@ def _hhmm(value: dt.time) -> str:
 # --- import ---------------------------------------------------------------------------------------
 
 
-def participation_of_row(imp, schema, row) -> Participation | None:
-    """The participation a group or support row names by ``person_id`` and ``programme``; a
-    problem on ``person_id`` when there is none (unless the person's own row is already broken).
-    ``imp`` is the file's importer (``programmes`` by code, ``ctx``, ``_problem``)."""
-    v = row.values
-    participation = (
-        Participation.objects.filter(
-            person__person_id=v["person_id"], programme_id=imp.programmes.get(v["programme"], -1)
-        )
-        .select_related("person", "programme")
-        .first()
-    )
-    if participation is None and not imp.ctx.is_broken(s.PERSONS.name, v["person_id"]):
-        imp._problem(
-            schema,
-            row,
-            "person_id",
-            _("Die Person „%(person)s“ hat keine Teilnahme im Programm „%(programme)s“.")
-            % {"person": v["person_id"], "programme": v["programme"]},
-        )
-    return participation
-
-
-class GroupImport:
+class GroupImport(ExtensionImport):
     """The four files of one import (parsed rows by file name)."""
 
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows = {
             schema.name: unique_rows(ctx, schema, rows.get(schema.name, [])) for schema in s.GROUP_SCHEMAS
         }
@@ -101,21 +77,9 @@ class GroupImport:
         self.sessions: dict[tuple, GroupSession] = {}
         self.bookings: dict[tuple, tuple[ParsedRow, Booking]] = {}
         self.cancel_events: list[tuple[ParsedRow, GroupEvent]] = []
-        self.programmes = dict(Programme.objects.values_list("code", "id"))
 
     def any(self) -> bool:
         return any(self.rows.values())
-
-    def _problem(self, schema: s.FileSchema, row: ParsedRow, column: str, message: str) -> None:
-        self.ctx.problem(schema, row, column if column in schema.names else schema.key[0], message)
-
-    def _refused(self, schema, row, exc: Exception, columns: dict[str, str] | None = None) -> None:
-        for field, message in refusal_messages(exc):
-            self._problem(schema, row, (columns or {}).get(field or "", field or schema.key[0]), message)
-
-    def _count(self, schema: s.FileSchema, what: str) -> None:
-        entry = self.ctx.counts.setdefault(schema.name, {"created": 0, "updated": 0, "unchanged": 0})
-        entry[what] += 1
 
     def run(self) -> None:
         if not self.any():
@@ -299,9 +263,6 @@ class GroupImport:
             self.sessions[key] = session
 
     # group_bookings.csv
-
-    def _participation(self, schema, row) -> Participation | None:
-        return participation_of_row(self, schema, row)
 
     def import_bookings(self) -> None:
         schema = s.GROUP_BOOKINGS

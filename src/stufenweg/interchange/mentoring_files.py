@@ -23,8 +23,7 @@ from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.employer_files import contact_code, find_contact
-from stufenweg.interchange.extension_rows import refusal_messages
-from stufenweg.interchange.groupwork_files import participation_of_row
+from stufenweg.interchange.extension_rows import ExtensionImport
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
@@ -36,27 +35,14 @@ from stufenweg.programmes.models import Programme
 FIELD_COLUMNS = {"occurred_on": "date", "started_on": "started_on", "participation": "person_id"}
 
 
-class MentoringImport:
+class MentoringImport(ExtensionImport):
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows = {
             s.MENTORSHIPS.name: unique_rows(ctx, s.MENTORSHIPS, rows.get(s.MENTORSHIPS.name, [])),
             s.MENTORING_LOG.name: rows.get(s.MENTORING_LOG.name, []),  # repeats are entries too
         }
-        self.programmes = dict(Programme.objects.values_list("code", "id"))
         self.organisations = {o.code: o for o in Organisation.objects.filter(kind="mentoring_project")}
-
-    def _problem(self, schema, row, column: str, message: str) -> None:
-        self.ctx.problem(schema, row, column if column in schema.names else "person_id", message)
-
-    def _refused(self, schema, row, exc: Exception, column: str) -> None:
-        for field, message in refusal_messages(exc):
-            name = FIELD_COLUMNS.get(field or "", field or column)
-            self._problem(schema, row, name, message)
-
-    def _count(self, schema, what: str, n: int = 1) -> None:
-        entry = self.ctx.counts.setdefault(schema.name, {"created": 0, "updated": 0, "unchanged": 0})
-        entry[what] += n
 
     def _parts(self, schema, row):
         """(participation, organisation, mentor) of a row, or None after a problem."""
@@ -81,7 +67,7 @@ class MentoringImport:
                 % {"name": v["mentor"]},
             )
             return None
-        participation = participation_of_row(self, schema, row)
+        participation = self._participation(schema, row)
         if participation is None:
             return None
         return participation, organisation, mentor
@@ -110,7 +96,7 @@ class MentoringImport:
                     by=self.ctx.by,
                 )
             except (ValidationError, PermissionDenied) as exc:
-                self._refused(schema, row, exc, "started_on")
+                self._refused(schema, row, exc, FIELD_COLUMNS, "started_on")
                 continue
             self._count(schema, what)
 
@@ -182,7 +168,7 @@ class MentoringImport:
                 by=self.ctx.by,
             )
         except (ValidationError, PermissionDenied) as exc:
-            self._refused(schema, row, exc, "date")
+            self._refused(schema, row, exc, FIELD_COLUMNS, "date")
             return
         self._count(schema, "created")
 

@@ -26,12 +26,10 @@ from django.db.models import Exists, Max, OuterRef
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
-from stufenweg.interchange.extension_rows import refusal_messages
-from stufenweg.interchange.groupwork_files import participation_of_row
+from stufenweg.interchange.extension_rows import ExtensionImport, refusal_messages
 from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
-from stufenweg.journeys.models import Participation
 from stufenweg.programmes.models import Programme
 from stufenweg.support import services
 from stufenweg.support.codes import DATE_FIELD, ReferralStatus
@@ -48,28 +46,17 @@ STEPS = (
 DATE_COLUMNS = tuple(DATE_FIELD[status] for status in (R.PLANNED, *(s for s, _c in STEPS)))
 
 
-class SupportImport:
+class SupportImport(ExtensionImport):
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rows = {
             schema.name: unique_rows(ctx, schema, rows.get(schema.name, [])) for schema in s.SUPPORT_SCHEMAS
         }
-        self.programmes = dict(Programme.objects.values_list("code", "id"))
-
-    def _problem(self, schema, row, column: str, message: str) -> None:
-        self.ctx.problem(schema, row, column if column in schema.names else "person_id", message)
 
     def _refused(self, schema, row, exc: Exception, column: str) -> None:
+        """Here a message of a field the file has no column for also goes to ``column``."""
         for field, message in refusal_messages(exc):
-            name = field if field in schema.names else column
-            self._problem(schema, row, name, message)
-
-    def _count(self, schema, what: str) -> None:
-        entry = self.ctx.counts.setdefault(schema.name, {"created": 0, "updated": 0, "unchanged": 0})
-        entry[what] += 1
-
-    def _participation(self, schema, row) -> Participation | None:
-        return participation_of_row(self, schema, row)
+            self._problem(schema, row, field if field in schema.names else column, message)
 
     def run(self) -> None:
         if not any(self.rows.values()):
