@@ -22,8 +22,6 @@ from stufenweg.costs import services
 from stufenweg.costs.models import CostEntry
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.extension_rows import ExtensionImport
-from stufenweg.interchange.masterdata import Context, unique_rows
-from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
 from stufenweg.organisations.models import Organisation, Region
 from stufenweg.programmes.models import Programme
@@ -32,9 +30,7 @@ SCHEMA = s.PROGRAMME_COSTS
 
 
 class CostImport(ExtensionImport):
-    def __init__(self, ctx: Context, rows: list[ParsedRow]):
-        super().__init__(ctx)
-        self.rows = unique_rows(ctx, SCHEMA, rows)
+    schemas = (SCHEMA,)
 
     def _find(self, model, row, column: str, what: str):
         code = row.values.get(column)
@@ -52,7 +48,7 @@ class CostImport(ExtensionImport):
         return found, True
 
     def run(self) -> None:
-        for row in self.rows:
+        for row in self.rows[SCHEMA.name]:
             v = row.values
             programme, ok_p = self._find(Programme, row, "programme", _("Das Programm"))
             organisation, ok_o = self._find(Organisation, row, "organisation", _("Die Organisation"))
@@ -89,15 +85,6 @@ class CostImport(ExtensionImport):
                 self._refused(SCHEMA, row, exc)  # the file names each field as the service does
                 continue
             self._count(SCHEMA, "created" if entry is None else "updated")
-
-
-def take_rows(rows: dict[str, list[ParsedRow]]) -> list[ParsedRow]:
-    return rows.pop(SCHEMA.name, [])
-
-
-def import_cost_file(ctx: Context, rows: list[ParsedRow]) -> None:
-    if rows:
-        CostImport(ctx, rows).run()
 
 
 # --- export ---------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.extension_rows import ExtensionImport
-from stufenweg.interchange.masterdata import Context, unique_rows
+from stufenweg.interchange.masterdata import Context
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
 from stufenweg.journeys.spec import DELIVERING
@@ -81,11 +81,10 @@ def find_vacancy(code: str) -> Vacancy | None:
 
 
 class EmployerImport(ExtensionImport):
+    schemas = s.EMPLOYER_SCHEMAS
+
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
-        super().__init__(ctx)
-        self.rows = {
-            schema.name: unique_rows(ctx, schema, rows.get(schema.name, [])) for schema in s.EMPLOYER_SCHEMAS
-        }
+        super().__init__(ctx, rows)
         self.organisations = {o.code: o for o in Organisation.objects.all()}
 
     def _organisation(self, schema, row, column: str, *, employer: bool) -> Organisation | None:
@@ -263,14 +262,6 @@ class EmployerImport(ExtensionImport):
                 self._count(schema, "updated")
             except (ValidationError, PermissionDenied) as exc:
                 self._refused(schema, row, exc)
-
-
-def take_rows(rows: dict[str, list[ParsedRow]]) -> dict[str, list[ParsedRow]]:
-    return {schema.name: rows.pop(schema.name, []) for schema in s.EMPLOYER_SCHEMAS}
-
-
-def import_employer_files(ctx: Context, rows: dict[str, list[ParsedRow]]) -> None:
-    EmployerImport(ctx, rows).run()
 
 
 # --- export ---------------------------------------------------------------------------------------

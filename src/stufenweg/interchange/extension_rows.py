@@ -1,6 +1,7 @@
 """What the importers of the optional exchange files share (group work, support, employers,
 mentoring, costs): the messages of a service's refusal, one problem per message on the row's
-column, the counts per file and the participation a row names by ``person_id`` × ``programme``.
+column, the counts per file, the participation a row names by ``person_id`` × ``programme``
+and taking a file's parsed rows out of the import's rows.
 
 A problem named for a column the file does not have goes to the file's first key column (the
 column a reader looks at first to find the row)."""
@@ -13,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
-from stufenweg.interchange.masterdata import Context
+from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.journeys.models import Participation
 from stufenweg.programmes.models import Programme
@@ -32,8 +33,27 @@ def refusal_messages(exc: Exception) -> list[tuple[str | None, str]]:
 class ExtensionImport:
     """The importer of one or more optional files of an import (``ctx``: the import's context)."""
 
-    def __init__(self, ctx: Context):
+    schemas: tuple[s.FileSchema, ...] = ()  # the files it writes
+    repeatable: tuple[s.FileSchema, ...] = ()  # files whose rows may repeat (each is one more record)
+
+    def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
+        """``rows``: the parsed rows by file name; of a key that repeats, the first row (the others
+        are problems), except in the ``repeatable`` files."""
         self.ctx = ctx
+        self.rows = {
+            schema.name: (
+                rows.get(schema.name, [])
+                if schema in self.repeatable
+                else unique_rows(ctx, schema, rows.get(schema.name, []))
+            )
+            for schema in self.schemas
+        }
+
+    @classmethod
+    def take_rows(cls, rows: dict[str, list[ParsedRow]]) -> dict[str, list[ParsedRow]]:
+        """The parsed rows of its files, taken out of ``rows`` (the importer empties ``rows``
+        before events.csv is written; these files are imported after it)."""
+        return {schema.name: rows.pop(schema.name, []) for schema in cls.schemas}
 
     @cached_property
     def programmes(self) -> dict[str, int]:

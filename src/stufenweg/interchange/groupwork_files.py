@@ -36,7 +36,7 @@ from stufenweg.groupwork.models import Attendance, Booking, GroupEvent, GroupSes
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange import services
 from stufenweg.interchange.extension_rows import ExtensionImport
-from stufenweg.interchange.masterdata import Context, unique_rows
+from stufenweg.interchange.masterdata import Context
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
 from stufenweg.organisations.models import Organisation, Region
@@ -68,11 +68,10 @@ def _hhmm(value: dt.time) -> str:
 class GroupImport(ExtensionImport):
     """The four files of one import (parsed rows by file name)."""
 
+    schemas = s.GROUP_SCHEMAS
+
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
-        super().__init__(ctx)
-        self.rows = {
-            schema.name: unique_rows(ctx, schema, rows.get(schema.name, [])) for schema in s.GROUP_SCHEMAS
-        }
+        super().__init__(ctx, rows)
         self.events: dict[str, GroupEvent] = {}
         self.sessions: dict[tuple, GroupSession] = {}
         self.bookings: dict[tuple, tuple[ParsedRow, Booking]] = {}
@@ -407,16 +406,6 @@ def _status_message(booking: Booking, wanted: str) -> str:
     return _("Die Buchung hätte nach der Übernahme den Stand „%(status)s“.") % {
         "status": booking.get_status_display()
     }
-
-
-def take_rows(rows: dict[str, list[ParsedRow]]) -> dict[str, list[ParsedRow]]:
-    """The parsed rows of the group-work files, taken out of ``rows`` (the importer empties
-    ``rows`` before events.csv is written; these are imported after it)."""
-    return {schema.name: rows.pop(schema.name, []) for schema in s.GROUP_SCHEMAS}
-
-
-def import_group_files(ctx: Context, rows: dict[str, list[ParsedRow]]) -> None:
-    GroupImport(ctx, rows).run()
 
 
 # --- export ---------------------------------------------------------------------------------------

@@ -42,6 +42,18 @@ from stufenweg.interchange.validation import ParsedRow, RowParser
 
 logger = logging.getLogger(__name__)
 
+# The importers of the optional files, in the order they write (all after events.csv): group work
+# and the support files (their rows name participations), the employer contacts (they name
+# participations too), mentoring (its log names employer contacts), the programme costs (they
+# need only the master data).
+OPTIONAL_FILES = (
+    groupwork_files.GroupImport,
+    support_files.SupportImport,
+    employer_files.EmployerImport,
+    mentoring_files.MentoringImport,
+    cost_files.CostImport,
+)
+
 Progress = Callable[[str, int, int], None]
 
 
@@ -149,11 +161,7 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
             continue
         tick(schema.name, 0, 0)
         rows[schema.name] = read_rows(source, schema, problems, ctx)
-    group_rows = groupwork_files.take_rows(rows)  # written after the events (bookings name participations)
-    support_rows = support_files.take_rows(rows)  # so are the support files
-    employer_rows = employer_files.take_rows(rows)  # and the employer contacts (they name participations)
-    mentoring_rows = mentoring_files.take_rows(rows)  # and mentoring (after the employer contacts)
-    cost_rows = cost_files.take_rows(rows)  # programme costs: after the master data
+    optional = [(importer, importer.take_rows(rows)) for importer in OPTIONAL_FILES]
 
     events = EventImport(ctx, source, today=today, now=timezone.now(), progress=tick)
     if s.EVENTS.name in present:
@@ -186,11 +194,8 @@ def _import(source, *, by, dry_run: bool, today: dt.date, progress: Progress | N
                 "updated": 0,
                 "unchanged": events.unchanged,
             }
-            groupwork_files.import_group_files(ctx, group_rows)
-            support_files.import_support_files(ctx, support_rows)
-            employer_files.import_employer_files(ctx, employer_rows)
-            mentoring_files.import_mentoring_files(ctx, mentoring_rows)
-            cost_files.import_cost_file(ctx, cost_rows)
+            for importer, its_rows in optional:
+                importer(ctx, its_rows).run()
             result.counts = ctx.counts
             if problems or dry_run:
                 raise _Rollback

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.employer_files import contact_code, find_contact
 from stufenweg.interchange.extension_rows import ExtensionImport
-from stufenweg.interchange.masterdata import Context, unique_rows
+from stufenweg.interchange.masterdata import Context
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
 from stufenweg.mentoring import import_services as services
@@ -36,12 +36,11 @@ FIELD_COLUMNS = {"occurred_on": "date", "started_on": "started_on", "participati
 
 
 class MentoringImport(ExtensionImport):
+    schemas = s.MENTORING_SCHEMAS
+    repeatable = (s.MENTORING_LOG,)  # the same entry twice: two entries
+
     def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
-        super().__init__(ctx)
-        self.rows = {
-            s.MENTORSHIPS.name: unique_rows(ctx, s.MENTORSHIPS, rows.get(s.MENTORSHIPS.name, [])),
-            s.MENTORING_LOG.name: rows.get(s.MENTORING_LOG.name, []),  # repeats are entries too
-        }
+        super().__init__(ctx, rows)
         self.organisations = {o.code: o for o in Organisation.objects.filter(kind="mentoring_project")}
 
     def _parts(self, schema, row):
@@ -171,14 +170,6 @@ class MentoringImport(ExtensionImport):
             self._refused(schema, row, exc, FIELD_COLUMNS, "date")
             return
         self._count(schema, "created")
-
-
-def take_rows(rows: dict[str, list[ParsedRow]]) -> dict[str, list[ParsedRow]]:
-    return {schema.name: rows.pop(schema.name, []) for schema in s.MENTORING_SCHEMAS}
-
-
-def import_mentoring_files(ctx: Context, rows: dict[str, list[ParsedRow]]) -> None:
-    MentoringImport(ctx, rows).run()
 
 
 # --- export ---------------------------------------------------------------------------------------

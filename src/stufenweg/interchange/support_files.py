@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.extension_rows import ExtensionImport, refusal_messages
-from stufenweg.interchange.masterdata import Context, unique_rows
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import fmt
 from stufenweg.programmes.models import Programme
@@ -47,11 +46,7 @@ DATE_COLUMNS = tuple(DATE_FIELD[status] for status in (R.PLANNED, *(s for s, _c 
 
 
 class SupportImport(ExtensionImport):
-    def __init__(self, ctx: Context, rows: dict[str, list[ParsedRow]]):
-        super().__init__(ctx)
-        self.rows = {
-            schema.name: unique_rows(ctx, schema, rows.get(schema.name, [])) for schema in s.SUPPORT_SCHEMAS
-        }
+    schemas = s.SUPPORT_SCHEMAS
 
     def _refused(self, schema, row, exc: Exception, column: str) -> None:
         """Here a message of a field the file has no column for also goes to ``column``."""
@@ -246,14 +241,6 @@ class SupportImport(ExtensionImport):
                 self._refused(schema, row, exc, "assessed_on")
                 continue
             self._count(schema, "created")
-
-
-def take_rows(rows: dict[str, list[ParsedRow]]) -> dict[str, list[ParsedRow]]:
-    return {schema.name: rows.pop(schema.name, []) for schema in s.SUPPORT_SCHEMAS}
-
-
-def import_support_files(ctx: Context, rows: dict[str, list[ParsedRow]]) -> None:
-    SupportImport(ctx, rows).run()
 
 
 # --- export ---------------------------------------------------------------------------------------
