@@ -187,6 +187,18 @@ def test_employer_and_recording_organisation_of_a_contact_stay(dataset):
     assert EmployerContact.objects.get(code="K1").organisation.code == "BDL-A"
 
 
+def test_employer_and_recording_organisation_of_a_vacancy_stay(dataset):
+    assert import_exchange(dataset(**FILES)).ok
+    moved = VACANCIES.replace("S1,AG-1,BDL-A", "S1,AG-1,RB-A").replace("Koch/Köchin", "Koch")
+    result = import_exchange(dataset(employer_contacts_csv=CONTACTS, vacancies_csv=moved))
+    assert lines(result) == [
+        "vacancies.csv, Zeile 2, Spalte organisation: Arbeitgeber und erfassende Stelle einer "
+        "Stelle bleiben; in Stufenweg: AG-1, BDL-A."
+    ]
+    assert Vacancy.objects.get(code="S1").organisation.code == "BDL-A"
+    assert Vacancy.objects.get(code="S2").title == "Koch/Köchin"  # the other row's change: not written
+
+
 def test_problems_in_english(dataset):
     vacancies = VACANCIES + "S3,AG-1,BDL-A,Helfer/in,99901,,,,open,2022-03-01,\n"
     with translation.override("en"):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -78,6 +79,64 @@ def find_contact(code: str) -> EmployerContact | None:
 
 def find_vacancy(code: str) -> Vacancy | None:
     return _find(Vacancy, code, VACANCY_PREFIX)
+
+
+def _contact_same(contact: EmployerContact, values: dict) -> bool:
+    return (
+        contact.occurred_on == values["occurred_on"]
+        and contact.kind == values["kind"]
+        and contact.topic == values["topic"]
+        and contact.programme_id == getattr(values["programme"], "pk", None)
+        and contact.participation_id == getattr(values["participation"], "pk", None)
+    )
+
+
+def _contact_update(contact: EmployerContact, by, values: dict) -> None:
+    services.employer_contact_update(contact=contact, by=by, notes=contact.notes, **values)
+
+
+def _vacancy_same(vacancy: Vacancy, values: dict) -> bool:
+    wanted = {**values}  # as the vacancy keeps them
+    if "places" in wanted and wanted["places"] is None:
+        wanted["places"] = 1
+    if "status" in wanted and not wanted["status"]:
+        wanted["status"] = VacancyStatus.OPEN
+    return all(getattr(vacancy, name) == value for name, value in wanted.items())
+
+
+def _vacancy_update(vacancy: Vacancy, by, values: dict) -> None:
+    services.vacancy_update(vacancy=vacancy, by=by, **values)
+
+
+class _Writes(NamedTuple):
+    """How the import writes a contact or a vacancy."""
+
+    create: Callable[..., object]
+    same: Callable[[Any, dict], bool]
+    update: Callable[[Any, Any, dict], None]
+    # the message when the file names another employer or organisation (translated when used)
+    kept: Callable[[], str]
+    columns: dict[str, str] | None  # the services' fields the file names otherwise
+
+
+CONTACT_WRITES = _Writes(
+    services.employer_contact_record,
+    _contact_same,
+    _contact_update,
+    lambda: _(
+        "Arbeitgeber und erfassende Stelle eines Kontakts bleiben; in Stufenweg: %(employer)s, %(organisation)s."
+    ),
+    CONTACT_COLUMNS,
+)
+VACANCY_WRITES = _Writes(
+    services.vacancy_create,
+    _vacancy_same,
+    _vacancy_update,
+    lambda: _(
+        "Arbeitgeber und erfassende Stelle einer Stelle bleiben; in Stufenweg: %(employer)s, %(organisation)s."
+    ),
+    None,
+)
 
 
 class EmployerImport(ExtensionImport):
@@ -156,57 +215,48 @@ class EmployerImport(ExtensionImport):
             "participation": participation,
         }
 
+    def _write(self, schema, row, found, employer, organisation, values: dict, how: _Writes) -> None:
+        """Records the row's contact or vacancy (``found``: the one of its code, or None) through
+        the services: a new one, an unchanged one left alone, a changed one updated. Its employer
+        and recording organisation stay: another one in the file is a problem of the row."""
+        try:
+            if found is None:
+                how.create(
+                    employer=employer,
+                    organisation=organisation,
+                    by=self.ctx.by,
+                    code=row.values["code"],
+                    **values,
+                )
+                self._count(schema, "created")
+                return
+            if found.employer_id != employer.pk or found.organisation_id != organisation.pk:
+                column = "employer" if found.employer_id != employer.pk else "organisation"
+                self._problem(
+                    schema,
+                    row,
+                    column,
+                    how.kept() % {"employer": found.employer.code, "organisation": found.organisation.code},
+                )
+                return
+            if how.same(found, values):
+                self._count(schema, "unchanged")
+                return
+            how.update(found, self.ctx.by, values)
+            self._count(schema, "updated")
+        except (ValidationError, PermissionDenied) as exc:
+            self._refused(schema, row, exc, how.columns)
+
     def import_contacts(self) -> None:
         schema = s.EMPLOYER_CONTACTS
         for row in self.rows[schema.name]:
-            v = row.values
             employer = self._organisation(schema, row, "employer", employer=True)
             organisation = self._organisation(schema, row, "organisation", employer=False)
             values = self._contact_values(schema, row)
             if employer is None or organisation is None or values is None:
                 continue
-            contact = find_contact(v["code"])
-            try:
-                if contact is None:
-                    services.employer_contact_record(
-                        employer=employer,
-                        organisation=organisation,
-                        by=self.ctx.by,
-                        code=v["code"],
-                        **values,
-                    )
-                    self._count(schema, "created")
-                    continue
-                if contact.employer_id != employer.pk or contact.organisation_id != organisation.pk:
-                    column = "employer" if contact.employer_id != employer.pk else "organisation"
-                    self._problem(
-                        schema,
-                        row,
-                        column,
-                        _(
-                            "Arbeitgeber und erfassende Stelle eines Kontakts bleiben; in Stufenweg: "
-                            "%(employer)s, %(organisation)s."
-                        )
-                        % {"employer": contact.employer.code, "organisation": contact.organisation.code},
-                    )
-                    continue
-                participation = values["participation"]
-                same = (
-                    contact.occurred_on == values["occurred_on"]
-                    and contact.kind == values["kind"]
-                    and contact.topic == values["topic"]
-                    and contact.programme_id == getattr(values["programme"], "pk", None)
-                    and contact.participation_id == getattr(participation, "pk", None)
-                )
-                if same:
-                    self._count(schema, "unchanged")
-                    continue
-                services.employer_contact_update(
-                    contact=contact, by=self.ctx.by, notes=contact.notes, **values
-                )
-                self._count(schema, "updated")
-            except (ValidationError, PermissionDenied) as exc:
-                self._refused(schema, row, exc, CONTACT_COLUMNS)
+            contact = find_contact(row.values["code"])
+            self._write(schema, row, contact, employer, organisation, values, CONTACT_WRITES)
 
     # vacancies.csv
 
@@ -225,43 +275,7 @@ class EmployerImport(ExtensionImport):
                 continue
             present = set(row.positions)
             values = {name: v.get(name) for name in VACANCY_VALUES if name in present}
-            vacancy = find_vacancy(v["code"])
-            try:
-                if vacancy is None:
-                    services.vacancy_create(
-                        employer=employer,
-                        organisation=organisation,
-                        by=self.ctx.by,
-                        code=v["code"],
-                        **values,
-                    )
-                    self._count(schema, "created")
-                    continue
-                if vacancy.employer_id != employer.pk or vacancy.organisation_id != organisation.pk:
-                    column = "employer" if vacancy.employer_id != employer.pk else "organisation"
-                    self._problem(
-                        schema,
-                        row,
-                        column,
-                        _(
-                            "Arbeitgeber und erfassende Stelle einer Stelle bleiben; in Stufenweg: "
-                            "%(employer)s, %(organisation)s."
-                        )
-                        % {"employer": vacancy.employer.code, "organisation": vacancy.organisation.code},
-                    )
-                    continue
-                wanted = {**values}
-                if "places" in wanted and wanted["places"] is None:
-                    wanted["places"] = 1
-                if "status" in wanted and not wanted["status"]:
-                    wanted["status"] = VacancyStatus.OPEN
-                if all(getattr(vacancy, name) == value for name, value in wanted.items()):
-                    self._count(schema, "unchanged")
-                    continue
-                services.vacancy_update(vacancy=vacancy, by=self.ctx.by, **values)
-                self._count(schema, "updated")
-            except (ValidationError, PermissionDenied) as exc:
-                self._refused(schema, row, exc)
+            self._write(schema, row, find_vacancy(v["code"]), employer, organisation, values, VACANCY_WRITES)
 
 
 # --- export ---------------------------------------------------------------------------------------
