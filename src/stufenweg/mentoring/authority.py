@@ -33,6 +33,13 @@ def mentoring_projects(participation):
     )
 
 
+def accompanies(organisation, participation) -> bool:
+    """``organisation`` is one of the mentoring projects of ``participation``."""
+    return organisation.kind == Organisation.Kind.MENTORING_PROJECT and organisation.pk in {
+        org.pk for org in mentoring_projects(participation)
+    }
+
+
 def _memberships(user, participation, roles):
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Membership.objects.none()
@@ -80,9 +87,7 @@ def mentor_candidates(user, organisation):
 
 
 def require_assigner(by, participation, organisation, mentor) -> None:
-    if organisation.kind != Organisation.Kind.MENTORING_PROJECT or organisation.pk not in {
-        org.pk for org in mentoring_projects(participation)
-    }:
+    if not accompanies(organisation, participation):
         raise PermissionDenied(_("Dieses Mentorenprojekt begleitet diese Teilnahme nicht."))
     if by is None:
         return

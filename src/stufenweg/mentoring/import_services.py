@@ -3,9 +3,13 @@ log entry as the source recorded them. Keyword-only, atomic, validated, audited 
 ``mentoring.services``; the writer is the importer — the coordination office's writing members or
 the system (``by=None``), the same as ``interchange.permissions`` — not the mentor, and the mentor
 need not still be a member of the project (a history has mentors who have left). The rules of the
-data are those of the web: a mentoring project that accompanies the participation, an end not
-before the start, an entry dated within the mentorship and not in the future, an employer
-contact linked from the employer's contact history (never recorded twice)."""
+data are those of the web, checked and written by the same helpers of ``mentoring.services``: a
+mentoring project that accompanies the participation, an end not before the start, an entry
+dated within the mentorship and not in the future, an employer contact linked from the
+employer's contact history (never recorded twice). What differs from the web is explicit: the
+importer's authority, the audit action IMPORT, no dates in the future for the mentorship either,
+and a mentorship that has already ended may be imported while another of the same mentor runs
+(a history)."""
 
 from __future__ import annotations
 
@@ -13,15 +17,21 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.authority import writes_for_coordination
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.models import Participation
-from stufenweg.mentoring.authority import mentoring_projects
+from stufenweg.mentoring.authority import accompanies
 from stufenweg.mentoring.models import EntryKind, MentoringEntry, Mentorship
+from stufenweg.mentoring.services import (
+    _check_day,
+    _check_span,
+    _insert_entry,
+    _insert_mentorship,
+    _not_future,
+    _save_end,
+)
 from stufenweg.organisations.models import EmployerContact, Organisation, User
 
 
@@ -45,9 +55,7 @@ def mentorship_import(
     """The mentorship of ``mentor`` (``organisation``) for ``participation`` from ``started_on``:
     created, or its end set or changed. Returns it with ``created``, ``updated`` or ``unchanged``."""
     require_importer(by)
-    if organisation.kind != Organisation.Kind.MENTORING_PROJECT or organisation.pk not in {
-        org.pk for org in mentoring_projects(participation)
-    }:
+    if not accompanies(organisation, participation):
         raise ValidationError(
             {
                 "organisation": _(
@@ -55,13 +63,9 @@ def mentorship_import(
                 )
             }
         )
-    if ended_on is not None and ended_on < started_on:
-        raise ValidationError({"ended_on": _("Das Ende liegt vor dem Beginn.")})
-    today = timezone.localdate()
-    if started_on > today or (ended_on is not None and ended_on > today):
-        raise ValidationError(
-            {"started_on" if started_on > today else "ended_on": _("Das Datum liegt in der Zukunft.")}
-        )
+    _check_span(started_on, ended_on)
+    _not_future(started_on, "started_on")
+    _not_future(ended_on, "ended_on")
     mentorship = (
         Mentorship.objects.select_for_update()
         .filter(participation=participation, organisation=organisation, mentor=mentor, started_on=started_on)
@@ -70,38 +74,24 @@ def mentorship_import(
     if mentorship is not None:
         if mentorship.ended_on == ended_on:
             return mentorship, "unchanged"
-        before = snapshot(mentorship, list(Mentorship.FIELDS))
-        mentorship.ended_on = ended_on
-        mentorship.save(update_fields=["ended_on"])
-        audit_write(
-            actor=by,
+        _save_end(
+            mentorship,
+            ended_on,
+            by=by,
             action=AuditEntry.Action.IMPORT,
-            obj=mentorship,
-            person=participation.person,
             summary=f"Mentoring {mentorship.pk}: Ende übernommen",
-            before=before,
-            after=snapshot(mentorship, list(Mentorship.FIELDS)),
         )
         return mentorship, "updated"
-    running = Mentorship.objects.filter(participation=participation, mentor=mentor, ended_on__isnull=True)
-    if ended_on is None and running.exists():
-        raise ValidationError({"mentor": _("Diese Person begleitet die Teilnahme bereits.")})
-    mentorship = Mentorship(
+    mentorship = _insert_mentorship(
         participation=participation,
         organisation=organisation,
         mentor=mentor,
         started_on=started_on,
         ended_on=ended_on,
-    )
-    mentorship.full_clean()
-    mentorship.save(force_insert=True)
-    audit_write(
-        actor=by,
+        by=by,
         action=AuditEntry.Action.IMPORT,
-        obj=mentorship,
-        person=participation.person,
-        summary=f"Mentoring {mentorship.pk} für Teilnahme {participation.pk} übernommen",
-        after=snapshot(mentorship, list(Mentorship.FIELDS)),
+        summary_verb="übernommen",
+        closed_beside_running=True,
     )
     return mentorship, "created"
 
@@ -120,10 +110,7 @@ def mentoring_entry_import(
     „Arbeitgeberkontakt“ links ``employer_contact`` (a contact of the mentee's participation not
     yet linked to another entry)."""
     require_importer(by)
-    if occurred_on > timezone.localdate():
-        raise ValidationError({"occurred_on": _("Das Datum liegt in der Zukunft.")})
-    if occurred_on < mentorship.started_on or (mentorship.ended_on and occurred_on > mentorship.ended_on):
-        raise ValidationError({"occurred_on": _("Das Datum liegt außerhalb des Mentorings.")})
+    _check_day(mentorship, occurred_on)
     if kind == EntryKind.EMPLOYER:
         if employer_contact is None:
             raise ValidationError(
@@ -149,21 +136,80 @@ def mentoring_entry_import(
         raise ValidationError(
             {"employer_contact": _("Einen Arbeitgeberkontakt nur bei einem Eintrag dieser Art angeben.")}
         )
-    entry = MentoringEntry(
+    return _insert_entry(
         mentorship=mentorship,
         occurred_on=occurred_on,
         kind=kind,
-        topic=(topic or "").strip(),
+        topic=topic,
+        notes=None,
         employer_contact=employer_contact,
+        staff=None,
+        by=by,
+        action=AuditEntry.Action.IMPORT,
+        summary_verb="übernommen",
     )
-    entry.full_clean()
-    entry.save(force_insert=True)
+
+
+@transaction.atomic
+def aftercare_import(
+    *,
+    mentorship: Mentorship,
+    placement,
+    started_on: dt.date,
+    months: int,
+    until: dt.date | None,
+    by: User | None,
+):
+    """The after-placement support of ``mentorship`` for ``placement`` (an ``employment_start``
+    event of its participation; one a correction has since replaced still counts: a history)
+    from ``started_on`` for ``months`` months until ``until`` (empty: ``months`` after the start):
+    created, or its months and dates changed. Returns it with ``created``, ``updated`` or
+    ``unchanged``."""
+    from stufenweg.core.audit import audit_write, snapshot
+    from stufenweg.core.time import add_months
+    from stufenweg.mentoring.models import AfterPlacementSupport
+    from stufenweg.mentoring.services import _check_months, _not_future
+
+    require_importer(by)
+    if placement.kind != "employment_start" or placement.participation_id != mentorship.participation_id:
+        raise ValidationError(
+            {"placement": _("Das Ereignis ist kein Beschäftigungsbeginn der Teilnahme dieses Mentorings.")}
+        )
+    _check_months(months)
+    _not_future(started_on, "started_on")
+    until = until or add_months(started_on, months)
+    if until < started_on:
+        raise ValidationError({"until": _("Das Ende liegt vor dem Beginn.")})
+    support = AfterPlacementSupport.objects.select_for_update().filter(placement=placement).first()
+    values = {"started_on": started_on, "months": months, "until": until}
+    if support is not None:
+        if support.mentorship_id != mentorship.pk:
+            raise ValidationError(
+                {
+                    "placement": _(
+                        "Zu dieser Vermittlung ist schon eine Nachbetreuung eines anderen Mentorings erfasst."
+                    )
+                }
+            )
+        if all(getattr(support, k) == v for k, v in values.items()):
+            return support, "unchanged"
+        before, what = snapshot(support, list(AfterPlacementSupport.FIELDS)), "updated"
+    else:
+        before, what = None, "created"
+        support = AfterPlacementSupport(
+            participation_id=mentorship.participation_id, mentorship=mentorship, placement=placement
+        )
+    for k, v in values.items():
+        setattr(support, k, v)
+    support.full_clean()
+    support.save()
     audit_write(
         actor=by,
         action=AuditEntry.Action.IMPORT,
-        obj=entry,
+        obj=support,
         person=mentorship.participation.person,
-        summary=f"Mentoring-Eintrag {entry.pk} zu Mentoring {mentorship.pk} übernommen",
-        after=snapshot(entry, list(MentoringEntry.FIELDS)),
+        summary=f"Nachbetreuung {support.pk} für Teilnahme {support.participation_id} übernommen",
+        before=before,
+        after=snapshot(support, list(AfterPlacementSupport.FIELDS)),
     )
-    return entry
+    return support, what

@@ -51,9 +51,43 @@ def mentorship_assign(
     ended_on: dt.date | None = None,
 ) -> Mentorship:
     require_assigner(by, participation, organisation, mentor)
+    _check_span(started_on, ended_on)
+    return _insert_mentorship(
+        participation=participation,
+        organisation=organisation,
+        mentor=mentor,
+        started_on=started_on,
+        ended_on=ended_on,
+        by=by,
+        action=AuditEntry.Action.CREATE,
+        summary_verb="zugeordnet",
+    )
+
+
+def _check_span(started_on: dt.date, ended_on: dt.date | None) -> None:
     if ended_on is not None and ended_on < started_on:
         raise ValidationError({"ended_on": _("Das Ende liegt vor dem Beginn.")})
-    if Mentorship.objects.filter(participation=participation, mentor=mentor, ended_on__isnull=True).exists():
+
+
+def _insert_mentorship(
+    *,
+    participation: Participation,
+    organisation: Organisation,
+    mentor: User,
+    started_on: dt.date,
+    ended_on: dt.date | None,
+    by: User | None,
+    action: str,
+    summary_verb: str,
+    closed_beside_running: bool = False,
+) -> Mentorship:
+    """Create the mentorship (the caller has checked who writes and the dates) and audit it as
+    ``action`` („Mentoring … für Teilnahme … <summary_verb>“). A person accompanies a
+    participation once at a time: refused while a mentorship of the same mentor runs, unless
+    ``closed_beside_running`` (the import of a history) and this one has ended already."""
+    may_overlap = closed_beside_running and ended_on is not None
+    running = Mentorship.objects.filter(participation=participation, mentor=mentor, ended_on__isnull=True)
+    if not may_overlap and running.exists():
         raise ValidationError({"mentor": _("Diese Person begleitet die Teilnahme bereits.")})
     mentorship = Mentorship(
         participation=participation,
@@ -66,10 +100,29 @@ def mentorship_assign(
     mentorship.save(force_insert=True)
     audit_write(
         actor=by,
-        action=AuditEntry.Action.CREATE,
+        action=action,
         obj=mentorship,
         person=participation.person,
-        summary=f"Mentoring {mentorship.pk} für Teilnahme {participation.pk} zugeordnet",
+        summary=f"Mentoring {mentorship.pk} für Teilnahme {participation.pk} {summary_verb}",
+        after=snapshot(mentorship, list(Mentorship.FIELDS)),
+    )
+    return mentorship
+
+
+def _save_end(
+    mentorship: Mentorship, ended_on: dt.date | None, *, by: User | None, action: str, summary: str
+) -> Mentorship:
+    """Set the end of ``mentorship`` (checked by the caller) and audit the change as ``action``."""
+    before = snapshot(mentorship, list(Mentorship.FIELDS))
+    mentorship.ended_on = ended_on
+    mentorship.save(update_fields=["ended_on"])
+    audit_write(
+        actor=by,
+        action=action,
+        obj=mentorship,
+        person=mentorship.participation.person,
+        summary=summary,
+        before=before,
         after=snapshot(mentorship, list(Mentorship.FIELDS)),
     )
     return mentorship
@@ -79,21 +132,14 @@ def mentorship_assign(
 def mentorship_end(*, mentorship: Mentorship, ended_on: dt.date, by: User | None) -> Mentorship:
     mentorship = Mentorship.objects.select_for_update().get(pk=mentorship.pk)
     require_mentorship_writer(by, mentorship)
-    before = snapshot(mentorship, list(Mentorship.FIELDS))
-    if ended_on < mentorship.started_on:
-        raise ValidationError({"ended_on": _("Das Ende liegt vor dem Beginn.")})
-    mentorship.ended_on = ended_on
-    mentorship.save(update_fields=["ended_on"])
-    audit_write(
-        actor=by,
+    _check_span(mentorship.started_on, ended_on)
+    return _save_end(
+        mentorship,
+        ended_on,
+        by=by,
         action=AuditEntry.Action.UPDATE,
-        obj=mentorship,
-        person=mentorship.participation.person,
         summary=f"Mentoring {mentorship.pk} beendet",
-        before=before,
-        after=snapshot(mentorship, list(Mentorship.FIELDS)),
     )
-    return mentorship
 
 
 def _staff(mentorship: Mentorship, by: User | None) -> User:
@@ -152,26 +198,55 @@ def mentoring_entry_record(
         contact = _record_contact(mentorship, employer, occurred_on, employer_topic, notes, by)
     elif employer is not None:
         raise ValidationError({"employer": _("Einen Arbeitgeber nur bei einem Arbeitgeberkontakt angeben.")})
+    return _insert_entry(
+        mentorship=mentorship,
+        occurred_on=occurred_on,
+        kind=kind,
+        topic=topic,
+        notes=notes,
+        employer_contact=contact,
+        staff=_staff(mentorship, by),
+        by=by,
+        action=AuditEntry.Action.CREATE,
+        summary_verb="erfasst",
+    )
+
+
+def _insert_entry(
+    *,
+    mentorship: Mentorship,
+    occurred_on: dt.date,
+    kind: str,
+    topic: str,
+    notes: str | None,
+    employer_contact,
+    staff: User | None,
+    by: User | None,
+    action: str,
+    summary_verb: str,
+) -> MentoringEntry:
+    """Create the log entry (the caller has checked who writes, the day and the employer
+    contact) and audit it as ``action`` („Mentoring-Eintrag … zu Mentoring … <summary_verb>“).
+    ``notes=None``: the writer brings no notes (the exchange format has none) and the audit does
+    not speak of them; else they are audited only as „(verschlüsselt)“."""
     entry = MentoringEntry(
         mentorship=mentorship,
         occurred_on=occurred_on,
         kind=kind,
         topic=(topic or "").strip(),
         notes=(notes or "").strip(),
-        employer_contact=contact,
-        staff=_staff(mentorship, by),
+        employer_contact=employer_contact,
+        staff=staff,
     )
     entry.full_clean()
     entry.save(force_insert=True)
-    after = snapshot(entry, list(MentoringEntry.FIELDS))
-    after["notes"] = "(verschlüsselt)" if entry.notes else ""
     audit_write(
         actor=by,
-        action=AuditEntry.Action.CREATE,
+        action=action,
         obj=entry,
         person=mentorship.participation.person,
-        summary=f"Mentoring-Eintrag {entry.pk} zu Mentoring {mentorship.pk} erfasst",
-        after=after,
+        summary=f"Mentoring-Eintrag {entry.pk} zu Mentoring {mentorship.pk} {summary_verb}",
+        after=snapshot(entry, list(MentoringEntry.FIELDS)) if notes is None else _entry_snapshot(entry),
     )
     return entry
 
