@@ -18,12 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stufenweg.casework.authority import require_writer
 from stufenweg.casework.models import Goal
 from stufenweg.casework.services import plan_action_add
 from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.models import Enrolment, Participation
-from stufenweg.matching.authority import require_writer, sees_vacancies
+from stufenweg.matching.authority import sees_vacancies
 from stufenweg.matching.codes import MAX_TARGETS, QualificationKind
 from stufenweg.matching.models import Availability, MatchChoice, Qualification, TargetOccupation
 from stufenweg.matching.ranking import MEASURE, VACANCY, judge

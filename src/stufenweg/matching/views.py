@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from stufenweg.casework.authority import may_write
 from stufenweg.casework.models import Goal
 from stufenweg.casework.permissions import DELIVERING
 from stufenweg.casework.selectors import participation_for
@@ -26,7 +27,7 @@ from stufenweg.core.params import parse_id
 from stufenweg.journeys.models import Participation
 from stufenweg.matching import forms as mf
 from stufenweg.matching import services
-from stufenweg.matching.authority import may_write, sees_vacancies
+from stufenweg.matching.authority import sees_vacancies
 from stufenweg.matching.codes import MAX_TARGETS, SUGGESTIONS_PER_PAGE
 from stufenweg.matching.ranking import MEASURE, VACANCY
 from stufenweg.matching.selectors import (

@@ -16,12 +16,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stufenweg.casework.authority import require_writer
 from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.models import Participation
 from stufenweg.organisations.models import User
 from stufenweg.programmes.models import Programme
-from stufenweg.support.authority import require_phase_configurer, require_writer
+from stufenweg.support.authority import require_phase_configurer
 from stufenweg.support.codes import DATE_FIELD, DEFAULT_PHASES, NEXT, ReferralStatus
 from stufenweg.support.models import (
     Barrier,
