@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stufenweg.interchange import (
+    aftercare_files,
     cost_files,
     employer_files,
     groupwork_files,
@@ -51,6 +52,7 @@ OPTIONAL_FILES = (
     support_files.SupportImport,
     employer_files.EmployerImport,
     mentoring_files.MentoringImport,
+    aftercare_files.AftercareImport,  # after-placement support names mentorships
     cost_files.CostImport,
 )
 

@@ -11,7 +11,7 @@ before; the contact is linked, never recorded twice. Notes are not exchanged.
 
 Written after the employer files through ``mentoring.import_services`` (the importer's authority,
 the web's rules on the data); whatever they refuse is a problem of its row, and with any problem
-nothing is written. After-placement support is not exchanged.
+nothing is written. After-placement support: ``interchange.aftercare_files``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from stufenweg.groupwork.models import Attendance, Booking, GroupEvent
 from stufenweg.groupwork.models import EventKind as GroupEventKind
 from stufenweg.journeys import spec
 from stufenweg.journeys.codes import EventKind
-from stufenweg.mentoring.models import EntryKind
+from stufenweg.mentoring.models import MAX_MONTHS, MIN_MONTHS, EntryKind
 from stufenweg.organisations.codes import ContactKind, ContactTopic, VacancyStatus
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import Person
@@ -415,6 +415,22 @@ MENTORING_LOG = FileSchema(
     key=("person_id", "programme", "organisation", "mentor", "mentorship_start", "date", "kind", "topic"),
 )
 
+# After-placement support (``interchange.aftercare_files``): by its mentorship and its placement
+# (the ``event_id`` of an employment_start in events.csv).
+AFTERCARE = FileSchema(
+    "after_placement_support.csv",
+    (
+        *MENTORSHIP_COLUMNS,
+        Column("mentorship_start", DATE, required=True),
+        Column("placement", REF, required=True, max_length=64),
+        Column("started_on", DATE, required=True),
+        Column("months", INT, required=True, min_value=MIN_MONTHS, max_value=MAX_MONTHS),
+        Column("until", DATE),
+    ),
+    required_file=False,
+    key=("placement",),
+)
+
 MENTORING_SCHEMAS = (MENTORSHIPS, MENTORING_LOG)
 
 # Programme costs (optional file, ``interchange.cost_files``): cost entries per programme and
@@ -448,6 +464,7 @@ SCHEMAS: tuple[FileSchema, ...] = (
     *SUPPORT_SCHEMAS,
     *EMPLOYER_SCHEMAS,
     *MENTORING_SCHEMAS,
+    AFTERCARE,
     PROGRAMME_COSTS,
 )
 BY_NAME = {s.name: s for s in SCHEMAS}

@@ -216,6 +216,7 @@ def event_queryset(programme: Programme) -> QuerySet[JourneyEvent]:
 
 def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Iterable[list[str]]]]]:
     from stufenweg.interchange import (  # they import this module
+        aftercare_files,
         cost_files,
         employer_files,
         groupwork_files,
@@ -235,6 +236,7 @@ def file_rows(programme: Programme) -> list[tuple[s.FileSchema, Callable[[], Ite
         *support_files.file_rows(programme),
         *employer_files.file_rows(programme),
         *mentoring_files.file_rows(programme),
+        *aftercare_files.file_rows(programme),
         *cost_files.file_rows(programme),
     ]
 
