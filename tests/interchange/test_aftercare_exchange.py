@@ -7,10 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from stufenweg.core.models import AuditEntry
 from stufenweg.interchange.exporting import programme_export
 from stufenweg.interchange.importer import import_exchange
+from stufenweg.journeys.models import JourneyEvent
+from stufenweg.mentoring.import_services import aftercare_import
 from stufenweg.mentoring.models import AfterPlacementSupport, Mentorship
 from tests.factories import UserFactory
 from tests.interchange.helpers import assert_nothing_written, flush_domain_tables, lines, read_dir
@@ -136,3 +139,18 @@ def test_unknown_mentorship_is_refused(dataset):
     ]
     assert_nothing_written()
     assert AfterPlacementSupport.objects.count() == 0 and Mentorship.objects.count() == 0
+
+
+def test_only_the_importer_may_write_support(dataset):
+    files = {k: v for k, v in FILES.items() if k != "after_placement_support_csv"}
+    assert lines(import_exchange(dataset(**files))) == []
+    with pytest.raises(PermissionDenied):
+        aftercare_import(
+            mentorship=Mentorship.objects.get(),
+            placement=JourneyEvent.objects.get(event_id="E15"),
+            started_on=dt.date(2022, 9, 1),
+            months=6,
+            until=None,
+            by=UserFactory(),  # no member of the coordination office
+        )
+    assert AfterPlacementSupport.objects.count() == 0
