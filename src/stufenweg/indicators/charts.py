@@ -57,6 +57,32 @@ def _empty(ax, text):
     ax.set_yticks([])
 
 
+def month_chart_png(*, title: str, months: list, empty: str, draw, dpi: int = 110) -> bytes:
+    """A chart of amounts in euros per month as PNG (the cost page, a household's benefits): the
+    title, every month's position ``x`` handed to ``draw(ax, x)`` for the series, at most about
+    twelve month labels (MM/YYYY), amounts in the reader's number format, the legend; ``empty``
+    in place of the chart when there are no ``months``."""
+    fig = Figure(figsize=(WIDTH, HEIGHT), dpi=dpi)
+    ax = fig.add_subplot(1, 1, 1)
+    ax.set_title(title, fontsize=11)
+    ax.tick_params(labelsize=8)
+    if not months:
+        _empty(ax, empty)
+    else:
+        labels = [f"{month:%m/%Y}" for month in months]
+        x = list(range(len(labels)))
+        draw(ax, x)
+        step = max(1, len(labels) // 12)
+        ax.set_xticks(x[::step], labels[::step], rotation=45, ha="right")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.number(round(v))))
+        ax.legend(fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
 def _entries(fig, ax, data):
     if not data["labels"]:
         _empty(ax, _("keine Daten"))

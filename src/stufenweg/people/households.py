@@ -11,7 +11,6 @@ of the organisations that see a member's participation (``households_writable_by
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -273,36 +272,24 @@ def month_record(
 
 
 def chart_png(benefits: Benefits, *, dpi: int = 110) -> bytes:
-    """Stacked bars LLU + KdU per month (matplotlib, offline), the comparison month marked.
-    The page's table is the accessible equivalent."""
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
+    """Stacked bars LLU + KdU per month (``indicators.charts.month_chart_png``), the comparison
+    month marked. The page's table is the accessible equivalent."""
+    from stufenweg.indicators import charts
 
-    from stufenweg.indicators import charts, fmt
+    months = [m.month for m in benefits.months]
 
-    fig = Figure(figsize=(charts.WIDTH, charts.HEIGHT), dpi=dpi)
-    ax = fig.add_subplot(1, 1, 1)
-    ax.set_title(_("Leistungen je Monat (EUR)"), fontsize=11)
-    ax.tick_params(labelsize=8)
-    if not benefits.months:
-        charts._empty(ax, _("Keine Leistungsmonate erfasst."))
-    else:
-        labels = [f"{m.month:%m/%Y}" for m in benefits.months]
+    def draw(ax, x):
         llu = [float(m.llu) for m in benefits.months]
         kdu = [float(m.kdu) for m in benefits.months]
-        x = range(len(labels))
         ax.bar(x, llu, color=charts.PALETTE[0], label=_("Regelbedarf (LLU)"))
         ax.bar(x, kdu, bottom=llu, color=charts.PALETTE[1], label=_("Unterkunft und Heizung (KdU)"))
-        if benefits.baseline_month:
-            months = [m.month for m in benefits.months]
-            if benefits.baseline_month in months:
-                ax.axvline(months.index(benefits.baseline_month) + 0.5, color="#555555", linestyle="--")
-        step = max(1, len(labels) // 12)
-        ax.set_xticks(list(x)[::step], labels[::step], rotation=45, ha="right")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.number(round(v))))
-        ax.legend(fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return buffer.getvalue()
+        if benefits.baseline_month and benefits.baseline_month in months:
+            ax.axvline(months.index(benefits.baseline_month) + 0.5, color="#555555", linestyle="--")
+
+    return charts.month_chart_png(
+        title=_("Leistungen je Monat (EUR)"),
+        months=months,
+        empty=_("Keine Leistungsmonate erfasst."),
+        draw=draw,
+        dpi=dpi,
+    )
