@@ -46,16 +46,8 @@ CONTACT_COLUMNS = {
     "programme": "programme",
     "participation": "person_id",
 }
-VACANCY_VALUES = (
-    "title",
-    "occupation",
-    "hours",
-    "starts_on",
-    "places",
-    "status",
-    "published_on",
-    "closed_on",
-)
+# a vacancy's values: the columns of vacancies.csv after its key and the two organisations
+VACANCY_VALUES = tuple(name for name in s.VACANCIES.names if name not in ("code", "employer", "organisation"))
 
 
 def contact_code(contact: EmployerContact) -> str:
