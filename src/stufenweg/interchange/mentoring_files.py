@@ -99,6 +99,28 @@ class MentoringImport(ExtensionImport):
                 continue
             self._count(schema, what)
 
+    def _mentorship(self, schema, row) -> Mentorship | None:
+        """The mentorship a row names (participation, mentoring project, mentor and
+        ``mentorship_start``), or None after a problem."""
+        parts = self._parts(schema, row)
+        if parts is None:
+            return None
+        participation, organisation, mentor = parts
+        mentorship = Mentorship.objects.filter(
+            participation=participation,
+            organisation=organisation,
+            mentor=mentor,
+            started_on=row.values["mentorship_start"],
+        ).first()
+        if mentorship is None:
+            self._problem(
+                schema,
+                row,
+                "mentorship_start",
+                _("Dieses Mentoring gibt es weder in mentorships.csv noch in Stufenweg."),
+            )
+        return mentorship
+
     def import_log(self) -> None:
         schema = s.MENTORING_LOG
         groups: dict[tuple, list[ParsedRow]] = {}
@@ -108,23 +130,8 @@ class MentoringImport(ExtensionImport):
         for rows in groups.values():
             row = rows[0]
             v = row.values
-            parts = self._parts(schema, row)
-            if parts is None:
-                continue
-            participation, organisation, mentor = parts
-            mentorship = Mentorship.objects.filter(
-                participation=participation,
-                organisation=organisation,
-                mentor=mentor,
-                started_on=v["mentorship_start"],
-            ).first()
+            mentorship = self._mentorship(schema, row)
             if mentorship is None:
-                self._problem(
-                    schema,
-                    row,
-                    "mentorship_start",
-                    _("Dieses Mentoring gibt es weder in mentorships.csv noch in Stufenweg."),
-                )
                 continue
             existing = MentoringEntry.objects.filter(
                 mentorship=mentorship, occurred_on=v["date"], kind=v["kind"], topic=v["topic"]
