@@ -21,7 +21,12 @@ from stufenweg.casework.authority import may_write
 from stufenweg.casework.models import Goal
 from stufenweg.casework.permissions import DELIVERING
 from stufenweg.casework.selectors import participation_for
-from stufenweg.casework.views.common import form_response, participation_to_act_on
+from stufenweg.casework.views.common import (
+    entry_response,
+    form_response,
+    page_url,
+    participation_to_act_on,
+)
 from stufenweg.core.audit import audit_read
 from stufenweg.core.params import parse_id
 from stufenweg.journeys.models import Participation
@@ -69,60 +74,61 @@ def participant_matching(request: HttpRequest, pk: int) -> HttpResponse:
             "offset": page.start_index() - 1 if suggestions else 0,
             "can_act": may_write(request.user, participation),
             "sees_vacancies": sees_vacancies(request.user),
-            "back_url": f"{reverse('casework:participant_detail', args=[participation.person_id])}?teilnahme={participation.pk}",
+            "back_url": page_url(participation),
         },
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def targets_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    participation = participation_to_act_on(request, pk, DELIVERING)
+def _targets_initial(participation: Participation) -> dict:
     initial = {
         f"occupation_{i}": t.code for i, t in enumerate(current_targets(participation)[:MAX_TARGETS], 1)
     }
     availability = availability_of(participation)
     if availability:
         initial.update(hours=availability.hours, available_from=availability.available_from)
-    form = mf.TargetsForm(request.POST or None, initial=initial)
-    return form_response(
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def targets_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return entry_response(
         request,
-        form=form,
+        pk,
+        form_class=mf.TargetsForm,
+        form_kwargs=lambda participation: {"initial": _targets_initial(participation)},
         title=_("Berufsziele und Verfügbarkeit"),
-        action_url=reverse("matching:targets_edit", args=[participation.pk]),
-        back_url=matching_url(participation),
-        on_valid=lambda: services.targets_set(
+        url_name="matching:targets_edit",
+        save=lambda participation, data, user: services.targets_set(
             participation=participation,
-            codes=form.cleaned_data["codes"],
-            hours=form.cleaned_data["hours"],
-            available_from=form.cleaned_data["available_from"],
-            by=request.user,
+            codes=data["codes"],
+            hours=data["hours"],
+            available_from=data["available_from"],
+            by=user,
         ),
-        success_message=_("Die Berufsziele wurden gespeichert."),
-        context={"participation": participation},
+        message=_("Die Berufsziele wurden gespeichert."),
+        back=matching_url,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def qualification_add(request: HttpRequest, pk: int) -> HttpResponse:
-    participation = participation_to_act_on(request, pk, DELIVERING)
-    form = mf.QualificationForm(request.POST or None)
-    return form_response(
+    return entry_response(
         request,
-        form=form,
+        pk,
+        form_class=mf.QualificationForm,
         title=_("Qualifikation erfassen"),
-        action_url=reverse("matching:qualification_add", args=[participation.pk]),
-        back_url=matching_url(participation),
-        on_valid=lambda: services.qualification_record(
+        url_name="matching:qualification_add",
+        save=lambda participation, data, user: services.qualification_record(
             participation=participation,
-            kind=form.cleaned_data["kind"],
-            text=form.cleaned_data["text"],
-            achieved_on=form.cleaned_data["achieved_on"],
-            by=request.user,
+            kind=data["kind"],
+            text=data["text"],
+            achieved_on=data["achieved_on"],
+            by=user,
         ),
-        success_message=_("Die Qualifikation wurde gespeichert."),
-        context={"participation": participation},
+        message=_("Die Qualifikation wurde gespeichert."),
+        back=matching_url,
     )
 
 

@@ -184,11 +184,13 @@ def default_setting_projects(user):
     return projects.filter(memberships__user=user, memberships__role=Membership.Role.ORG_ADMIN).distinct()
 
 
+def default_setting_refusal() -> str:
+    return _(
+        "Die Dauer der Nachbetreuung je Programm legen nur die Leitung des Mentorenprojekts "
+        "und die Regiestelle fest."
+    )
+
+
 def require_default_setter(by, organisation) -> None:
     if by is not None and not default_setting_projects(by).filter(pk=organisation.pk).exists():
-        raise PermissionDenied(
-            _(
-                "Die Dauer der Nachbetreuung je Programm legen nur die Leitung des Mentorenprojekts "
-                "und die Regiestelle fest."
-            )
-        )
+        raise PermissionDenied(default_setting_refusal())

@@ -24,6 +24,7 @@ from stufenweg.mentoring import services
 from stufenweg.mentoring.authority import (
     assigning_projects,
     default_setting_projects,
+    default_setting_refusal,
     may_write_mentorship,
     mentor_candidates,
     reads_mentoring,
@@ -57,6 +58,29 @@ def _mentorship(request, pk) -> tuple[Mentorship, Participation]:
     return mentorship, participation
 
 
+def _section_form(request, participation, *, form, title, action_url, on_valid, message) -> HttpResponse:
+    """A form of the participant page's mentoring section: back to the participant page, which
+    names the person (``form_response`` records the read)."""
+    return form_response(
+        request,
+        form=form,
+        title=title,
+        action_url=action_url,
+        back_url=page_url(participation),
+        on_valid=on_valid,
+        success_message=message,
+        context={"participation": participation},
+    )
+
+
+def _entry_fields(form) -> dict:
+    """The service's arguments from a valid ``EntryForm`` (recording and correcting alike)."""
+    data = form.cleaned_data
+    return {
+        name: data[name] for name in ("occurred_on", "kind", "topic", "notes", "employer", "employer_topic")
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def mentorship_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -68,12 +92,12 @@ def mentorship_add(request: HttpRequest, pk: int) -> HttpResponse:
     for project in projects:
         candidates = candidates | mentor_candidates(request.user, project)
     form = mf.AssignForm(request.POST or None, projects=projects, candidates=candidates.distinct())
-    return form_response(
+    return _section_form(
         request,
+        participation,
         form=form,
         title=_("Mentorin/Mentor zuordnen"),
         action_url=reverse("mentoring:mentorship_add", args=[participation.pk]),
-        back_url=page_url(participation),
         on_valid=lambda: services.mentorship_assign(
             participation=participation,
             organisation=form.cleaned_data["organisation"],
@@ -82,8 +106,7 @@ def mentorship_add(request: HttpRequest, pk: int) -> HttpResponse:
             ended_on=form.cleaned_data["ended_on"],
             by=request.user,
         ),
-        success_message=_("Das Mentoring wurde gespeichert."),
-        context={"participation": participation},
+        message=_("Das Mentoring wurde gespeichert."),
     )
 
 
@@ -92,25 +115,16 @@ def mentorship_add(request: HttpRequest, pk: int) -> HttpResponse:
 def entry_add(request: HttpRequest, pk: int) -> HttpResponse:
     mentorship, participation = _mentorship(request, pk)
     form = mf.EntryForm(request.POST or None)
-    data = lambda: form.cleaned_data  # noqa: E731
-    return form_response(
+    return _section_form(
         request,
+        participation,
         form=form,
         title=_("Mentoring-Eintrag erfassen"),
         action_url=reverse("mentoring:entry_add", args=[mentorship.pk]),
-        back_url=page_url(participation),
         on_valid=lambda: services.mentoring_entry_record(
-            mentorship=mentorship,
-            occurred_on=data()["occurred_on"],
-            kind=data()["kind"],
-            topic=data()["topic"],
-            notes=data()["notes"],
-            employer=data()["employer"],
-            employer_topic=data()["employer_topic"],
-            by=request.user,
+            mentorship=mentorship, **_entry_fields(form), by=request.user
         ),
-        success_message=_("Der Mentoring-Eintrag wurde gespeichert."),
-        context={"participation": participation},
+        message=_("Der Mentoring-Eintrag wurde gespeichert."),
     )
 
 
@@ -126,25 +140,16 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     participation = _participation(request, entry.mentorship.participation_id)
     require_entry_editor(request.user, entry)  # 403 with the reason
     form = mf.EntryForm(request.POST or None, initial=mf.EntryForm.initial_of(entry))
-    data = lambda: form.cleaned_data  # noqa: E731
-    return form_response(
+    return _section_form(
         request,
+        participation,
         form=form,
         title=_("Mentoring-Eintrag berichtigen"),
         action_url=reverse("mentoring:entry_edit", args=[entry.pk]),
-        back_url=page_url(participation),
         on_valid=lambda: services.mentoring_entry_correct(
-            entry=entry,
-            occurred_on=data()["occurred_on"],
-            kind=data()["kind"],
-            topic=data()["topic"],
-            notes=data()["notes"],
-            employer=data()["employer"],
-            employer_topic=data()["employer_topic"],
-            by=request.user,
+            entry=entry, **_entry_fields(form), by=request.user
         ),
-        success_message=_("Der Mentoring-Eintrag wurde berichtigt; die frühere Fassung bleibt erhalten."),
-        context={"participation": participation},
+        message=_("Der Mentoring-Eintrag wurde berichtigt; die frühere Fassung bleibt erhalten."),
     )
 
 
@@ -157,20 +162,19 @@ def aftercare_add(request: HttpRequest, pk: int) -> HttpResponse:
         placements=services.placements(participation),
         default_months=services.default_support_months(mentorship),
     )
-    return form_response(
+    return _section_form(
         request,
+        participation,
         form=form,
         title=_("Nachbetreuung beginnen"),
         action_url=reverse("mentoring:aftercare_add", args=[mentorship.pk]),
-        back_url=page_url(participation),
         on_valid=lambda: services.after_placement_support_start(
             mentorship=mentorship,
             placement=form.cleaned_data["placement"],
             months=form.cleaned_data["months"],
             by=request.user,
         ),
-        success_message=_("Die Nachbetreuung wurde gespeichert."),
-        context={"participation": participation},
+        message=_("Die Nachbetreuung wurde gespeichert."),
     )
 
 
@@ -179,17 +183,16 @@ def aftercare_add(request: HttpRequest, pk: int) -> HttpResponse:
 def mentorship_end(request: HttpRequest, pk: int) -> HttpResponse:
     mentorship, participation = _mentorship(request, pk)
     form = mf.EndForm(request.POST or None)
-    return form_response(
+    return _section_form(
         request,
+        participation,
         form=form,
         title=_("Mentoring beenden"),
         action_url=reverse("mentoring:mentorship_end", args=[mentorship.pk]),
-        back_url=page_url(participation),
         on_valid=lambda: services.mentorship_end(
             mentorship=mentorship, ended_on=form.cleaned_data["ended_on"], by=request.user
         ),
-        success_message=_("Das Mentoring wurde beendet."),
-        context={"participation": participation},
+        message=_("Das Mentoring wurde beendet."),
     )
 
 
@@ -252,12 +255,7 @@ def aftercare_defaults(request: HttpRequest) -> HttpResponse:
 
 
 def _refuse_default_setting() -> None:
-    raise PermissionDenied(
-        _(
-            "Die Dauer der Nachbetreuung je Programm legen nur die Leitung des Mentorenprojekts "
-            "und die Regiestelle fest."
-        )
-    )
+    raise PermissionDenied(default_setting_refusal())
 
 
 @login_required

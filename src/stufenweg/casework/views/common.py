@@ -117,9 +117,12 @@ def page_url(participation: Participation) -> str:
     return f"{reverse('casework:participant_detail', args=[participation.person_id])}?teilnahme={participation.pk}"
 
 
-def entry_response(request, pk, *, form_class, title, url_name, save, message, form_kwargs=None):
+def entry_response(
+    request, pk, *, form_class, title, url_name, save, message, form_kwargs=None, back=page_url
+):
     """The form page of a casework entry on a participation (contact, appointment, barrier …):
-    404/403 by the casework rule, ``save(participation, cleaned_data, user)`` on a valid form."""
+    404/403 by the casework rule, ``save(participation, cleaned_data, user)`` on a valid form,
+    then back to ``back(participation)`` (the participant page unless told)."""
     participation = participation_to_act_on(request, pk, DELIVERING)
     form = form_class(request.POST or None, **(form_kwargs(participation) if form_kwargs else {}))
     return form_response(
@@ -127,7 +130,7 @@ def entry_response(request, pk, *, form_class, title, url_name, save, message, f
         form=form,
         title=title,
         action_url=reverse(url_name, args=[participation.pk]),
-        back_url=page_url(participation),
+        back_url=back(participation),
         on_valid=lambda: save(participation, form.cleaned_data, request.user),
         success_message=message,
         context={"participation": participation},
