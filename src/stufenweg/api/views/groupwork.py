@@ -21,6 +21,7 @@ from rest_framework import exceptions, mixins, status
 from rest_framework.response import Response
 
 from stufenweg.api.errors import api_validation_error
+from stufenweg.api.filters import IdFilter
 from stufenweg.api.schema import write_responses
 from stufenweg.api.serializers.groupwork import (
     AttendanceCreateSerializer,
@@ -33,7 +34,6 @@ from stufenweg.api.serializers.groupwork import (
     GroupSessionSerializer,
 )
 from stufenweg.api.views.base import ID_LOOKUP, ApiViewSet, AuditedReadMixin
-from stufenweg.core.params import IdField
 from stufenweg.core.visibility import scope_of
 from stufenweg.groupwork import services
 from stufenweg.groupwork.authority import _memberships, may_organise
@@ -45,10 +45,6 @@ from stufenweg.people.models import Person
 
 # names of the services' model fields in the API
 FIELD_NAMES = {"participation": "person_id", "organiser_id": "organiser", "region_id": "region", "on": "date"}
-
-
-class IdFilter(filters.NumberFilter):
-    field_class = IdField
 
 
 def _code(field_name: str, label: str) -> filters.CharFilter:

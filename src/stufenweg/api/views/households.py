@@ -18,7 +18,7 @@ from rest_framework import exceptions, mixins, status
 from rest_framework.response import Response
 
 from stufenweg.api.errors import api_validation_error
-from stufenweg.api.filters import DateFilter
+from stufenweg.api.filters import DateFilter, IdFilter
 from stufenweg.api.schema import write_responses
 from stufenweg.api.serializers.households import (
     HouseholdMonthSerializer,
@@ -87,7 +87,7 @@ class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiView
 
 
 class HouseholdMonthFilter(filters.FilterSet):
-    household = filters.NumberFilter(field_name="household_id", label="Bedarfsgemeinschaft (ID)")
+    household = IdFilter(field_name="household_id", label="Bedarfsgemeinschaft (ID)")
     household_id = filters.CharFilter(field_name="household__household_id", max_length=64, label="BG-Nummer")
     since = DateFilter(field_name="month", lookup_expr="gte", label="Monat ab (Datum)")
     until = DateFilter(field_name="month", lookup_expr="lte", label="Monat bis (Datum)")

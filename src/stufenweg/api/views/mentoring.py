@@ -16,6 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from stufenweg.api.errors import api_validation_error
+from stufenweg.api.filters import IdFilter
 from stufenweg.api.schema import write_responses
 from stufenweg.api.serializers.mentoring import (
     AfterPlacementSupportCreateSerializer,
@@ -174,7 +175,7 @@ class MentorshipViewSet(AuditedReadMixin, mixins.ListModelMixin, mixins.Retrieve
 
 
 class MentoringEntryFilter(filters.FilterSet):
-    mentorship = filters.NumberFilter(field_name="mentorship_id", label="Mentoring (ID)")
+    mentorship = IdFilter(field_name="mentorship_id", label="Mentoring (ID)")
     person_id = filters.CharFilter(
         field_name="mentorship__participation__person__person_id", max_length=64, label="Personen-ID"
     )
@@ -245,7 +246,7 @@ class MentoringEntryViewSet(AuditedReadMixin, mixins.ListModelMixin, mixins.Retr
 
 
 class AfterPlacementSupportFilter(filters.FilterSet):
-    mentorship = filters.NumberFilter(field_name="mentorship_id", label="Mentoring (ID)")
+    mentorship = IdFilter(field_name="mentorship_id", label="Mentoring (ID)")
     person_id = filters.CharFilter(
         field_name="participation__person__person_id", max_length=64, label="Personen-ID"
     )
