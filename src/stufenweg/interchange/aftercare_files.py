@@ -23,7 +23,7 @@ from stufenweg.interchange.mentoring_files import MentoringImport
 from stufenweg.interchange.writer import fmt
 from stufenweg.journeys.models import JourneyEvent
 from stufenweg.mentoring import import_services as services
-from stufenweg.mentoring.models import AfterPlacementSupport, Mentorship
+from stufenweg.mentoring.models import AfterPlacementSupport
 from stufenweg.programmes.models import Programme
 
 
@@ -35,23 +35,8 @@ class AftercareImport(MentoringImport):
         schema = s.AFTERCARE
         for row in self.rows[schema.name]:
             v = row.values
-            parts = self._parts(schema, row)
-            if parts is None:
-                continue
-            participation, organisation, mentor = parts
-            mentorship = Mentorship.objects.filter(
-                participation=participation,
-                organisation=organisation,
-                mentor=mentor,
-                started_on=v["mentorship_start"],
-            ).first()
+            mentorship = self._mentorship(schema, row)
             if mentorship is None:
-                self._problem(
-                    schema,
-                    row,
-                    "mentorship_start",
-                    _("Dieses Mentoring gibt es weder in mentorships.csv noch in Stufenweg."),
-                )
                 continue
             placement = JourneyEvent.objects.filter(event_id=v["placement"]).first()
             if placement is None:
