@@ -13,7 +13,7 @@ from django.db import models
 from stufenweg.core.auditguard import REDACTED
 from stufenweg.core.models import AuditEntry
 from stufenweg.people.models import Person
-from stufenweg.privacy.anonymise import KEEP_TEXT, person_anonymise
+from stufenweg.privacy.anonymise import ANON_NAME, KEEP_TEXT, person_anonymise
 from stufenweg.privacy.graph import free_text_fields, related_rows
 from stufenweg.privacy.models import Anonymisation
 from tests.privacy.conftest import MARKERS
@@ -115,3 +115,20 @@ def test_anonymising_twice_is_refused(scenario):
     person_anonymise(person=scenario.p1, by=None)
     with pytest.raises(ValueError):
         person_anonymise(person=scenario.p1, by=None)
+
+
+def test_every_blanked_text_field_can_hold_the_placeholder(scenario):
+    """A free-text field of a model hanging off a person that the erasure overwrites with
+    ``ANON_NAME`` (a non-blank one) must be long enough for it: PostgreSQL refuses a longer value,
+    SQLite would not notice. Short code fields that are no free text belong in ``KEEP_TEXT``
+    (e.g. a target occupation's five-digit KldB code)."""
+    too_short = [
+        f"{rows.model._meta.label_lower}.{field.name}"
+        for rows in related_rows(scenario.p1)
+        for field in free_text_fields(rows.model)
+        if f"{rows.model._meta.label_lower}.{field.name}" not in KEEP_TEXT
+        and not field.blank
+        and field.max_length is not None
+        and field.max_length < len(ANON_NAME)
+    ]
+    assert too_short == []

@@ -37,6 +37,7 @@ KEEP_TEXT = {
     "journeys.journeyevent.event_id",
     "journeys.journeyevent.statuses",
     "casework.personsearch.text",  # rewritten to the pseudonym below
+    "matching.targetoccupation.code",  # a KldB 2010 code (five digits), no free text
 }
 ANON_NAME = "anonymisiert"
 EU = set(EU_COUNTRIES)  # the indicator engine's list, so both agree
