@@ -48,6 +48,10 @@ def _path_values(matrix, route: Route, persona: str) -> dict[str, object]:
     elif spec.param == "report_run":
         run = ReportRun.objects.filter(created_by=user).first()
         values["pk"] = run.pk if run else 1
+    elif spec.param == "cost_entry":  # master data of the programme, as in the permission matrix
+        from tests.security.write_bodies_costs import cost_entry
+
+        values["pk"] = cost_entry(matrix.world).pk
     elif spec.param:
         values["pk"] = getattr(matrix.visible, spec.param).pk
     return values

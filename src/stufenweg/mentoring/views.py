@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from stufenweg.casework.selectors import participation_for
 from stufenweg.casework.views.common import form_response, page_url
 from stufenweg.core.audit import audit_reads
+from stufenweg.core.params import parse_id
 from stufenweg.journeys.models import Participation
 from stufenweg.mentoring import forms as mf
 from stufenweg.mentoring import services
@@ -267,9 +268,9 @@ def aftercare_default_edit(request: HttpRequest) -> HttpResponse:
     if not projects.exists():
         _refuse_default_setting()
     initial = {}
-    project_id, programme_id = request.GET.get("projekt", ""), request.GET.get("programm", "")
-    if project_id.isdigit() and programme_id.isdigit():
-        initial = {"organisation": int(project_id), "programme": int(programme_id)}
+    project_id, programme_id = parse_id(request.GET.get("projekt")), parse_id(request.GET.get("programm"))
+    if project_id is not None and programme_id is not None:
+        initial = {"organisation": project_id, "programme": programme_id}
         current = AftercareDefault.objects.filter(
             organisation_id=project_id, programme_id=programme_id
         ).first()
