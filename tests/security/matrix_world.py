@@ -17,11 +17,11 @@ from tests.conftest import enter, start_journey
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 from tests.security.employers_world import employer_objects
 from tests.security.groupwork_world import group_objects
-from tests.security.write_bodies_households import household_objects
 from tests.security.write_bodies_earlywarning import earlywarning_objects
+from tests.security.write_bodies_households import household_objects
 from tests.security.write_bodies_mentoring import mentoring_objects
-from tests.security.write_bodies_web_corrections import entry_objects
 from tests.security.write_bodies_support import support_objects
+from tests.security.write_bodies_web_corrections import entry_objects
 
 VISIBLE_NAME = "Sichtbarkeitsfall"
 HIDDEN_NAME = "Verborgenheitsfall"
