@@ -32,6 +32,7 @@ from tests.casework.test_write_scope import Case
 from tests.casework.test_write_scope import _case as make_case
 from tests.factories import MembershipFactory, UserFactory
 from tests.security import employers_world as employers
+from tests.security import write_bodies_costs as costs
 from tests.security import write_bodies_earlywarning as earlywarning
 from tests.security import write_bodies_groupwork as groupwork
 from tests.security import write_bodies_households as households
@@ -127,4 +128,7 @@ def build(world) -> WriteWorld:
     mentoring.write_objects(ww)  # a mentorship per case (write_bodies_mentoring.py)
     corrections.write_objects(ww)  # a log entry per mentorship (write_bodies_web_corrections.py)
     earlywarning.write_objects(ww)  # the early warning on, with a model (write_bodies_earlywarning.py)
+    costs.cost_entry(
+        world
+    )  # a cost entry to edit, there before any write is measured (write_bodies_costs.py)
     return ww
