@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from stufenweg.interchange.exporting import programme_export
 from stufenweg.interchange.importer import import_exchange
@@ -166,3 +167,49 @@ def test_two_assessments_of_a_barrier_on_one_day_export_the_one_that_counts(data
     )
     flush_domain_tables()
     assert lines(import_exchange(tmp_path / "out")) == []
+
+
+def test_a_phase_change_into_a_phase_no_longer_in_use_is_imported_as_history(dataset, tmp_path):
+    """Earlier changes into a phase the programme has since given up are history: an export of
+    them imports into a database whose programme has that phase out of use (only a phase the
+    programme never had is refused)."""
+    assert lines(import_exchange(dataset(support_phases_csv=PHASES))) == []
+    programme = Programme.objects.get(code="JPS")
+    services.phases_configure(programme=programme, names=["Eingangsphase", "Hauptphase"], by=None)
+    assert not SupportPhase.objects.get(programme=programme, position=3).active
+    programme_export(programme_code="JPS", path=tmp_path / "out")
+    PhaseChange.objects.all().delete()  # the changes are gone, the retired phase stays
+
+    result = import_exchange(tmp_path / "out")
+    assert lines(result) == []
+    assert result.counts["support_phases.csv"] == {"created": 4, "updated": 0, "unchanged": 0}
+    change = PhaseChange.objects.get(participation__person__person_id="P2", phase__position=3)
+    assert (change.on, change.phase.name, change.phase.active) == (
+        dt.date(2022, 11, 1),
+        "Nachbetreuung",
+        False,
+    )
+    # the programme's phases are as they were: the history brings no phase back into use
+    assert list(
+        SupportPhase.objects.filter(programme=programme).order_by("position").values_list("name", "active")
+    ) == [("Eingangsphase", True), ("Hauptphase", True), ("Nachbetreuung", False)]
+    programme_export(programme_code="JPS", path=tmp_path / "again")
+    assert read_dir(tmp_path / "out") == read_dir(tmp_path / "again")
+
+    # a position the programme never had stays a problem
+    four = "person_id,programme,on,phase,phase_name\nP3,JPS,2022-08-01,4,\n"
+    assert lines(import_exchange(dataset(support_phases_csv=four))) == [
+        "support_phases.csv, Zeile 2, Spalte phase: Diese Phase gehört nicht zum Programm der Teilnahme."
+    ]
+
+
+def test_the_web_records_no_new_change_into_a_phase_no_longer_in_use(dataset):
+    assert lines(import_exchange(dataset())) == []
+    programme = Programme.objects.get(code="JPS")
+    services.phases_configure(programme=programme, names=["Eingangsphase", "Hauptphase", "Ende"], by=None)
+    services.phases_configure(programme=programme, names=["Eingangsphase", "Hauptphase"], by=None)
+    participation = Programme.objects.get(code="JPS").participations.get(person__person_id="P2")
+    with pytest.raises(ValidationError) as refused:
+        services.phase_change(participation=participation, position=3, on=dt.date(2022, 5, 1), by=None)
+    assert refused.value.message_dict == {"phase": ["Diese Phase gehört nicht zum Programm der Teilnahme."]}
+    assert not PhaseChange.objects.exists()

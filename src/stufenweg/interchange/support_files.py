@@ -9,8 +9,9 @@ assessment; a phase change: participation, day and phase position; a profile cat
 participation, day and category). The import runs after events.csv and writes through
 ``support.services`` — the same checks as the web (the importing user's casework rights, dates
 not in the future, a referral's statuses in their order, a phase of the programme named as the
-programme names it, no phase change before the current one); whatever they refuse is a problem
-of its row, and with any problem nothing is written. An existing row with the same key and the
+programme names it — also one set out of use since, as history —, no phase change before the
+current one); whatever they refuse is a problem of its row, and with any problem nothing is
+written. An existing row with the same key and the
 same content is left alone; a referral that has reached further statuses in the file is moved
 on. A programme that has no phases yet takes the names ``support_phases.csv`` gives
 (``services.phases_take_over``), so that another system's phases arrive as they were named there.
@@ -214,6 +215,7 @@ class SupportImport(ExtensionImport):
                     on=v["on"],
                     phase_name=name,
                     by=self.ctx.by,
+                    history=True,  # a phase set out of use since keeps its earlier changes
                 )
             except (ValidationError, PermissionDenied) as exc:
                 self._refused(schema, row, exc, "on")

@@ -319,15 +319,23 @@ def check_phase_name(phase: SupportPhase, name: str) -> None:
 
 @transaction.atomic
 def phase_change(
-    *, participation: Participation, position: int, on: dt.date, by: User | None, phase_name: str = ""
+    *,
+    participation: Participation,
+    position: int,
+    on: dt.date,
+    by: User | None,
+    phase_name: str = "",
+    history: bool = False,
 ) -> PhaseChange:
     """``participation`` is in the phase at ``position`` (an active phase of its programme,
     ``phases_ensure``) from ``on``: not in the future and not before its current phase began (a
     phase may be revisited: the 4PM goes back to goal setting when a strategy fails). A
-    ``phase_name``, when given, must be that phase's name (``check_phase_name``)."""
+    ``phase_name``, when given, must be that phase's name (``check_phase_name``).
+    ``history``: the change is part of a recorded history (the exchange import), which may name a
+    phase the programme has since set out of use; a new change (web, API) needs one in use."""
     require_writer(by, participation)
     phase = next((p for p in phases_ensure(participation.programme) if p.position == position), None)
-    if phase is None or not phase.active:
+    if phase is None or not (phase.active or history):
         raise ValidationError({"phase": _("Diese Phase gehört nicht zum Programm der Teilnahme.")})
     check_phase_name(phase, phase_name)
     _not_in_future(on, "on")
