@@ -26,22 +26,39 @@ def fairness_workbook(out, *, model, coefficients: list[dict], fairness: list[di
     num = book.add_format({"num_format": "0.000"})
 
     sheet = book.add_worksheet(_("Modell"))
-    trained = timezone.localtime(model.trained_at).strftime("%d.%m.%Y %H:%M") if model.trained_at else ""
+    day = book.add_format({"num_format": "dd.mm.yyyy", "align": "left"})
+    moment = book.add_format({"num_format": "dd.mm.yyyy hh:mm", "align": "left"})
+    trained = timezone.localtime(model.trained_at).replace(tzinfo=None) if model.trained_at else None
+    # dates as dates, counts as numbers (training and test side by side)
     rows = [
         (_("Programm"), f"{model.programme.code} – {model.programme.name}"),
-        (_("trainiert am"), trained),
-        (_("Datenstand"), model.as_of.strftime("%d.%m.%Y") if model.as_of else ""),
+        (_("trainiert am"), (trained, moment)),
+        (_("Datenstand"), (model.as_of, day)),
         (_("Vorhersagezeitraum (Tage)"), model.horizon_days),
         (_("AUC (Testdaten)"), model.auc),
         (_("Warnschwelle"), model.threshold),
-        (_("Stichtage Training / Test"), f"{model.n_train} / {model.n_test}"),
-        (_("Personen Training / Test"), f"{model.persons_train} / {model.persons_test}"),
-        (_("Abbrüche Training / Test"), f"{model.positives_train} / {model.positives_test}"),
+        (_("Stichtage Training / Test"), model.n_train, model.n_test),
+        (_("Personen Training / Test"), model.persons_train, model.persons_test),
+        (_("Abbrüche Training / Test"), model.positives_train, model.positives_test),
     ]
-    for i, (label, value) in enumerate(rows):
-        sheet.write_row(i, 0, neutralise_row([label, value]))
+    for i, (label, *values) in enumerate(rows):
+        sheet.write_string(i, 0, neutralise_row([label])[0])
+        for col, value in enumerate(values, start=1):
+            if isinstance(value, tuple):
+                value, fmt = value
+                if value is None:
+                    sheet.write_blank(i, col, None)
+                else:
+                    sheet.write_datetime(i, col, value, fmt)
+            elif isinstance(value, str):
+                sheet.write_string(i, col, neutralise_row([value])[0])
+            elif value is None:
+                sheet.write_blank(i, col, None)
+            else:
+                sheet.write_number(i, col, value)
     sheet.set_column(0, 0, 32)
     sheet.set_column(1, 1, 40)
+    sheet.set_column(2, 2, 12)
 
     sheet = book.add_worksheet(_("Koeffizienten"))
     sheet.write_row(0, 0, [_("Merkmal"), _("Koeffizient (standardisiert)"), _("Mittelwert Training")], bold)

@@ -87,8 +87,16 @@ def dataset(programme, *, as_of: dt.date, horizon_days: int) -> Dataset:
 
 def _groups_of(samples: list[tuple[Spell, dt.date]]) -> list[dict[str, str]]:
     """The audit groups of held-out samples (gender, age band, nationality group, disability):
-    read for the fairness audit only."""
+    read for the fairness audit only. A person's samples all fall in one age band — the band on
+    the person's first held-out sample day — so that the bands are disjoint (a person whose
+    samples span a birthday would otherwise be counted in two bands)."""
     person_ids = {spell.person_id for spell, _ in samples}
+    first_seen: dict[int, tuple[dt.date, dt.date]] = {}  # person → (first sample day, birth date)
+    for spell, day in samples:
+        seen = first_seen.get(spell.person_id)
+        if seen is None or day < seen[0]:
+            first_seen[spell.person_id] = (day, spell.birth_date)
+    bands = {pk: age_band(birth, day) for pk, (day, birth) in first_seen.items()}
     people = {
         pk: (gender, nationality, disability)
         for pk, gender, nationality, disability in Person.objects.filter(pk__in=person_ids).values_list(
@@ -96,12 +104,12 @@ def _groups_of(samples: list[tuple[Spell, dt.date]]) -> list[dict[str, str]]:
         )
     }
     out = []
-    for spell, day in samples:
+    for spell, _day in samples:
         gender, nationality, disability = people[spell.person_id]
         out.append(
             {
                 "gender": gender,
-                "age_band": age_band(spell.birth_date, day),
+                "age_band": bands[spell.person_id],
                 "nationality": fairness.nationality_group(nationality),
                 "disability": disability if disability in ("yes", "no") else "",
             }
