@@ -4,9 +4,11 @@ the programme's name of each phase) and profile_ratings.csv (profile categories,
 prognosis) — optional files; a directory without them imports as before.
 
 Every row names its participation by ``person_id`` × ``programme``; the keys are the source's
-(a referral: participation, kind and planned day; a barrier: participation, kind and day of the
-assessment; a phase change: participation, day and phase position; a profile category:
-participation, day and category). The import runs after events.csv and writes through
+(a referral: participation, kind and planned day — the same kind planned twice on one day is two
+referrals, so a key of services.csv may repeat: each row is one referral, paired with one
+Stufenweg has by its dates; a barrier: participation, kind and day of the assessment; a phase
+change: participation, day and phase position; a profile category: participation, day and
+category). The import runs after events.csv and writes through
 ``support.services`` — the same checks as the web (the importing user's casework rights, dates
 not in the future, a referral's statuses in their order, a phase of the programme named as the
 programme names it — also one set out of use since, as history —, no phase change before the
@@ -46,8 +48,44 @@ STEPS = (
 DATE_COLUMNS = tuple(DATE_FIELD[status] for status in (R.PLANNED, *(s for s, _c in STEPS)))
 
 
+def _same(row: ParsedRow, referral: ServiceReferral) -> bool:
+    return all(row.values.get(column) == getattr(referral, column) for _s, column in STEPS)
+
+
+def _reached_so_far(row: ParsedRow, referral: ServiceReferral) -> bool:
+    """Every date Stufenweg has for ``referral`` is the row's (the row may have further ones)."""
+    return all(getattr(referral, column) in (None, row.values.get(column)) for _s, column in STEPS)
+
+
+def _paired(
+    rows: list[ParsedRow], existing: list[ServiceReferral]
+) -> list[tuple[ParsedRow, ServiceReferral | None]]:
+    """Each row of one key with one of the ``existing`` referrals of that key (oldest first) or
+    None (a new one): first the referral with the row's provider and dates, then one with the
+    row's dates, then one the row moves on; a row left over takes the next referral left (whose
+    other date is then a problem of the row), the rest are new."""
+    left = list(existing)
+    pairs: dict[int, ServiceReferral] = {}
+    tests = (
+        lambda row, r: _same(row, r) and (row.values.get("provider") or "") == r.provider,
+        _same,
+        _reached_so_far,
+    )
+    for fits in tests:
+        for row in rows:
+            if row.line in pairs:
+                continue
+            match = next((r for r in left if fits(row, r)), None)
+            if match is not None:
+                pairs[row.line] = match
+                left.remove(match)
+    return [(row, pairs.get(row.line) or (left.pop(0) if left else None)) for row in rows]
+
+
 class SupportImport(ExtensionImport):
     schemas = s.SUPPORT_SCHEMAS
+    # the same kind planned on the same day twice is two referrals (the web records them)
+    repeatable = (s.SERVICES,)
 
     def _refused(self, schema, row, exc: Exception, column: str) -> None:
         """Here a message of a field the file has no column for also goes to ``column``."""
@@ -63,56 +101,69 @@ class SupportImport(ExtensionImport):
         self.import_profiles()
 
     def import_referrals(self) -> None:
+        """The rows by key, in the order the keys first occur in the file; the rows of one key (the
+        same kind planned on the same day more than once) are as many referrals, in the file's
+        order, each paired with one Stufenweg has (``_paired``)."""
         schema = s.SERVICES
-        by = self.ctx.by
+        groups: dict[tuple, list[ParsedRow]] = {}
         for row in self.rows[schema.name]:
-            v = row.values
-            participation = self._participation(schema, row)
+            groups.setdefault(tuple(row.values.get(name) for name in schema.key), []).append(row)
+        for rows in groups.values():
+            participation = self._participation(schema, rows[0])
             if participation is None:
+                for row in rows[1:]:
+                    self._participation(schema, row)  # the same problem for each row
                 continue
-            referral = ServiceReferral.objects.filter(
+            v = rows[0].values
+            existing = ServiceReferral.objects.filter(
                 participation=participation, kind=v["kind"], planned_on=v["planned_on"]
-            ).first()
-            created = referral is None
-            try:
-                if created:
-                    referral = services.service_referral_plan(
-                        participation=participation,
-                        kind=v["kind"],
-                        on=v["planned_on"],
-                        provider=v.get("provider") or "",
-                        by=by,
-                    )
-            except (ValidationError, PermissionDenied) as exc:
-                self._refused(schema, row, exc, "planned_on")
+            ).order_by("id")
+            for row, referral in _paired(rows, list(existing)):
+                self._referral(schema, row, participation, referral)
+
+    def _referral(self, schema, row: ParsedRow, participation, referral: ServiceReferral | None) -> None:
+        """Plan the referral of ``row`` (``referral`` None) or move ``referral`` on to its dates."""
+        v, by = row.values, self.ctx.by
+        created = referral is None
+        try:
+            if created:
+                referral = services.service_referral_plan(
+                    participation=participation,
+                    kind=v["kind"],
+                    on=v["planned_on"],
+                    provider=v.get("provider") or "",
+                    by=by,
+                )
+        except (ValidationError, PermissionDenied) as exc:
+            self._refused(schema, row, exc, "planned_on")
+            return
+        moved = False
+        for status, column in STEPS:
+            wanted, have = v.get(column), getattr(referral, column)
+            if wanted == have:
                 continue
-            moved = False
-            for status, column in STEPS:
-                wanted, have = v.get(column), getattr(referral, column)
-                if wanted == have:
-                    continue
-                if have is not None:
-                    self._problem(
-                        schema,
-                        row,
-                        column,
-                        _(
-                            "Die Vermittlung hat in Stufenweg ein anderes Datum (%(date)s); eine Korrektur geht über die Fallakte."
-                        )
-                        % {"date": have.isoformat()},
+            if have is not None:
+                self._problem(
+                    schema,
+                    row,
+                    column,
+                    _(
+                        "Die Vermittlung hat in Stufenweg ein anderes Datum (%(date)s); eine Korrektur geht über die Fallakte."
                     )
-                    break
-                if wanted is None:
-                    continue
-                try:
-                    referral = services.service_referral_advance(
-                        referral=referral, status=status, on=wanted, by=by
-                    )
-                except (ValidationError, PermissionDenied) as exc:
-                    self._refused(schema, row, exc, column)
-                    break
-                moved = True
-            self._count(schema, "created" if created else "updated" if moved else "unchanged")
+                    % {"date": have.isoformat()},
+                )
+                break
+            if wanted is None:
+                continue
+            try:
+                referral = services.service_referral_advance(
+                    referral=referral, status=status, on=wanted, by=by
+                )
+            except (ValidationError, PermissionDenied) as exc:
+                self._refused(schema, row, exc, column)
+                break
+            moved = True
+        self._count(schema, "created" if created else "updated" if moved else "unchanged")
 
     def import_barriers(self) -> None:
         schema = s.BARRIERS
