@@ -40,7 +40,18 @@ class AftercareImport(MentoringImport):
                 continue
             placement = JourneyEvent.objects.filter(event_id=v["placement"]).first()
             if placement is None:
-                if not self.ctx.is_broken(s.EVENTS.name, v["placement"]):
+                line = self.ctx.broken_rows[s.EVENTS.name].get(v["placement"])
+                if line is not None:
+                    self._problem(
+                        schema,
+                        row,
+                        "placement",
+                        _(
+                            "Das Ereignis „%(id)s“ in events.csv, Zeile %(line)s, hat einen Fehler; bitte zuerst jene Zeile berichtigen."
+                        )
+                        % {"id": v["placement"], "line": line},
+                    )
+                elif not self.ctx.is_broken(s.EVENTS.name, v["placement"]):
                     self._problem(
                         schema,
                         row,

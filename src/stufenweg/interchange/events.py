@@ -137,6 +137,12 @@ class EventImport:
         self.created = 0
         self.unchanged = 0
         self.entry_rows: dict[str, tuple[int, str]] = {}
+        # event_id -> line of its own row's problem (rows that supersede it name that line)
+        self.broken_rows: dict[str, int] = ctx.broken_rows[SCHEMA.name]
+        # (person_id, programme) of rows refused in pass 1 (a repeated event_id)
+        self.scan_broken: set[tuple[str, str]] = set()
+        # supersedes problems whose event may turn out broken in a later partition
+        self.pending: list[tuple[ParsedRow, str, str]] = []
 
     # --- pass 1 -------------------------------------------------------------------------------
 
@@ -158,7 +164,7 @@ class EventImport:
             return
         self.spool = Spool(-(-total // PARTITION_ROWS))
         position = {c.name: p for p, c in parser.index}
-        p_event, p_person = position["event_id"], position["person_id"]
+        p_event, p_person, p_programme = position["event_id"], position["person_id"], position["programme"]
         p_region = position.get("region")
         region_limit = SCHEMA.column("region").max_length
         seen: set[str] = set()
@@ -184,6 +190,9 @@ class EventImport:
                                 _("Die Ereignis-ID %(key)s kommt mehrfach vor.") % {"key": event_id},
                             )
                         )
+                        # which event a later row names by this id is unclear: both are broken
+                        self._broken(event_id, line)
+                        self.scan_broken.add((cells[p_person].strip(), cells[p_programme].strip()))
                         continue
                     seen.add(event_id)
                 if p_region is not None:
@@ -230,6 +239,12 @@ class EventImport:
                     db.submit(_set_constraints, "DEFERRED")  # as Django's constraints are declared
         finally:
             self.spool.close()
+        for row, target, message in self.pending:
+            if target in self.broken_rows:
+                self._follows(row, target)
+            else:
+                self.ctx.problem(SCHEMA, row, "supersedes", message)
+                self._broken(row.values["event_id"], row.line)
         for problem in new_entries_over_capacity(after_event_pk=self.after_pk):
             line, value = self.entry_rows.get(problem.event_key, (0, ""))
             self.ctx.problems.append(Problem(SCHEMA.name, line, "measure", value, problem.message))
@@ -259,6 +274,31 @@ class EventImport:
         )
         position = {c.name: p for p, c in self.parser.index}
         self.p_person, self.p_programme = position["person_id"], position["programme"]
+        self.p_event = position["event_id"]
+
+    def _broken(self, event_id: str, line: int) -> None:
+        """The row at ``line`` with ``event_id`` has a reported problem: its id is broken
+        (``ctx.broken``, as the keys of every file), and a row that supersedes it is told which row
+        to correct. (A row skipped for a cause reported elsewhere — its journey's broken row, an
+        unknown measure of a broken measures.csv row — is only in ``ctx.broken``.)"""
+        if event_id:
+            self.ctx.broken[SCHEMA.name].add(event_id)
+            self.broken_rows.setdefault(event_id, line)
+
+    def _follows(self, row: ParsedRow, target: str) -> None:
+        """``row`` supersedes ``target``, whose row has a problem: a problem naming that row (the
+        row is checked once that one is right); ``row`` is then broken too (a chain of
+        corrections names each link)."""
+        self.ctx.problem(
+            SCHEMA,
+            row,
+            "supersedes",
+            _(
+                "Das ersetzte Ereignis %(key)s in Zeile %(line)s hat einen Fehler; bitte zuerst jene Zeile berichtigen."
+            )
+            % {"key": target, "line": self.broken_rows[target]},
+        )
+        self._broken(row.values["event_id"], row.line)
 
     # The steps of one partition: _parse (Python), _look (database), _check (Python), then
     # write_rows (database). The database steps run in the worker.
@@ -268,11 +308,13 @@ class EventImport:
         parse = parser.parse
         batch = _Batch()
         broken, parsed = batch.broken, batch.parsed
+        broken |= self.scan_broken
         for line, cells in rows:
             row = parse(line, cells)
             if row is None:
                 if parser.last_failed:
                     broken.add((_cell(cells, self.p_person), _cell(cells, self.p_programme)))
+                    self._broken(_cell(cells, self.p_event), line)
                 continue
             parsed.append(row)
         rows.clear()
@@ -313,10 +355,17 @@ class EventImport:
         raw_of: dict[tuple[int, int], tuple[str, str]] = {}
         row_of: dict[str, ParsedRow] = {}
         resolve = self._resolve
+        broken_ids, broken_rows = ctx.broken[SCHEMA.name], self.broken_rows
         for row in batch.parsed:
             values = row.values
             journey_raw = (values["person_id"], values["programme"])
+            target = values.get("supersedes")
+            if target is not None and target in broken_rows:
+                self._follows(row, target)
+                broken.add(journey_raw)
+                continue
             if journey_raw in broken:
+                broken_ids.add(values["event_id"])  # not checked: who names it is not told again
                 continue
             if existing:
                 old = existing.get(values["event_id"])
@@ -333,10 +382,16 @@ class EventImport:
                             )
                             % {"key": values["event_id"]},
                         )
+                        self._broken(values["event_id"], row.line)
                         broken.add(journey_raw)
                     continue
+            reported = len(ctx.problems)
             resolved = resolve(row)
             if resolved is None:
+                if len(ctx.problems) > reported:
+                    self._broken(values["event_id"], row.line)
+                else:  # an unknown code of a broken row of another file, reported there
+                    broken_ids.add(values["event_id"])
                 broken.add(journey_raw)
                 continue
             key, event = resolved
@@ -347,7 +402,8 @@ class EventImport:
             items.append(event)
             row_of[event.ev.key] = row
         if broken:
-            journeys = {k: v for k, v in journeys.items() if raw_of[k] not in broken}
+            for key in [k for k in journeys if raw_of[k] in broken]:
+                broken_ids.update(item.ev.key for item in journeys.pop(key))
         if not journeys:
             return
         births = self.births
@@ -360,9 +416,19 @@ class EventImport:
             reason_codes=self.reason_codes,
         )
         if problems:
+            broken_ids.update(row_of)  # the batch is not written
             for problem in problems:
                 row = row_of.get(problem.event_key)
                 column = s.event_column(problem.field)
+                if row is not None:
+                    target = row.values.get("supersedes")
+                    if column == "supersedes" and target and target != problem.event_key:
+                        if target in broken_rows:
+                            self._follows(row, target)
+                        else:  # its event may turn out broken in a later partition
+                            self.pending.append((row, target, problem.message))
+                        continue
+                    self._broken(problem.event_key, row.line)
                 ctx.problems.append(
                     Problem(
                         SCHEMA.name,

@@ -29,6 +29,9 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     broken: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    # per file, the line of the row whose reported problem broke a key (where a row refers to it
+    # by that key and is told which row to correct: events.csv)
+    broken_rows: dict[str, dict] = field(default_factory=lambda: defaultdict(dict))
     regions: dict[str, int] = field(default_factory=dict)
     organisations: dict[str, int] = field(default_factory=dict)
     programmes: dict[str, int] = field(default_factory=dict)
