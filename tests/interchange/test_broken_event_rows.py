@@ -106,3 +106,41 @@ def test_after_placement_support_of_a_broken_placement_names_its_row(dataset):
         "hat einen Fehler; bitte zuerst jene Zeile berichtigen."
     ]
     assert lines(result)[0].startswith("events.csv, Zeile 15, Spalte date: ")
+
+
+SERVICE_HEAD = "person_id,programme,kind,provider,planned_on,referred_on,started_on,ended_on,declined_on\n"
+
+
+def test_a_broken_journey_leaves_the_other_journeys_to_the_later_files(dataset):
+    """P1's exit breaks a rule; P3's journey (checked in the same partition) is valid, so the
+    referral of P3 finds P3's participation: no follow-on problem „keine Teilnahme“."""
+    future = timezone.localdate() + dt.timedelta(days=10)
+    events = EVENTS.replace("E4,P1,JPS,exit,2022-06-30,", f"E4,P1,JPS,exit,{future.isoformat()},")
+    services_csv = SERVICE_HEAD + "P3,JPS,bsk,,2022-07-05,,,,\n"
+    result = import_exchange(dataset(events_csv=events, services_csv=services_csv))
+    assert lines(result) == [
+        f"events.csv, Zeile 5, Spalte date: Das Datum {future:%d.%m.%Y} liegt in der Zukunft."
+    ]
+    assert_nothing_written()
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        ("E4,P1,JPS,exit,2022-06-30,", "E4,P1,JPS,exit,2022-13-30,"),  # a cell
+        ("E3,P1,JPS,entry,2022-02-01,", "E3,P1,JPS,entry,2022-01-01,"),  # a rule: entry before start
+    ],
+)
+def test_a_row_of_a_participation_whose_journey_is_broken_is_not_told_it_has_none(dataset, broken):
+    events = EVENTS.replace(*broken)
+    services_csv = SERVICE_HEAD + "P1,JPS,bsk,,2022-03-05,,,,\nP9,JPS,bsk,,2022-03-05,,,,\n"
+    result = import_exchange(dataset(events_csv=events, services_csv=services_csv))
+    problems = lines(result)
+    assert len(problems) == 2 and problems[0].startswith("events.csv, Zeile ")
+    # P1's participation is not written because of its broken row: its referral waits quietly;
+    # a person with no journey at all is still told
+    assert (
+        problems[1]
+        == "services.csv, Zeile 3, Spalte person_id: Die Person „P9“ hat keine Teilnahme im Programm „JPS“."
+    )
+    assert_nothing_written()

@@ -402,6 +402,9 @@ class EventImport:
             items.append(event)
             row_of[event.ev.key] = row
         if broken:
+            # (person_id, programme) of a broken journey: the other files' rows naming its
+            # participation are skipped quietly (``ExtensionImport._participation``)
+            broken_ids.update(broken)
             for key in [k for k in journeys if raw_of[k] in broken]:
                 broken_ids.update(item.ev.key for item in journeys.pop(key))
         if not journeys:
@@ -416,7 +419,6 @@ class EventImport:
             reason_codes=self.reason_codes,
         )
         if problems:
-            broken_ids.update(row_of)  # the batch is not written
             for problem in problems:
                 row = row_of.get(problem.event_key)
                 column = s.event_column(problem.field)
@@ -438,7 +440,15 @@ class EventImport:
                         problem.message,
                     )
                 )
-            return
+            # The journeys that passed are written all the same (the import is rejected anyway):
+            # the later files then find their participations and events, and report no
+            # follow-on problems (as ``masterdata._write`` does for the master data).
+            passed = {key for key, _state in states}
+            for key in [k for k in journeys if k not in passed]:
+                broken_ids.add(raw_of[key])
+                broken_ids.update(item.ev.key for item in journeys.pop(key))
+            if not journeys:
+                return
         rows = journey_rows(
             journeys,
             batch.found,

@@ -83,7 +83,8 @@ class ExtensionImport:
 
     def _participation(self, schema: s.FileSchema, row: ParsedRow) -> Participation | None:
         """The participation the row names by ``person_id`` and ``programme``; a problem on
-        ``person_id`` when there is none (unless the person's own row is already broken)."""
+        ``person_id`` when there is none (unless the person's own row, or a row of the journey in
+        events.csv, is already broken: the participation was not written for a reported cause)."""
         v = row.values
         participation = (
             Participation.objects.filter(
@@ -92,7 +93,11 @@ class ExtensionImport:
             .select_related("person", "programme")
             .first()
         )
-        if participation is None and not self.ctx.is_broken(s.PERSONS.name, v["person_id"]):
+        if (
+            participation is None
+            and not self.ctx.is_broken(s.PERSONS.name, v["person_id"])
+            and not self.ctx.is_broken(s.EVENTS.name, (v["person_id"], v["programme"]))
+        ):
             self._problem(
                 schema,
                 row,

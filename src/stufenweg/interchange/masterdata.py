@@ -28,6 +28,8 @@ class Context:
     by: Any
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # per file, the keys of rows with a problem (events.csv: event ids, and (person_id, programme)
+    # of journeys with a broken row)
     broken: dict[str, set] = field(default_factory=lambda: defaultdict(set))
     # per file, the line of the row whose reported problem broke a key (where a row refers to it
     # by that key and is told which row to correct: events.csv)
