@@ -1,8 +1,11 @@
 """The place forecast of a programme: estimate, simulate, back-test; aggregates only.
 
 ``forecast`` returns plain data (numbers per stage, region and month) for the page, the charts
-and the XLSX download. Every figure is a count of people or a share over a group; observed counts
-below the reader's small-cell limit are shown as ``*`` (``indicators.results``' rule).
+and the XLSX download. Every figure is a count of people or a share over a group. With the
+reader's small-cell limit the rules of the indicator reports apply (``indicators.results``):
+observed counts below it are shown as ``*`` (in a row whose total is shown, the next smallest
+too); a share, median or rate per month that rests on fewer cases, or on a hidden count, is ``*``
+as well.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from django.utils.translation import gettext as _
 from stufenweg.forecasting import flows
 from stufenweg.forecasting.flows import NO_REGION, PRE, WAIT
 from stufenweg.forecasting.model import RUNS, add_months, band, estimate, reference_steps, simulate
-from stufenweg.indicators.results import SUPPRESSED
+from stufenweg.indicators.results import SUPPRESSED, is_small, rests_on_too_few, small_cells
 from stufenweg.organisations.models import Region
 from stufenweg.programmes.models import Measure, Programme
 
@@ -66,7 +69,15 @@ def _capacity(programme: Programme, regions, days) -> dict:
 
 
 def _small(value, limit):
-    return SUPPRESSED if limit and 0 < value < limit else value
+    return SUPPRESSED if is_small(value, limit) else value
+
+
+def _history_row(h: dict, limit) -> dict:
+    """A day of observed occupancy: the stages, their total and the waiting list, small counts
+    hidden; one hidden stage hides the next smallest too (the total would reveal it)."""
+    hidden = small_cells(h["stages"], limit)
+    stages = [SUPPRESSED if j in hidden else v for j, v in enumerate(h["stages"])]
+    return {**h, "stages": stages, "total": _small(h["total"], limit), "waiting": _small(h["waiting"], limit)}
 
 
 def _run(model_spells, as_of, stages, regions, first_day, runs, months):
@@ -119,15 +130,7 @@ def forecast(params: ForecastParams) -> dict:
         # [10 %, median, 90 %] × month × stage × region; waiting per region: × month × region
         "stage_region_band": band(occupied).round(1).tolist(),
         "waiting_region_band": band(counts[:, :, 1, :]).round(1).tolist(),
-        "history": [
-            {
-                **h,
-                "stages": [_small(v, limit) for v in h["stages"]],
-                "total": _small(h["total"], limit),
-                "waiting": _small(h["waiting"], limit),
-            }
-            for h in history
-        ],
+        "history": [_history_row(h, limit) for h in history],
         "estimates": _estimates(model, spells, params.as_of, stage_ids, regions, shown, names, limit),
         "suppress_below": limit,
     }
@@ -159,7 +162,10 @@ def _estimates(model, spells, as_of, stage_ids, regions, shown, names, limit) ->
         row = {
             "region": names.get(r, _("ohne Region")),
             "referrals_window": _small(len(referred), limit),
-            "referrals_per_month": round(float(model.referrals_per_month[i]), 1),
+            # the model's rate rests on the referrals it counted (those of the window)
+            "referrals_per_month": SUPPRESSED
+            if is_small(len(referred), limit)
+            else round(float(model.referrals_per_month[i]), 1),
             "decided": _small(len(pre_done), limit),
             "admitted_share": _share(len(admitted), len(pre_done), limit),
             "wait_days": _median_count(waits, limit),
@@ -200,16 +206,24 @@ def _referral_to_entry(spells, stage_ids) -> list[int]:
 
 
 def _share(part: int, whole: int, limit):
-    if not whole or (limit and whole < limit):
+    """A percentage; ``*`` where its count or its base is a small cell (as a rate of the indicator
+    reports), ``None`` without a base."""
+    if not whole:
         return None
+    if rests_on_too_few(whole, limit) or is_small(part, limit):
+        return SUPPRESSED
     return round(100 * part / whole, 1)
 
 
 def _median_count(values, limit, places=0):
-    """The median of a list of durations, hidden when it rests on fewer than ``limit`` of them."""
-    if not values or (limit and len(values) < limit):
+    """The median of a list of durations; ``*`` when it rests on fewer than ``limit`` of them,
+    ``None`` without any."""
+    if not values:
         return None
-    return round(float(np.median(values)), places)
+    if rests_on_too_few(len(values), limit):
+        return SUPPRESSED
+    median = round(float(np.median(values)), places)
+    return int(median) if places == 0 else median
 
 
 def _backtest(params, spells, stage_ids, regions, shown) -> dict | None:

@@ -26,6 +26,11 @@ class Share(float):
     """A percentage (0–100)."""
 
 
+def _percent(value):
+    """A share as ``Share``; ``*`` (hidden) and ``None`` (none) as they are."""
+    return Share(value) if isinstance(value, int | float) else value
+
+
 def _whole(value: float):
     return int(round(value))
 
@@ -126,7 +131,7 @@ def build(result: dict) -> list[dict]:
                     e["referrals_per_month"],
                     e["referrals_window"],
                     e["decided"],
-                    Share(e["admitted_share"]) if e["admitted_share"] is not None else None,
+                    _percent(e["admitted_share"]),
                     e["wait_days"],
                     e["referral_to_entry_days"],
                 ]
@@ -139,7 +144,7 @@ def build(result: dict) -> list[dict]:
             "id": "stays",
             "title": _("Verweildauer und Übergänge je Stufe und Region"),
             "note": _(
-                "Abgeschlossene Aufenthalte; Abbruch = vorzeitig negativer Austritt. Mit * markierte "
+                "Abgeschlossene Aufenthalte; Abbruch = vorzeitig negativer Austritt. Mit † markierte "
                 "Regionen haben für die Stufe weniger als 20 Aufenthalte: das Modell nutzt dort die "
                 "Werte aller Regionen."
             ),
@@ -153,12 +158,13 @@ def build(result: dict) -> list[dict]:
             ],
             "rows": [
                 [
-                    f"{e['region']} / {stage['name']}" + (" *" if s["pooled"] else ""),
+                    # † (not *: that marks a hidden value): the model pools this stay
+                    f"{e['region']} / {stage['name']}" + (" †" if s["pooled"] else ""),
                     s["completed"],
                     s["open"],
                     s["months"],
-                    Share(s["onward_share"]) if s["onward_share"] is not None else None,
-                    Share(s["dropout_share"]) if s["dropout_share"] is not None else None,
+                    _percent(s["onward_share"]),
+                    _percent(s["dropout_share"]),
                 ]
                 for e in result["estimates"]
                 for stage, s in zip(stages, e["stages"], strict=True)

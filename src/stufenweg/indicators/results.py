@@ -166,6 +166,37 @@ def _small(x, limit) -> bool:
     return isinstance(x, int | float) and not isinstance(x, bool) and 0 < x < limit
 
 
+def is_small(value, limit: int | None) -> bool:
+    """Whether a count is a small cell: 1 … ``limit`` − 1 (no limit: never)."""
+    return bool(limit) and _small(value, limit)
+
+
+def small_cells(values: list, limit: int | None) -> set[int]:
+    """The positions of the cells of one breakdown to hide: the small counts and, where that hides
+    exactly one, the next smallest positive count too, so that the total cannot reveal it
+    (secondary suppression; ``suppress`` hides an indicator's groups by this rule)."""
+    if not limit:
+        return set()
+    hidden = {i for i, v in enumerate(values) if _small(v, limit)}
+    if len(hidden) == 1:
+        rest = sorted(
+            (v, i)
+            for i, v in enumerate(values)
+            if i not in hidden and isinstance(v, int | float) and not isinstance(v, bool) and v > 0
+        )
+        if rest:
+            hidden.add(rest[0][1])
+    return hidden
+
+
+def rests_on_too_few(count, limit: int | None) -> bool:
+    """Whether a mean, median or share resting on ``count`` cases must be hidden: below ``limit``
+    or the count itself hidden (the rule of ``target_groups.suppress_measures``)."""
+    if not limit:
+        return False
+    return not isinstance(count, int) or isinstance(count, bool) or count < limit
+
+
 def suppress(rows: list[dict], limit: int) -> list[dict]:
     """Values 1..limit-1 become ``*``; if one cell of an indicator's breakdown is hidden, the next
     smallest one is hidden too, so that the total cannot reveal it (secondary suppression)."""
@@ -178,23 +209,9 @@ def suppress(rows: list[dict], limit: int) -> list[dict]:
     for ind_id, ind_rows in by_indicator.items():
         fields = ("numerator", "denominator") if BY_ID[ind_id].is_rate else ("value",)
         for fld in fields:
-            hidden = []
-            for row in ind_rows:
-                if _small(row[fld], limit):
-                    hidden.append(row)
             groups = [r for r in ind_rows if r["group"]]
-            primary = [r for r in hidden if r["group"]]
-            if len(primary) == 1:
-                candidates = sorted(
-                    (
-                        r
-                        for r in groups
-                        if r not in primary and isinstance(r[fld], int | float) and r[fld] > 0
-                    ),
-                    key=lambda r: r[fld],
-                )
-                if candidates:
-                    hidden.append(candidates[0])
+            hidden = [r for r in ind_rows if not r["group"] and _small(r[fld], limit)]
+            hidden += [groups[i] for i in sorted(small_cells([r[fld] for r in groups], limit))]
             for row in hidden:
                 row[fld] = SUPPRESSED
                 if fld != "value":
