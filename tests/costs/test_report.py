@@ -55,4 +55,4 @@ def test_the_standard_report_and_its_workbook_carry_the_section(world, household
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))
     sheet = book["Kosten und Einsparungen"]
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=5)]
-    assert ["09/2022", 600, 1800, 1200, 200, 1, 0] in values
+    assert [dt.datetime(2022, 9, 1), 600, 1800, 1200, 200, 1, 0] in values  # a month is a date

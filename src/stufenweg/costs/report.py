@@ -8,18 +8,25 @@ entries (``balance.programme_balance``). With small-cell suppression (``--suppre
 month with fewer than N households counted shows „*“ for its savings, balance, cumulative balance
 and counts (the savings of one household are its benefits). The benefit months are the current
 ones: unlike the event log they have no recording time, so a past report's savings may change
-when benefit months are recorded later."""
+when benefit months are recorded later. A month after the last month with benefit data
+(``people.households.data_month``) shows its cost and „–“ for the rest: its savings are not yet
+known (not 0), and so are the balances from there on and the period's total balance.
+
+The euro columns (``MONEY``: cost, savings, balance, cumulative balance) are named in the
+section's ``money`` so that the page and the PDF show them to the cent and the XLSX writes them in
+a currency format."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from stufenweg.costs.balance import programme_balance
+from stufenweg.costs.balance import ZERO, programme_balance
 from stufenweg.indicators.presenting import compose_note
 from stufenweg.people.households import month_start
 
 SECTION_ID = "costs"
+MONEY = [0, 1, 2, 3]  # the cells in euro
 TITLE = "Kosten und Einsparungen"
 
 
@@ -30,6 +37,10 @@ METHOD = gettext_noop(
 )
 BREAK_EVEN = gettext_noop("Break-even-Monat (kumulierter Saldo erstmals ≥ 0): %(month)s.")
 NO_BREAK_EVEN = gettext_noop("Break-even im Zeitraum nicht erreicht.")
+NO_DATA_AFTER = gettext_noop(
+    "Leistungsdaten liegen bis %(month)s vor: für spätere Monate sind Einsparungen und Saldo noch "
+    "nicht bekannt (–)."
+)
 NOTHING = gettext_noop("Für das Programm sind keine Kosten erfasst und keine Einsparungen zu berechnen.")
 
 
@@ -49,8 +60,14 @@ def section(params) -> dict:
         today=params.as_of,
     )
     limit = params.suppress_below or 0
-    rows, hidden_from = [], None
+    held = result.data_month
+    rows, hidden_from, unknown = [], None, False
     for m in result.months:
+        if held is not None and m.month > held:
+            unknown = True  # no benefit data yet: savings unknown, not 0
+            cells = [_euro(m.cost), None, None, None, None, None]
+            rows.append({"id": f"{m.month:%Y-%m}", "label": f"{m.month:%m/%Y}", "cells": cells})
+            continue
         hide = 0 < m.households < limit
         if hide and hidden_from is None:
             hidden_from = m.month  # the cumulative balance includes it from here on
@@ -64,8 +81,10 @@ def section(params) -> dict:
         ]
         rows.append({"id": f"{m.month:%Y-%m}", "label": f"{m.month:%m/%Y}", "cells": cells})
     if result.months:
-        totals = [_euro(result.cost), "*" if hidden_from else _euro(result.savings)]
-        totals += ["*" if hidden_from else _euro(result.balance), "", "", ""]
+        known = [m for m in result.months if held is None or m.month <= held]
+        savings = sum((m.savings for m in known), ZERO)
+        totals = [_euro(result.cost), "*" if hidden_from else _euro(savings)]
+        totals += [None if unknown else "*" if hidden_from else _euro(result.balance), "", "", ""]
         rows.append({"id": "total", "label": _("Gesamt"), "cells": totals})
     # the note as (msgid, values) pairs: stored German, translated for the reader by
     # indicators.presenting.localise (a composed sentence is in no catalogue)
@@ -76,6 +95,8 @@ def section(params) -> dict:
         parts.append((BREAK_EVEN, {"month": f"{result.break_even:%m/%Y}"}))
     elif hidden_from is None:
         parts.append((NO_BREAK_EVEN, {}))
+    if unknown:
+        parts.append((NO_DATA_AFTER, {"month": f"{held:%m/%Y}"}))
     note = compose_note(parts)
     columns = [
         _("Monat"),
@@ -93,4 +114,5 @@ def section(params) -> dict:
         "note_parts": [[text, values] for text, values in parts],
         "columns": columns,
         "rows": rows,
+        "money": MONEY,
     }

@@ -18,6 +18,16 @@ def number(value) -> str:
     return text
 
 
+def amount(value) -> str:
+    """A euro amount to the cent (65 000,00); ``*`` and ``–`` as for a number."""
+    if value is None or isinstance(value, str):
+        return number(value)
+    text = f"{value:,.2f}"
+    if translation.get_language() != "en":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
 def percent(value) -> str:
     if value is None:
         return "–"

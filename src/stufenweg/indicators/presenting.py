@@ -306,13 +306,14 @@ def present(report: dict) -> dict:
     report = localise(report)
     sections = []
     for section in report["sections"]:
+        money = set(section.get("money") or ())  # euro cells (the cost section): to the cent
         rows = [
             {
                 "label": item["label"],
                 "id": item["id"],
                 "cells": [
                     {
-                        "text": _cell_text(section["id"], item["id"], i, v),
+                        "text": fmt.amount(v) if i in money else _cell_text(section["id"], item["id"], i, v),
                         "rate": isinstance(v, dict),
                         # a number (or a hidden one, "*") is right-aligned, a group code or period not
                         "number": not isinstance(v, str) or v == "*",

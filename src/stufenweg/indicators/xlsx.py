@@ -46,6 +46,7 @@ SHEET_NAMES = {
 }
 HEADER_ROW = 3  # 0-based: title, note, blank, header
 _PERIOD = re.compile(r"^(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})$")
+_MONTH_ID = re.compile(r"^(\d{4})-(\d{2})$")  # a row per calendar month (the cost section)
 
 
 def fit_sheet_name(text: str) -> str:
@@ -112,6 +113,9 @@ class _Formats:
         self.plain_day = book.add_format({"num_format": day, "align": "left"})
         self.plain_moment = book.add_format({"num_format": f"{day} hh:mm", "align": "left"})
         self.warn = book.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE"})
+        self.money = book.add_format({"num_format": '#,##0.00 "€"', "border": 1})
+        month = "yyyy-mm" if translation.get_language() == "en" else "mm/yyyy"
+        self.month = book.add_format({"num_format": month, "border": 1, "align": "left"})
 
 
 def to_xlsx(report: dict) -> bytes:
@@ -217,10 +221,20 @@ def _section(sheet, f: _Formats, section: dict) -> None:
         verdict_col = 1 + sum({"rate": 3, "period": 2}.get(k, 1) for k in kinds)
         sheet.write_string(HEADER_ROW, verdict_col, _("Bewertung"), f.head)
         sheet.set_column(verdict_col, verdict_col, 24)
+    money = set(section.get("money") or ())  # euro cells (the cost section)
     for r, item in enumerate(section["rows"], start=HEADER_ROW + 1):
-        sheet.write_string(r, 0, item["label"], f.text)
+        month = _MONTH_ID.match(str(item["id"]))
+        if month:  # a calendar month as a date (its first day), shown as month and year
+            first = dt.datetime.combine(dt.date(int(month[1]), int(month[2]), 1), dt.time())
+            sheet.write_datetime(r, 0, first, f.month)
+        else:
+            sheet.write_string(r, 0, item["label"], f.text)
         col = 1
-        for value, kind in zip(item["cells"], kinds, strict=True):
+        for i, (value, kind) in enumerate(zip(item["cells"], kinds, strict=True)):
+            if i in money:
+                _write(sheet, r, col, value, f.money, f)
+                col += 1
+                continue
             if kind == "rate":
                 if isinstance(value, dict):
                     share = attainment_share(item["id"], value["value"]) if targets else value["value"]
@@ -275,7 +289,7 @@ def _definitions(sheet, f: _Formats, report: dict) -> None:
 def _write(sheet, r: int, c: int, value, fmt, f: _Formats) -> None:
     """A number with ``fmt`` (a non-integral count gets two decimals); a hidden value ``*`` or a
     group code as text; nothing for ``None``."""
-    if value is None:
+    if value is None or value == "":
         sheet.write_blank(r, c, None, fmt)
     elif isinstance(value, str):
         sheet.write_string(r, c, value, f.right if value == "*" else f.text)
