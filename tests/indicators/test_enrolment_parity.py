@@ -91,7 +91,8 @@ def reported(history, as_of: dt.date, recorded_on: dt.datetime) -> tuple[dict, l
     params = settings_for(
         history.world.programme, date_from=EVER, date_to=as_of, as_of=as_of, recorded_on=recorded_on
     )
-    with Engine(params), connection.cursor() as c:
+    with Engine(params) as engine, connection.cursor() as c:
+        engine.build("enrolments", "entered")
         c.execute(
             "SELECT pid, eid, ekind, entered_on, measure_id, stage_id, exit_on, exit_kind, "
             "CASE WHEN xseq IS NOT NULL THEN n_id END FROM sw_enr ORDER BY pid, eseq"

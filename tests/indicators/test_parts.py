@@ -65,10 +65,10 @@ def test_two_sessions_give_the_same_rows_as_one(w, journey, make_person):
 def test_a_failing_part_fails_the_run_and_leaves_the_connection_usable(w, monkeypatch):
     real_build = build.build
 
-    def failing(settings):
+    def failing(settings, steps=None):
         if settings.part == (1, 2):
             raise RuntimeError("part failed")
-        return real_build(settings)
+        return real_build(settings, steps)
 
     monkeypatch.setattr(engine_module.build, "build", failing)
     settings = settings_for(w.programme, date_from=D(2023, 1, 1), date_to=D(2023, 12, 31))

@@ -31,7 +31,8 @@ def report_spells(history) -> list[tuple]:
     ids = {p.id for p in history.participations()}
     today = timezone.localdate()
     params = settings_for(history.world.programme, date_from=EVER, date_to=today, recorded_on=timezone.now())
-    with Engine(params), connection.cursor() as c:
+    with Engine(params) as engine, connection.cursor() as c:
+        engine.build("spells")
         c.execute("SELECT pid, start, ekind, stop FROM sw_sp")
         rows = c.fetchall()
     return sorted(

@@ -50,6 +50,26 @@ TABLES = (
     "sw_ev",
     "sw_codes",
 )
+# the person's characteristics in ``sw_pp``: those of the breakdowns, the ESF+ and the target groups
+PERSON_COLUMNS = (
+    "gender",
+    "birth_date",
+    "household_id",
+    "isced",
+    "disability",
+    "nationality",
+    "foreign_background",
+    "minority",
+    "homeless",
+    "rural",
+    "vocational_qualification",
+    "single_parent",
+    "long_term_benefit",
+    "refugee",
+    "returner",
+)
+# the working tables the indicator modules build themselves (``Source.prepare``)
+OWN_TABLES = ("sw_tgin", "sw_tgx")
 # The event kinds any indicator reads; the others (assessment result, interruption, resumption)
 # and voids never reach the working tables.
 REPORTED_KINDS = (
@@ -146,441 +166,558 @@ def _checked(codes, allowed) -> tuple[str, ...]:
 
 
 def drop_all(cursor) -> None:
-    for name in TABLES:
-        cursor.execute(f"DROP TABLE IF EXISTS {name}")
+    """Drop the working tables that exist in this session: those of an enclosing run (a run for
+    a target's own period inside a report's run, in its savepoint). A run of its own finds none
+    (an earlier run's transaction was rolled back), and one catalogue query costs less than a
+    ``DROP TABLE IF EXISTS`` per table."""
+    names = ", ".join(f"'{name}'" for name in (*TABLES, *OWN_TABLES))
+    if f.is_postgres():
+        cursor.execute(
+            "SELECT relname FROM pg_class WHERE relpersistence = 't' AND pg_table_is_visible(oid) "
+            f"AND relkind = 'r' AND relname IN ({names})"
+        )
+    else:
+        cursor.execute(f"SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name IN ({names})")
+    existing = [row[0] for row in cursor.fetchall()]
+    if existing and f.is_postgres():
+        cursor.execute("DROP TABLE " + ", ".join(existing))
+    else:
+        for name in existing:
+            cursor.execute(f"DROP TABLE {name}")
 
 
-def build(s: Settings) -> None:
-    in_kinds = _checked(s.in_work_kinds, EmploymentKind.values)
-    in_statuses = _checked(s.in_work_statuses, ExitStatus.values)
-    D, F, T = f.lit_date(s.as_of), f.lit_date(s.date_from), f.lit_date(s.date_to)
-    R = f.lit_timestamp(s.recorded_on)
-    prog = int(s.programme_id)
-    days = int(s.upon_leaving_days)
-    months = int(s.follow_up_months)
-    k, n = (int(v) for v in s.part)
-    mine = f"pa.programme_id = {prog}" + (f" AND pa.id % {n} = {k}" if n > 1 else "")
+# The steps of a run in the order they are built, each with the steps whose tables it reads. A run
+# builds only what the indicators it is asked for need (``Engine.aggregate``: ``Source.needs``).
+STEPS: dict[str, tuple[str, ...]] = {
+    "events": (),
+    "waiting": ("events",),
+    "spells": ("events",),
+    "enrolments": ("events",),
+    "flow": ("enrolments",),
+    "overlap": ("enrolments",),
+    "entered": ("enrolments",),
+    "exits": ("enrolments", "spells"),
+    "esf": ("enrolments", "spells"),
+    "integrations": ("spells",),
+}
+
+
+def plan(wanted, done=()) -> tuple[str, ...]:
+    """The steps to build, in order, so that ``wanted`` and what they read exist; ``done``: built."""
+    need: set[str] = set()
+    todo = list(wanted)
+    while todo:
+        step = todo.pop()
+        if step not in need and step not in done:
+            need.add(step)
+            todo.extend(STEPS[step])
+    return tuple(step for step in STEPS if step in need)
+
+
+def build(s: Settings, steps: tuple[str, ...] | None = None) -> None:
+    """Build ``steps`` (default: all) of the run ``s`` in this session, in ``STEPS`` order; what
+    they read must exist (``plan``). ``events`` starts a run: it drops any earlier run's tables."""
     with connection.cursor() as c:
-        drop_all(c)
-        c.execute(_codes_sql())
-        # 1. effective events at (D, R), only the kinds an indicator reads. Not sorted: every later
-        #    step orders its own few kinds by (od, ra, id), and compares events of different kinds
-        #    by that triple, which is the log's order (journeys.rules.effective).
+        for step in plan(STEPS) if steps is None else steps:
+            _STEP_FUNCTIONS[step](c, s)
+
+
+def _mine(s: Settings) -> str:
+    """The condition on ``pa`` (journeys_participation) of the run's participations."""
+    k, n = (int(v) for v in s.part)
+    return f"pa.programme_id = {int(s.programme_id)}" + (f" AND pa.id % {n} = {k}" if n > 1 else "")
+
+
+def _events(c, s: Settings) -> None:
+    """``sw_codes``, ``sw_ev`` and ``sw_pp`` (every other step reads them)."""
+    D = f.lit_date(s.as_of)
+    R = f.lit_timestamp(s.recorded_on)
+    mine = _mine(s)
+    drop_all(c)
+    c.execute(_codes_sql())
+    # effective events at (D, R), only the kinds an indicator reads. Not sorted: every later
+    # step orders its own few kinds by (od, ra, id), and compares events of different kinds
+    # by that triple, which is the log's order (journeys.rules.effective).
+    c.execute(
+        f.temp_table(
+            "sw_ev",
+            f"""
+        SELECT e.id, e.participation_id AS pid, e.kind, e.occurred_on AS od, e.recorded_at AS ra,
+          COALESCE(e.region_id, m.region_id) AS region_id, e.measure_id, e.stage_id,
+          m.provider_id, COALESCE(m.operation, '') AS operation,
+          e.change, e.exit_kind, e.statuses, e.qualification, e.employment_kind, e.end_date,
+          e.first_labour_market, e.benefit_effect, e.reached, e.employment_status, e.unemployed_since,
+          e.reason_code
+        FROM journeys_journeyevent e
+        JOIN journeys_participation pa ON pa.id = e.participation_id
+        LEFT JOIN programmes_measure m ON m.id = e.measure_id
+        WHERE {mine} AND e.recorded_at <= {R} AND {f.in_list("e.kind", REPORTED_KINDS)}
+          AND e.occurred_on <= {D}
+          AND (e.occurred_on >= {f.lit_date(s.date_from - dt.timedelta(days=FOLLOW_UP_WINDOW_DAYS))}
+            OR {f.in_list("e.kind", HISTORY_KINDS)})
+        """,
+        )
+    )
+    # minus the events superseded or voided by R (few: removing them afterwards is cheaper than
+    # an anti-join probe for every event)
+    c.execute(
+        f"DELETE FROM sw_ev WHERE id IN (SELECT s.supersedes_id FROM journeys_journeyevent s "
+        f"WHERE s.supersedes_id > 0 AND {f.unindexed('s.recorded_at')} <= {R})"
+    )
+    c.execute("CREATE INDEX sw_ev_pid_kind ON sw_ev (pid, kind, od)")
+    _analyze(c, "sw_ev", "pid, kind, od")
+    # the programme's participations with the person's characteristics (every step and indicator
+    # module reads the person from here, not from the person table: one read per run)
+    person = ", ".join(f"p.{name}" for name in PERSON_COLUMNS)
+    c.execute(
+        f.temp_table(
+            "sw_pp",
+            f"""
+        SELECT pa.id AS pid, pa.person_id, {person}{f.age_thresholds("p.birth_date")}
+        FROM journeys_participation pa JOIN people_person p ON p.id = pa.person_id
+        WHERE {mine}
+        """,
+        )
+    )
+    c.execute("CREATE UNIQUE INDEX sw_pp_pid ON sw_pp (pid)")
+    _analyze(c, "sw_pp", "pid")
+
+
+def _flow(c, s: Settings) -> None:
+    """``sw_evp``: the flow events of the period."""
+    F = f.lit_date(s.date_from)
+    T = f.lit_date(s.date_to)
+    # the flow events of the period, with their breakdown values, whether a programme entry
+    # is the participation's first and whether an exit is a closure before entry (an exit
+    # with no enrolment open: no entry or stage change since the last exit, that is, an exit
+    # that ends no enrolment of ``sw_enr``, whose ends are the next boundary event in log order)
+    c.execute(
+        f.temp_table(
+            "sw_evp",
+            f"""
+        SELECT e.pid, e.kind, e.region_id, e.stage_id, e.measure_id, e.provider_id, e.change, pp.gender,
+          {f.age_band("pp.birth_date", "e.od", "pp")} AS age_band,
+          CASE WHEN e.kind IN ('assessment_start', 'reactivation') AND NOT EXISTS (
+            SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind IN ('assessment_start', 'reactivation')
+              AND q.od <= e.od AND (q.od, q.ra, q.id) < (e.od, e.ra, e.id)) THEN 1 ELSE 0 END AS first_pe,
+          CASE WHEN e.kind = 'exit' AND e.id NOT IN (
+            SELECT n.n_id FROM sw_enr n WHERE n.n_id IS NOT NULL) THEN 1 ELSE 0 END AS closure
+        FROM sw_ev e JOIN sw_pp pp ON pp.pid = e.pid
+        WHERE e.od >= {F} AND e.od <= {T} AND e.kind IN ('referral', 'not_arrived', 'assessment_start',
+          'reactivation', 'entry', 'stage_change', 'extension', 'exit')
+        """,
+        )
+    )
+
+
+def _waiting(c, s: Settings) -> None:
+    """``sw_wait``: participations waiting at D."""
+    # waiting: a waiting-list entry with no later waiting-list or stage entry, nor a closure
+    # before entry (an exit from the waiting list)
+    c.execute(
+        f.temp_table(
+            "sw_wait",
+            f"""
+        SELECT w.pid, w.region_id, w.stage_id, w.measure_id, w.provider_id, w.change, pp.gender,
+          {f.age_band("pp.birth_date", "w.od", "pp")} AS age_band
+        FROM sw_ev w JOIN sw_pp pp ON pp.pid = w.pid
+        WHERE w.kind = 'waitlist' AND NOT EXISTS (
+          SELECT 1 FROM sw_ev v WHERE v.pid = w.pid AND v.kind IN ('waitlist', 'entry', 'stage_change', 'exit')
+            AND v.od >= w.od AND (v.od, v.ra, v.id) > (w.od, w.ra, w.id))
+        """,
+        )
+    )
+
+
+def _spells(c, s: Settings) -> None:
+    """``sw_emp`` and ``sw_sp``: employment events and spells."""
+    # employment events numbered in log order (``seq`` runs over all participations: only
+    # its order within one participation is used), and the spells: start → end_date, else
+    # the next employment_end, else open
+    for sql in f.numbered_table(
+        "sw_emp",
+        ("id", "pid", "kind", "od", "end_date", "employment_kind", "benefit_effect", "region_id"),
+        "FROM sw_ev WHERE kind IN ('employment_start', 'employment_end')",
+        "pid, od, ra, id",
+    ):
+        c.execute(sql)
+    c.execute("CREATE INDEX sw_emp_pid ON sw_emp (pid, kind, seq)")
+    _analyze(c, "sw_emp", "pid, kind")
+    c.execute(
+        f.temp_table(
+            "sw_sp",
+            """
+        SELECT s.pid, s.employment_kind AS ekind, s.od AS start, COALESCE(s.end_date, (
+            SELECT MIN(x.od) FROM sw_emp x WHERE x.pid = s.pid AND x.kind = 'employment_end' AND x.seq > s.seq
+          )) AS stop
+        FROM sw_emp s WHERE s.kind = 'employment_start'
+        """,
+        )
+    )
+    c.execute("CREATE INDEX sw_sp_pid ON sw_sp (pid, start)")
+    _analyze(c, "sw_sp", "pid")
+
+
+def _enrolments(c, s: Settings) -> None:
+    """``sw_enr`` (on SQLite via ``sw_ese``): the enrolments."""
+    # enrolments (entry or stage_change → next exit or stage_change); ``seq`` numbers the
+    # entries, stage changes and exits in log order, eseq is an enrolment's own number, nseq
+    # that of the next of those events and xseq that of the exit or stage change ending it
+    ends = "n_kind IN ('exit', 'stage_change')"
+    enr_select = f"""
+        SELECT e.id AS eid, e.pid, pp.person_id, e.kind AS ekind, e.od AS entered_on, e.ra AS e_ra, e.seq AS eseq,
+          e.stage_id, e.measure_id, e.region_id, e.provider_id, e.operation, e.change AS echange,
+          e.employment_status, e.unemployed_since, pp.gender, pp.birth_date,
+          {f.age_band("pp.birth_date", "e.od", "pp")} AS age_band,
+          CASE WHEN {ends} THEN n_od END AS exit_on,
+          CASE WHEN {ends} THEN n_seq END AS xseq,
+          n_seq AS nseq, n_od AS nod, n_ra, n_id,
+          CASE WHEN n_kind = 'exit' THEN n_exit_kind
+               WHEN n_kind = 'stage_change' AND n_change = 'planned' THEN 'regular'
+               WHEN n_kind = 'stage_change' THEN 'early_neutral' END AS exit_kind,
+          CASE WHEN n_kind = 'exit' THEN n_statuses
+               WHEN n_kind = 'stage_change' THEN 'education' END AS xstatuses,
+          CASE WHEN n_kind = 'exit' THEN n_qualification END AS xqual,
+          CASE WHEN n_kind = 'exit' THEN n_reason_code END AS xreason,
+          CASE WHEN n_kind = 'stage_change' THEN n_change ELSE '' END AS xchange"""
+    if f.is_postgres():
+        # numbered per participation and joined to the next event in the same sort (window
+        # functions over one window), instead of a numbered table joined to itself
+        nxt = ("kind", "od", "ra", "id", "exit_kind", "change", "statuses", "qualification", "reason_code")
+        leads = ", ".join(f"LEAD({col}) OVER w AS n_{col}" for col in nxt)
         c.execute(
             f.temp_table(
-                "sw_ev",
-                f"""
-            SELECT e.id, e.participation_id AS pid, e.kind, e.occurred_on AS od, e.recorded_at AS ra,
-              COALESCE(e.region_id, m.region_id) AS region_id, e.measure_id, e.stage_id,
-              m.provider_id, COALESCE(m.operation, '') AS operation,
-              e.change, e.exit_kind, e.statuses, e.qualification, e.employment_kind, e.end_date,
-              e.first_labour_market, e.benefit_effect, e.reached, e.employment_status, e.unemployed_since
-            FROM journeys_journeyevent e
-            JOIN journeys_participation pa ON pa.id = e.participation_id
-            LEFT JOIN programmes_measure m ON m.id = e.measure_id
-            WHERE {mine} AND e.recorded_at <= {R} AND {f.in_list("e.kind", REPORTED_KINDS)}
-              AND e.occurred_on <= {D}
-              AND (e.occurred_on >= {f.lit_date(s.date_from - dt.timedelta(days=FOLLOW_UP_WINDOW_DAYS))}
-                OR {f.in_list("e.kind", HISTORY_KINDS)})
-            """,
+                "sw_enr",
+                f"""{enr_select}
+        FROM (
+          SELECT v.*, CASE WHEN v.n_id IS NOT NULL THEN v.seq + 1 END AS n_seq FROM (
+            SELECT ROW_NUMBER() OVER w AS seq, {leads}, id, pid, kind, od, ra, stage_id, measure_id,
+              region_id, provider_id, operation, change, employment_status, unemployed_since
+            FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
+            WINDOW w AS (PARTITION BY pid ORDER BY od, ra, id)
+          ) v WHERE v.kind IN ('entry', 'stage_change')
+        ) e
+        JOIN sw_pp pp ON pp.pid = e.pid
+        """,
             )
         )
-        # minus the events superseded or voided by R (few: removing them afterwards is cheaper than
-        # an anti-join probe for every event)
-        c.execute(
-            f"DELETE FROM sw_ev WHERE id IN (SELECT s.supersedes_id FROM journeys_journeyevent s "
-            f"WHERE s.supersedes_id > 0 AND {f.unindexed('s.recorded_at')} <= {R})"
-        )
-        c.execute("CREATE INDEX sw_ev_pid_kind ON sw_ev (pid, kind, od)")
-        _analyze(c, "sw_ev", "pid, kind, od")
-        # the programme's participations with the person's characteristics
-        c.execute(
-            f.temp_table(
-                "sw_pp",
-                f"""
-            SELECT pa.id AS pid, pa.person_id, p.gender, p.birth_date, p.household_id{f.age_thresholds("p.birth_date")}
-            FROM journeys_participation pa JOIN people_person p ON p.id = pa.person_id
-            WHERE {mine}
-            """,
-            )
-        )
-        c.execute("CREATE UNIQUE INDEX sw_pp_pid ON sw_pp (pid)")
-        _analyze(c, "sw_pp", "pid")
-        # the flow events of the period, with their breakdown values, whether a programme entry
-        # is the participation's first and whether an exit is a closure before entry (an exit
-        # with no enrolment open: no entry or stage change since the last exit)
-        c.execute(
-            f.temp_table(
-                "sw_evp",
-                f"""
-            SELECT e.pid, e.kind, e.region_id, e.stage_id, e.measure_id, e.provider_id, e.change, pp.gender,
-              {f.age_band("pp.birth_date", "e.od", "pp")} AS age_band,
-              CASE WHEN e.kind IN ('assessment_start', 'reactivation') AND NOT EXISTS (
-                SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind IN ('assessment_start', 'reactivation')
-                  AND q.od <= e.od AND (q.od, q.ra, q.id) < (e.od, e.ra, e.id)) THEN 1 ELSE 0 END AS first_pe,
-              CASE WHEN e.kind = 'exit' AND NOT EXISTS (
-                SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind IN ('entry', 'stage_change')
-                  AND q.od <= e.od AND (q.od, q.ra, q.id) < (e.od, e.ra, e.id) AND NOT EXISTS (
-                    SELECT 1 FROM sw_ev x WHERE x.pid = e.pid AND x.kind = 'exit' AND x.od >= q.od
-                      AND x.od <= e.od AND (x.od, x.ra, x.id) > (q.od, q.ra, q.id)
-                      AND (x.od, x.ra, x.id) < (e.od, e.ra, e.id))) THEN 1 ELSE 0 END AS closure
-            FROM sw_ev e JOIN sw_pp pp ON pp.pid = e.pid
-            WHERE e.od >= {F} AND e.od <= {T} AND e.kind IN ('referral', 'not_arrived', 'assessment_start',
-              'reactivation', 'entry', 'stage_change', 'extension', 'exit')
-            """,
-            )
-        )
-        # waiting: a waiting-list entry with no later waiting-list or stage entry, nor a closure
-        # before entry (an exit from the waiting list)
-        c.execute(
-            f.temp_table(
-                "sw_wait",
-                f"""
-            SELECT w.pid, w.region_id, w.stage_id, w.measure_id, w.provider_id, w.change, pp.gender,
-              {f.age_band("pp.birth_date", "w.od", "pp")} AS age_band
-            FROM sw_ev w JOIN sw_pp pp ON pp.pid = w.pid
-            WHERE w.kind = 'waitlist' AND NOT EXISTS (
-              SELECT 1 FROM sw_ev v WHERE v.pid = w.pid AND v.kind IN ('waitlist', 'entry', 'stage_change', 'exit')
-                AND v.od >= w.od AND (v.od, v.ra, v.id) > (w.od, w.ra, w.id))
-            """,
-            )
-        )
-        # 2. employment events numbered in log order (``seq`` runs over all participations: only
-        #    its order within one participation is used), and the spells: start → end_date, else
-        #    the next employment_end, else open
+    else:
         for sql in f.numbered_table(
-            "sw_emp",
-            ("id", "pid", "kind", "od", "end_date", "employment_kind", "benefit_effect", "region_id"),
-            "FROM sw_ev WHERE kind IN ('employment_start', 'employment_end')",
+            "sw_ese",
+            (
+                "id",
+                "pid",
+                "kind",
+                "od",
+                "ra",
+                "stage_id",
+                "measure_id",
+                "region_id",
+                "provider_id",
+                "operation",
+                "change",
+                "employment_status",
+                "unemployed_since",
+                "exit_kind",
+                "statuses",
+                "qualification",
+                "reason_code",
+            ),
+            "FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')",
             "pid, od, ra, id",
         ):
             c.execute(sql)
-        c.execute("CREATE INDEX sw_emp_pid ON sw_emp (pid, kind, seq)")
-        _analyze(c, "sw_emp", "pid, kind")
+        c.execute("CREATE UNIQUE INDEX sw_ese_seq ON sw_ese (pid, seq)")
         c.execute(
             f.temp_table(
-                "sw_sp",
-                """
-            SELECT s.pid, s.employment_kind AS ekind, s.od AS start, COALESCE(s.end_date, (
-                SELECT MIN(x.od) FROM sw_emp x WHERE x.pid = s.pid AND x.kind = 'employment_end' AND x.seq > s.seq
-              )) AS stop
-            FROM sw_emp s WHERE s.kind = 'employment_start'
-            """,
+                "sw_enr",
+                f"""
+        {enr_select}
+        FROM (
+          SELECT e.*, n.kind AS n_kind, n.od AS n_od, n.ra AS n_ra, n.id AS n_id, n.seq AS n_seq,
+            n.exit_kind AS n_exit_kind, n.change AS n_change, n.statuses AS n_statuses,
+            n.qualification AS n_qualification, n.reason_code AS n_reason_code
+          FROM sw_ese e LEFT JOIN sw_ese n ON n.pid = e.pid AND n.seq = e.seq + 1
+          WHERE e.kind IN ('entry', 'stage_change')
+        ) e
+        JOIN sw_pp pp ON pp.pid = e.pid
+        """,
             )
         )
-        c.execute("CREATE INDEX sw_sp_pid ON sw_sp (pid, start)")
-        _analyze(c, "sw_sp", "pid")
-        # 3. enrolments (entry or stage_change → next exit or stage_change); ``seq`` numbers the
-        #    entries, stage changes and exits in log order, eseq is an enrolment's own number, nseq
-        #    that of the next of those events and xseq that of the exit or stage change ending it
-        ends = "n_kind IN ('exit', 'stage_change')"
-        enr_select = f"""
-            SELECT e.id AS eid, e.pid, pp.person_id, e.kind AS ekind, e.od AS entered_on, e.ra AS e_ra, e.seq AS eseq,
-              e.stage_id, e.measure_id, e.region_id, e.provider_id, e.operation, e.change AS echange,
-              e.employment_status, e.unemployed_since, pp.gender, pp.birth_date,
-              {f.age_band("pp.birth_date", "e.od", "pp")} AS age_band,
-              CASE WHEN {ends} THEN n_od END AS exit_on,
-              CASE WHEN {ends} THEN n_seq END AS xseq,
-              n_seq AS nseq, n_od AS nod, n_ra, n_id,
-              CASE WHEN n_kind = 'exit' THEN n_exit_kind
-                   WHEN n_kind = 'stage_change' AND n_change = 'planned' THEN 'regular'
-                   WHEN n_kind = 'stage_change' THEN 'early_neutral' END AS exit_kind,
-              CASE WHEN n_kind = 'exit' THEN n_statuses
-                   WHEN n_kind = 'stage_change' THEN 'education' END AS xstatuses,
-              CASE WHEN n_kind = 'exit' THEN n_qualification END AS xqual,
-              CASE WHEN n_kind = 'stage_change' THEN n_change ELSE '' END AS xchange"""
-        if f.is_postgres():
-            # numbered per participation and joined to the next event in the same sort (window
-            # functions over one window), instead of a numbered table joined to itself
-            nxt = ("kind", "od", "ra", "id", "exit_kind", "change", "statuses", "qualification")
-            leads = ", ".join(f"LEAD({col}) OVER w AS n_{col}" for col in nxt)
-            c.execute(
-                f.temp_table(
-                    "sw_enr",
-                    f"""{enr_select}
-            FROM (
-              SELECT v.*, CASE WHEN v.n_id IS NOT NULL THEN v.seq + 1 END AS n_seq FROM (
-                SELECT ROW_NUMBER() OVER w AS seq, {leads}, id, pid, kind, od, ra, stage_id, measure_id,
-                  region_id, provider_id, operation, change, employment_status, unemployed_since
-                FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')
-                WINDOW w AS (PARTITION BY pid ORDER BY od, ra, id)
-              ) v WHERE v.kind IN ('entry', 'stage_change')
-            ) e
-            JOIN sw_pp pp ON pp.pid = e.pid
-            """,
-                )
-            )
-        else:
-            for sql in f.numbered_table(
-                "sw_ese",
-                (
-                    "id",
-                    "pid",
-                    "kind",
-                    "od",
-                    "ra",
-                    "stage_id",
-                    "measure_id",
-                    "region_id",
-                    "provider_id",
-                    "operation",
-                    "change",
-                    "employment_status",
-                    "unemployed_since",
-                    "exit_kind",
-                    "statuses",
-                    "qualification",
-                ),
-                "FROM sw_ev WHERE kind IN ('entry', 'stage_change', 'exit')",
-                "pid, od, ra, id",
-            ):
-                c.execute(sql)
-            c.execute("CREATE UNIQUE INDEX sw_ese_seq ON sw_ese (pid, seq)")
-            c.execute(
-                f.temp_table(
-                    "sw_enr",
-                    f"""
-            {enr_select}
-            FROM (
-              SELECT e.*, n.kind AS n_kind, n.od AS n_od, n.ra AS n_ra, n.id AS n_id, n.seq AS n_seq,
-                n.exit_kind AS n_exit_kind, n.change AS n_change, n.statuses AS n_statuses,
-                n.qualification AS n_qualification
-              FROM sw_ese e LEFT JOIN sw_ese n ON n.pid = e.pid AND n.seq = e.seq + 1
-              WHERE e.kind IN ('entry', 'stage_change')
-            ) e
-            JOIN sw_pp pp ON pp.pid = e.pid
-            """,
-                )
-            )
-        # an enrolment by number, and the latest one before a number, straight from the index
-        c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, eseq)")
-        c.execute("CREATE INDEX sw_enr_exit ON sw_enr (exit_on)")
-        _analyze(c, "sw_enr", "pid, eseq, xseq, entered_on, exit_on")
+    # an enrolment by number, and the latest one before a number, straight from the index
+    c.execute("CREATE INDEX sw_enr_pid ON sw_enr (pid, eseq)")
+    c.execute("CREATE INDEX sw_enr_exit ON sw_enr (exit_on)")
+    _analyze(c, "sw_enr", "pid, eseq, xseq, entered_on, exit_on")
 
-        # enrolments overlapping the period (with a first-labour-market internship in the
-        # enrolment) and enrolments entered in the period (with an extension in the enrolment)
-        c.execute(
-            f.temp_table(
-                "sw_ov",
-                f"""
-            SELECT {ENR_DIMS}, CASE WHEN EXISTS (
-                SELECT 1 FROM sw_ev i WHERE i.pid = n.pid AND i.kind = 'internship'
-                AND i.first_labour_market = {f.bool_true()} AND i.od >= n.entered_on
-                AND i.od <= COALESCE(n.exit_on, {D})) THEN 1 ELSE 0 END AS intern
-            FROM sw_enr n WHERE n.entered_on <= {T} AND (n.exit_on IS NULL OR n.exit_on >= {F})
-            """,
-            )
-        )
-        c.execute(
-            f.temp_table(
-                "sw_en",
-                f"""
-            SELECT {ENR_DIMS}, CASE WHEN EXISTS (
-                SELECT 1 FROM sw_ev v WHERE v.pid = n.pid AND v.kind = 'extension'
-                AND (v.od, v.ra, v.id) > (n.entered_on, n.e_ra, n.eid)
-                AND (n.n_id IS NULL OR (v.od, v.ra, v.id) < (n.nod, n.n_ra, n.n_id))) THEN 1 ELSE 0 END AS extended
-            FROM sw_enr n WHERE n.entered_on >= {F} AND n.entered_on <= {T}
-            """,
-            )
-        )
 
-        def emp(kinds, a, b, pid="x.pid"):
-            return (
-                f"EXISTS (SELECT 1 FROM sw_sp s WHERE s.pid = {pid} AND {f.in_list('s.ekind', kinds)} "
-                f"AND s.start <= {b} AND (s.stop IS NULL OR s.stop >= {a}))"
-            )
+def _overlap(c, s: Settings) -> None:
+    """``sw_ov``: enrolments overlapping the period."""
+    D = f.lit_date(s.as_of)
+    F = f.lit_date(s.date_from)
+    T = f.lit_date(s.date_to)
+    # enrolments overlapping the period (with a first-labour-market internship in the
+    # enrolment) and enrolments entered in the period (with an extension in the enrolment)
+    c.execute(
+        f.temp_table(
+            "sw_ov",
+            f"""
+        SELECT {ENR_DIMS}, CASE WHEN EXISTS (
+            SELECT 1 FROM sw_ev i WHERE i.pid = n.pid AND i.kind = 'internship'
+            AND i.first_labour_market = {f.bool_true()} AND i.od >= n.entered_on
+            AND i.od <= COALESCE(n.exit_on, {D})) THEN 1 ELSE 0 END AS intern
+        FROM sw_enr n WHERE n.entered_on <= {T} AND (n.exit_on IS NULL OR n.exit_on >= {F})
+        """,
+        )
+    )
 
-        def flag(cond):
-            return f"CASE WHEN {cond} THEN 1 ELSE 0 END"
 
-        def fu_for_p(pid, p, value="fu.statuses"):
-            """``value`` of the latest reached follow-up dated within FOLLOW_UP_WINDOW_DAYS of p
-            (NULL if none)."""
-            w = FOLLOW_UP_WINDOW_DAYS
-            return (
-                f"(SELECT {value} FROM sw_ev fu WHERE fu.pid = {pid} AND fu.kind = 'follow_up' "
-                f"AND fu.reached IS NOT FALSE AND fu.od >= {f.add_days(p, -w)} AND fu.od <= {f.add_days(p, w)} "
-                f"ORDER BY fu.od DESC, fu.ra DESC, fu.id DESC LIMIT 1)"
-            )
+def _entered(c, s: Settings) -> None:
+    """``sw_en``: enrolments entered in the period."""
+    F = f.lit_date(s.date_from)
+    T = f.lit_date(s.date_to)
+    c.execute(
+        f.temp_table(
+            "sw_en",
+            f"""
+        SELECT {ENR_DIMS}, CASE WHEN EXISTS (
+            SELECT 1 FROM sw_ev v WHERE v.pid = n.pid AND v.kind = 'extension'
+            AND (v.od, v.ra, v.id) > (n.entered_on, n.e_ra, n.eid)
+            AND (n.n_id IS NULL OR (v.od, v.ra, v.id) < (n.nod, n.n_ra, n.n_id))) THEN 1 ELSE 0 END AS extended
+        FROM sw_enr n WHERE n.entered_on >= {F} AND n.entered_on <= {T}
+        """,
+        )
+    )
 
-        # 4. exit cases in the period; the facts about each are looked up by joining the exits with
-        #    the spells, enrolments and events of the same participation and reducing per exit
-        #    (one pass each instead of a correlated subquery per exit and flag). A fact is only
-        #    looked up where a flag can depend on it: being enrolled at p only for the six-month
-        #    cohort (p ≤ D), a new entry only for exits whose statuses do not already say follow-on.
-        #    The six-month point p is computed once (sw_xb0) and the follow-up looked up with it.
-        c.execute(
-            f.temp_table(
-                "sw_xb0",
-                f"""
-            SELECT {ENR_DIMS}, n.eid, n.xchange, n.exit_kind, n.xstatuses, n.nod, n.n_ra, n.n_id,
-              {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
-            FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
-            """,
-            )
-        )
-        c.execute(f.temp_table("sw_xb", f"SELECT x.*, {fu_for_p('x.pid', 'x.p')} AS fu FROM sw_xb0 x"))
-        c.execute("CREATE INDEX sw_xb_eid ON sw_xb (eid)")
-        _analyze(c, "sw_xb", "eid, pid")
 
-        def spell(kinds, a, b):
-            kinds_ok = "1 = 1" if set(kinds) >= set(ANY_KINDS) else f.in_list("s.ekind", kinds)
-            return f"MAX({flag(f'{kinds_ok} AND s.start <= {b} AND (s.stop IS NULL OR s.stop >= {a})')})"
+def _exits(c, s: Settings) -> None:
+    """``sw_xb0``, ``sw_xb`` and ``sw_x``: the exit cases of the period."""
+    in_kinds = _checked(s.in_work_kinds, EmploymentKind.values)
+    in_statuses = _checked(s.in_work_statuses, ExitStatus.values)
+    D = f.lit_date(s.as_of)
+    F = f.lit_date(s.date_from)
+    T = f.lit_date(s.date_to)
+    days = int(s.upon_leaving_days)
+    months = int(s.follow_up_months)
+    # exit cases in the period; the facts about each are looked up by joining the exits with
+    # the spells, enrolments and events of the same participation and reducing per exit
+    # (one pass each instead of a correlated subquery per exit and flag). A fact is only
+    # looked up where a flag can depend on it: being enrolled at p only for the six-month
+    # cohort (p ≤ D), a new entry only for exits whose statuses do not already say follow-on.
+    # The six-month point p is computed once (sw_xb0) and the follow-up looked up with it.
+    c.execute(
+        f.temp_table(
+            "sw_xb0",
+            f"""
+        SELECT {ENR_DIMS}, n.eid, n.xchange, n.exit_kind, n.xstatuses, n.nod, n.n_ra, n.n_id,
+          {f.add_months("n.exit_on", months)} AS p, {f.add_days("n.exit_on", days)} AS w_end
+        FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T}
+        """,
+        )
+    )
+    c.execute(f.temp_table("sw_xb", f"SELECT x.*, {_fu_for_p('x.pid', 'x.p')} AS fu FROM sw_xb0 x"))
+    c.execute("CREATE INDEX sw_xb_eid ON sw_xb (eid)")
+    _analyze(c, "sw_xb", "eid, pid")
 
-        sp_emp_in_leave, sp_emp_any_leave = "COALESCE(sp.emp_in_leave, 0)", "COALESCE(sp.emp_any_leave, 0)"
-        sp_emp_in_p, sp_emp_any_p = "COALESCE(sp.emp_in_p, 0)", "COALESCE(sp.emp_any_p, 0)"
-        sp_emp_svb_p = "COALESCE(sp.emp_svb_p, 0)"
-        enrolled_p, new_entry = "COALESCE(en.enrolled_p, 0)", "COALESCE(ne.new_entry, 0)"
-        fu = "y.fu"  # the latest reached follow-up dated in [p − 14, p + 14]
-        c.execute(
-            f.temp_table(
-                "sw_x",
-                f"""
-            SELECT y.*,
-              {flag("y.exit_kind = 'early_negative'")} AS dropout,
-              {flag("y.exit_kind IN ('regular', 'early_positive')")} AS success,
-              {flag(f"y.p <= {D}")} AS cohort6,
-              {flag(f"({f.any_status('y.xstatuses', in_statuses)} OR {sp_emp_in_leave} = 1)")} AS work_leave,
-              {flag(f"({f.any_status('y.xstatuses', FOLLOW_ON_STATUSES)} OR {sp_emp_any_leave} = 1 OR {new_entry} = 1)")} AS follow_on,
-              {flag(f"y.p <= {D} AND ({sp_emp_in_p} = 1 OR ({fu} IS NOT NULL AND {f.any_status(fu, in_statuses)}))")} AS ret6,
-              {flag(f"y.p <= {D} AND {fu} IS NULL AND {sp_emp_any_p} = 0")} AS unreached,
-              {flag(f"y.p <= {D} AND ({sp_emp_any_p} = 1 OR {enrolled_p} = 1 OR ({fu} IS NOT NULL AND {f.any_status(fu, ('education', *EMPLOYED_STATUSES))}))")} AS eb_ret,
-              {flag(f"y.p <= {D} AND ({sp_emp_svb_p} = 1 OR ({fu} IS NOT NULL AND {f.has_status(fu, 'employed_svb')}))")} AS eb_int,
-              CASE WHEN y.exit_kind = 'early_negative' THEN 'dropout'
-                   WHEN y.exit_kind IN ('regular', 'early_positive') THEN 'successful'
-                   WHEN y.exit_kind = 'early_neutral' THEN 'neutral' ELSE '' END AS exit_group
-            FROM sw_xb y
-            LEFT JOIN (
-              SELECT x.eid,
-                {spell(in_kinds, "x.exit_on", "x.w_end")} AS emp_in_leave,
-                {spell(ANY_KINDS, "x.exit_on", "x.w_end")} AS emp_any_leave,
-                {spell(in_kinds, "x.p", "x.p")} AS emp_in_p,
-                {spell(ANY_KINDS, "x.p", "x.p")} AS emp_any_p,
-                {spell(("svb",), "x.p", "x.p")} AS emp_svb_p
-              FROM sw_xb x JOIN sw_sp s ON s.pid = x.pid GROUP BY x.eid
-            ) sp ON sp.eid = y.eid
-            LEFT JOIN (
-              SELECT x.eid, 1 AS enrolled_p FROM sw_xb x JOIN sw_enr o ON o.pid = x.pid
-              WHERE x.p <= {D} AND o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p) GROUP BY x.eid
-            ) en ON en.eid = y.eid
-            LEFT JOIN (
-              SELECT x.eid, 1 AS new_entry FROM sw_xb x JOIN sw_ev v ON v.pid = x.pid
-              WHERE v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start')
-                AND (v.od, v.ra, v.id) > (x.nod, x.n_ra, x.n_id) AND v.od <= x.w_end
-                AND NOT {f.any_status("COALESCE(x.xstatuses, '')", FOLLOW_ON_STATUSES)} GROUP BY x.eid
-            ) ne ON ne.eid = y.eid
-            """,
-            )
+    sp_emp_in_leave, sp_emp_any_leave = "COALESCE(sp.emp_in_leave, 0)", "COALESCE(sp.emp_any_leave, 0)"
+    sp_emp_in_p, sp_emp_any_p = "COALESCE(sp.emp_in_p, 0)", "COALESCE(sp.emp_any_p, 0)"
+    sp_emp_svb_p = "COALESCE(sp.emp_svb_p, 0)"
+    enrolled_p, new_entry = "COALESCE(en.enrolled_p, 0)", "COALESCE(ne.new_entry, 0)"
+    fu = "y.fu"  # the latest reached follow-up dated in [p − 14, p + 14]
+    c.execute(
+        f.temp_table(
+            "sw_x",
+            f"""
+        SELECT y.*,
+          {_flag("y.exit_kind = 'early_negative'")} AS dropout,
+          {_flag("y.exit_kind IN ('regular', 'early_positive')")} AS success,
+          {_flag(f"y.p <= {D}")} AS cohort6,
+          {_flag(f"({f.any_status('y.xstatuses', in_statuses)} OR {sp_emp_in_leave} = 1)")} AS work_leave,
+          {_flag(f"({f.any_status('y.xstatuses', FOLLOW_ON_STATUSES)} OR {sp_emp_any_leave} = 1 OR {new_entry} = 1)")} AS follow_on,
+          {_flag(f"y.p <= {D} AND ({sp_emp_in_p} = 1 OR ({fu} IS NOT NULL AND {f.any_status(fu, in_statuses)}))")} AS ret6,
+          {_flag(f"y.p <= {D} AND {fu} IS NULL AND {sp_emp_any_p} = 0")} AS unreached,
+          {_flag(f"y.p <= {D} AND ({sp_emp_any_p} = 1 OR {enrolled_p} = 1 OR ({fu} IS NOT NULL AND {f.any_status(fu, ('education', *EMPLOYED_STATUSES))}))")} AS eb_ret,
+          {_flag(f"y.p <= {D} AND ({sp_emp_svb_p} = 1 OR ({fu} IS NOT NULL AND {f.has_status(fu, 'employed_svb')}))")} AS eb_int,
+          CASE WHEN y.exit_kind = 'early_negative' THEN 'dropout'
+               WHEN y.exit_kind IN ('regular', 'early_positive') THEN 'successful'
+               WHEN y.exit_kind = 'early_neutral' THEN 'neutral' ELSE '' END AS exit_group
+        FROM sw_xb y
+        LEFT JOIN (
+          SELECT x.eid,
+            {_spell(in_kinds, "x.exit_on", "x.w_end")} AS emp_in_leave,
+            {_spell(ANY_KINDS, "x.exit_on", "x.w_end")} AS emp_any_leave,
+            {_spell(in_kinds, "x.p", "x.p")} AS emp_in_p,
+            {_spell(ANY_KINDS, "x.p", "x.p")} AS emp_any_p,
+            {_spell(("svb",), "x.p", "x.p")} AS emp_svb_p
+          FROM sw_xb x JOIN sw_sp s ON s.pid = x.pid GROUP BY x.eid
+        ) sp ON sp.eid = y.eid
+        LEFT JOIN (
+          SELECT x.eid, 1 AS enrolled_p FROM sw_xb x JOIN sw_enr o ON o.pid = x.pid
+          WHERE x.p <= {D} AND o.entered_on <= x.p AND (o.exit_on IS NULL OR o.exit_on >= x.p) GROUP BY x.eid
+        ) en ON en.eid = y.eid
+        LEFT JOIN (
+          SELECT x.eid, 1 AS new_entry FROM sw_xb x JOIN sw_ev v ON v.pid = x.pid
+          WHERE v.kind IN ('reactivation', 'entry', 'stage_change', 'assessment_start')
+            AND (v.od, v.ra, v.id) > (x.nod, x.n_ra, x.n_id) AND v.od <= x.w_end
+            AND NOT {f.any_status("COALESCE(x.xstatuses, '')", FOLLOW_ON_STATUSES)} GROUP BY x.eid
+        ) ne ON ne.eid = y.eid
+        """,
         )
-        # 5. ESF participants: participation × operation
-        ltu = (
-            f"(e.f_es = 'unemployed' AND e.f_us IS NOT NULL AND e.first_on >= {f.add_months('e.f_us', 12)})"
-            if s.ltu_rule != "eu_age"
-            else f"(e.f_es = 'unemployed' AND e.f_us IS NOT NULL AND ("
-            f"(e.age < 25 AND e.first_on > {f.add_months('e.f_us', 6)}) OR "
-            f"(e.age >= 25 AND e.first_on > {f.add_months('e.f_us', 12)})))"
+    )
+
+
+def _esf(c, s: Settings) -> None:
+    """``sw_esfg``, ``sw_esf0`` and ``sw_esf``: the ESF participants."""
+    D = f.lit_date(s.as_of)
+    F = f.lit_date(s.date_from)
+    T = f.lit_date(s.date_to)
+    days = int(s.upon_leaving_days)
+    months = int(s.follow_up_months)
+    # ESF participants: participation × operation
+    ltu = (
+        f"(e.f_es = 'unemployed' AND e.f_us IS NOT NULL AND e.first_on >= {f.add_months('e.f_us', 12)})"
+        if s.ltu_rule != "eu_age"
+        else f"(e.f_es = 'unemployed' AND e.f_us IS NOT NULL AND ("
+        f"(e.age < 25 AND e.first_on > {f.add_months('e.f_us', 6)}) OR "
+        f"(e.age >= 25 AND e.first_on > {f.add_months('e.f_us', 12)})))"
+    )
+    eu = ", ".join(f"'{code}'" for code in EU_COUNTRIES)
+    # the follow-up at the six-month point says employed (one lookup, the flag computed in it)
+    esf_fu_p = (
+        f"COALESCE({_fu_for_p('e.pid', 'e.p', _flag(f.any_status('fu.statuses', ESF_STATUSES)))}, 0) = 1"
+    )
+    # characteristics at the first entry and the last exit, only for the participants whose
+    # first entry or (final) last exit falls in the period: the two ESF cohorts
+    c.execute(
+        f.temp_table(
+            "sw_esfg",
+            f"""
+        SELECT pid, operation, MIN(eseq) AS first_seq, MIN(entered_on) AS first_on,
+          SUM(CASE WHEN exit_on IS NULL THEN 1 ELSE 0 END) AS open_n, MAX(xseq) AS last_xseq
+        FROM sw_enr GROUP BY pid, operation
+        HAVING (MIN(entered_on) >= {F} AND MIN(entered_on) <= {T})
+          OR (SUM(CASE WHEN exit_on IS NULL THEN 1 ELSE 0 END) = 0
+              AND MAX(exit_on) >= {F} AND MAX(exit_on) <= {T})
+        """,
         )
-        eu = ", ".join(f"'{code}'" for code in EU_COUNTRIES)
-        # the follow-up at the six-month point says employed (one lookup, the flag computed in it)
-        esf_fu_p = (
-            f"COALESCE({fu_for_p('e.pid', 'e.p', flag(f.any_status('fu.statuses', ESF_STATUSES)))}, 0) = 1"
+    )
+    _analyze(c, "sw_esfg", "pid, first_seq, last_xseq")
+    c.execute(
+        f.temp_table(
+            "sw_esf0",
+            f"""
+          SELECT g.pid, g.operation, g.first_on, g.open_n, fe.gender, fe.region_id,
+            {f.age("fe.birth_date", "g.first_on")} AS age,
+            COALESCE(NULLIF(fe.employment_status, ''), (
+              SELECT v.employment_status FROM sw_enr v WHERE v.pid = g.pid
+                AND v.eseq < g.first_seq AND v.employment_status <> ''
+              ORDER BY v.eseq DESC LIMIT 1), '') AS f_es,
+            COALESCE(fe.unemployed_since, (
+              SELECT v.unemployed_since FROM sw_enr v WHERE v.pid = g.pid
+                AND v.eseq < g.first_seq AND v.unemployed_since IS NOT NULL
+              ORDER BY v.eseq DESC LIMIT 1)) AS f_us,
+            p.isced, p.disability, p.nationality, p.foreign_background, p.minority, p.homeless, p.rural,
+            le.exit_on AS last_exit, le.xstatuses, le.xqual,
+            {f.add_days("le.exit_on", days)} AS w_end,
+            {f.add_months("le.exit_on", months)} AS p
+          FROM sw_esfg g
+          JOIN sw_enr fe ON fe.pid = g.pid AND fe.eseq = g.first_seq
+          JOIN sw_pp p ON p.pid = g.pid
+          LEFT JOIN sw_enr le ON le.pid = g.pid AND le.xseq = g.last_xseq
+        """,
         )
-        # characteristics at the first entry and the last exit, only for the participants whose
-        # first entry or (final) last exit falls in the period: the two ESF cohorts
-        c.execute(
-            f.temp_table(
-                "sw_esfg",
-                f"""
-            SELECT pid, operation, MIN(eseq) AS first_seq, MIN(entered_on) AS first_on,
-              SUM(CASE WHEN exit_on IS NULL THEN 1 ELSE 0 END) AS open_n, MAX(xseq) AS last_xseq
-            FROM sw_enr GROUP BY pid, operation
-            HAVING (MIN(entered_on) >= {F} AND MIN(entered_on) <= {T})
-              OR (SUM(CASE WHEN exit_on IS NULL THEN 1 ELSE 0 END) = 0
-                  AND MAX(exit_on) >= {F} AND MAX(exit_on) <= {T})
-            """,
-            )
+    )
+    c.execute(
+        f.temp_table(
+            "sw_esf",
+            f"""
+        SELECT e.pid, e.region_id, e.gender, e.first_on, e.last_exit, e.open_n,
+          1 AS o01,
+          {_flag("e.f_es = 'unemployed'")} AS o02,
+          {_flag(ltu)} AS o03,
+          {_flag("e.f_es = 'inactive'")} AS o04,
+          {_flag("e.f_es = 'employed'")} AS o05,
+          {_flag("e.age < 18")} AS o06,
+          {_flag("e.age >= 18 AND e.age <= 29")} AS o07,
+          {_flag("e.age >= 55")} AS o08,
+          {_flag("e.isced IS NOT NULL AND e.isced <= 2")} AS o09,
+          {_flag("e.isced IN (3, 4)")} AS o10,
+          {_flag("e.isced >= 5")} AS o11,
+          {_flag("e.disability = 'yes'")} AS o12,
+          {_flag(f"(e.nationality <> '' AND e.nationality NOT IN ({eu}))")} AS o13,
+          {_flag("e.foreign_background = 'yes'")} AS o14,
+          {_flag("e.minority = 'yes'")} AS o15,
+          {_flag("e.homeless = 'yes'")} AS o16,
+          {_flag("e.rural = 'yes'")} AS o17,
+          {_flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.any_status('e.xstatuses', ESF_STATUSES)} OR {_emp(ESF_KINDS, 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r04,
+          {_flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'job_seeking')} OR EXISTS (SELECT 1 FROM sw_ev fu WHERE fu.pid = e.pid AND fu.kind = 'follow_up' AND fu.reached IS NOT FALSE AND fu.od >= e.last_exit AND fu.od <= e.w_end AND {f.has_status('fu.statuses', 'job_seeking')}))")} AS r01_raw,
+          {_flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'education')} OR {_emp(('vocational_training',), 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r02,
+          {_flag("e.last_exit IS NOT NULL AND e.open_n = 0 AND (e.xqual = TRUE OR EXISTS (SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind = 'qualification' AND q.od >= e.first_on AND q.od <= e.w_end))")} AS r03,
+          {_flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND e.p <= {D} AND ({_emp(ESF_KINDS, 'e.p', 'e.p', 'e.pid')} OR {esf_fu_p})")} AS r05
+        FROM sw_esf0 e
+        """,
         )
-        _analyze(c, "sw_esfg", "pid, first_seq, last_xseq")
-        c.execute(
-            f.temp_table(
-                "sw_esf0",
-                f"""
-              SELECT g.pid, g.operation, g.first_on, g.open_n, fe.gender, fe.region_id,
-                {f.age("fe.birth_date", "g.first_on")} AS age,
-                COALESCE(NULLIF(fe.employment_status, ''), (
-                  SELECT v.employment_status FROM sw_enr v WHERE v.pid = g.pid
-                    AND v.eseq < g.first_seq AND v.employment_status <> ''
-                  ORDER BY v.eseq DESC LIMIT 1), '') AS f_es,
-                COALESCE(fe.unemployed_since, (
-                  SELECT v.unemployed_since FROM sw_enr v WHERE v.pid = g.pid
-                    AND v.eseq < g.first_seq AND v.unemployed_since IS NOT NULL
-                  ORDER BY v.eseq DESC LIMIT 1)) AS f_us,
-                p.isced, p.disability, p.nationality, p.foreign_background, p.minority, p.homeless, p.rural,
-                le.exit_on AS last_exit, le.xstatuses, le.xqual,
-                {f.add_days("le.exit_on", days)} AS w_end,
-                {f.add_months("le.exit_on", months)} AS p
-              FROM sw_esfg g
-              JOIN sw_enr fe ON fe.pid = g.pid AND fe.eseq = g.first_seq
-              JOIN people_person p ON p.id = fe.person_id
-              LEFT JOIN sw_enr le ON le.pid = g.pid AND le.xseq = g.last_xseq
-            """,
-            )
+    )
+
+
+def _integrations(c, s: Settings) -> None:
+    """``sw_int``: the integrations of the period."""
+    D = f.lit_date(s.as_of)
+    F = f.lit_date(s.date_from)
+    T = f.lit_date(s.date_to)
+    # integrations: first qualifying employment start per person and calendar month
+    c.execute(
+        f.temp_table(
+            "sw_int",
+            f"""
+        SELECT y.*,
+          {_flag("y.benefit_effect = 'reduced'")} AS reducing,
+          {_flag(f"y.benefit_effect = 'ended' OR (y.benefit_effect IN ('', 'unknown') AND y.household_id IS NOT NULL AND EXISTS (SELECT 1 FROM people_householdmonth hm WHERE hm.household_id = y.household_id) AND NOT EXISTS (SELECT 1 FROM people_householdmonth hm WHERE hm.household_id = y.household_id AND hm.month = {f.month_start_after('y.od', 3)} AND (hm.llu + hm.kdu) > 0))")} AS needs_covering,
+          {_flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D}")} AS cont_den,
+          {_flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D} AND " + " AND ".join(_emp(("svb",), f.month_end_after("y.od", k), f.month_end_after("y.od", k), "y.pid") for k in range(1, 7)))} AS cont_num
+        FROM (
+          SELECT e.pid, e.od, e.region_id, e.employment_kind, e.benefit_effect,
+            pp.person_id, pp.gender, pp.birth_date, pp.household_id
+          FROM sw_emp e JOIN sw_pp pp ON pp.pid = e.pid
+          WHERE e.kind = 'employment_start' AND {f.in_list("e.employment_kind", INTEGRATION_KINDS)}
+            AND e.od >= {F} AND e.od <= {T}
+            AND NOT EXISTS (
+              SELECT 1 FROM sw_emp q WHERE q.pid = e.pid AND q.kind = 'employment_start'
+                AND {f.in_list("q.employment_kind", INTEGRATION_KINDS)} AND q.seq < e.seq
+                AND {f.month_key("q.od")} = {f.month_key("e.od")})
+        ) y
+        """,
         )
-        c.execute(
-            f.temp_table(
-                "sw_esf",
-                f"""
-            SELECT e.pid, e.region_id, e.gender, e.first_on, e.last_exit, e.open_n,
-              1 AS o01,
-              {flag("e.f_es = 'unemployed'")} AS o02,
-              {flag(ltu)} AS o03,
-              {flag("e.f_es = 'inactive'")} AS o04,
-              {flag("e.f_es = 'employed'")} AS o05,
-              {flag("e.age < 18")} AS o06,
-              {flag("e.age >= 18 AND e.age <= 29")} AS o07,
-              {flag("e.age >= 55")} AS o08,
-              {flag("e.isced IS NOT NULL AND e.isced <= 2")} AS o09,
-              {flag("e.isced IN (3, 4)")} AS o10,
-              {flag("e.isced >= 5")} AS o11,
-              {flag("e.disability = 'yes'")} AS o12,
-              {flag(f"(e.nationality <> '' AND e.nationality NOT IN ({eu}))")} AS o13,
-              {flag("e.foreign_background = 'yes'")} AS o14,
-              {flag("e.minority = 'yes'")} AS o15,
-              {flag("e.homeless = 'yes'")} AS o16,
-              {flag("e.rural = 'yes'")} AS o17,
-              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.any_status('e.xstatuses', ESF_STATUSES)} OR {emp(ESF_KINDS, 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r04,
-              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'job_seeking')} OR EXISTS (SELECT 1 FROM sw_ev fu WHERE fu.pid = e.pid AND fu.kind = 'follow_up' AND fu.reached IS NOT FALSE AND fu.od >= e.last_exit AND fu.od <= e.w_end AND {f.has_status('fu.statuses', 'job_seeking')}))")} AS r01_raw,
-              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND ({f.has_status('e.xstatuses', 'education')} OR {emp(('vocational_training',), 'e.last_exit', 'e.w_end', 'e.pid')})")} AS r02,
-              {flag("e.last_exit IS NOT NULL AND e.open_n = 0 AND (e.xqual = TRUE OR EXISTS (SELECT 1 FROM sw_ev q WHERE q.pid = e.pid AND q.kind = 'qualification' AND q.od >= e.first_on AND q.od <= e.w_end))")} AS r03,
-              {flag(f"e.last_exit IS NOT NULL AND e.open_n = 0 AND e.p <= {D} AND ({emp(ESF_KINDS, 'e.p', 'e.p', 'e.pid')} OR {esf_fu_p})")} AS r05
-            FROM sw_esf0 e
-            """,
-            )
-        )
-        # 6. integrations: first qualifying employment start per person and calendar month
-        c.execute(
-            f.temp_table(
-                "sw_int",
-                f"""
-            SELECT y.*,
-              {flag("y.benefit_effect = 'reduced'")} AS reducing,
-              {flag(f"y.benefit_effect = 'ended' OR (y.benefit_effect IN ('', 'unknown') AND y.household_id IS NOT NULL AND EXISTS (SELECT 1 FROM people_householdmonth hm WHERE hm.household_id = y.household_id) AND NOT EXISTS (SELECT 1 FROM people_householdmonth hm WHERE hm.household_id = y.household_id AND hm.month = {f.month_start_after('y.od', 3)} AND (hm.llu + hm.kdu) > 0))")} AS needs_covering,
-              {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D}")} AS cont_den,
-              {flag(f"y.employment_kind = 'svb' AND {f.month_end_after('y.od', 6)} <= {D} AND " + " AND ".join(emp(("svb",), f.month_end_after("y.od", k), f.month_end_after("y.od", k), "y.pid") for k in range(1, 7)))} AS cont_num
-            FROM (
-              SELECT e.pid, e.od, e.region_id, e.employment_kind, e.benefit_effect,
-                pp.person_id, pp.gender, pp.birth_date, pp.household_id
-              FROM sw_emp e JOIN sw_pp pp ON pp.pid = e.pid
-              WHERE e.kind = 'employment_start' AND {f.in_list("e.employment_kind", INTEGRATION_KINDS)}
-                AND e.od >= {F} AND e.od <= {T}
-                AND NOT EXISTS (
-                  SELECT 1 FROM sw_emp q WHERE q.pid = e.pid AND q.kind = 'employment_start'
-                    AND {f.in_list("q.employment_kind", INTEGRATION_KINDS)} AND q.seq < e.seq
-                    AND {f.month_key("q.od")} = {f.month_key("e.od")})
-            ) y
-            """,
-            )
-        )
+    )
+
+
+_STEP_FUNCTIONS = {name: globals()[f"_{name}"] for name in STEPS}
+
+
+def _emp(kinds, a, b, pid="x.pid"):
+    return (
+        f"EXISTS (SELECT 1 FROM sw_sp s WHERE s.pid = {pid} AND {f.in_list('s.ekind', kinds)} "
+        f"AND s.start <= {b} AND (s.stop IS NULL OR s.stop >= {a}))"
+    )
+
+
+def _flag(cond):
+    return f"CASE WHEN {cond} THEN 1 ELSE 0 END"
+
+
+def _fu_for_p(pid, p, value="fu.statuses"):
+    """``value`` of the latest reached follow-up dated within FOLLOW_UP_WINDOW_DAYS of p
+    (NULL if none)."""
+    w = FOLLOW_UP_WINDOW_DAYS
+    return (
+        f"(SELECT {value} FROM sw_ev fu WHERE fu.pid = {pid} AND fu.kind = 'follow_up' "
+        f"AND fu.reached IS NOT FALSE AND fu.od >= {f.add_days(p, -w)} AND fu.od <= {f.add_days(p, w)} "
+        f"ORDER BY fu.od DESC, fu.ra DESC, fu.id DESC LIMIT 1)"
+    )
+
+
+def _spell(kinds, a, b):
+    kinds_ok = "1 = 1" if set(kinds) >= set(ANY_KINDS) else f.in_list("s.ekind", kinds)
+    return f"MAX({_flag(f'{kinds_ok} AND s.start <= {b} AND (s.stop IS NULL OR s.stop >= {a})')})"
 
 
 def _analyze(cursor, table: str, columns: str) -> None:

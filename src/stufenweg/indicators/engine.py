@@ -1,7 +1,8 @@
 # ruff: noqa: S608 - SQL is composed only from validated codes, integers and date literals (sqlfns.lit_*)
 """Compute indicators in the database: one aggregate query per (source, breakdown), many
-indicators per query. ``Engine`` builds the working tables (``build.py``) once and answers any
-number of ``rows(indicator_ids, by)`` calls against them.
+indicators per query. ``Engine`` builds the working tables (``build.py``) that a source reads when
+it is first asked for, once per run, and answers any number of ``rows(indicator_ids, by)`` calls
+against them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def _session_settings(cursor) -> None:
         # temporary files; and the queries run once, so compiling them (JIT) costs more than it saves.
         cursor.execute(f"SET LOCAL work_mem = '{int(WORK_MEM_MB)}MB'")
         cursor.execute("SET LOCAL jit = off")
+        # The working tables' statistics only steer join choices between tables of known shape:
+        # a sample of 3,000 rows (instead of 30,000) serves that and costs a tenth.
+        cursor.execute("SET LOCAL default_statistics_target = 10")
     else:
         # The working tables live in SQLite's temporary database; a page cache of the same
         # bounded size keeps them out of temporary files (reset when the run ends).
@@ -114,6 +118,9 @@ class Source:
     dims: dict[str, str]
     aggs: dict[str, str]
     region_col: str = ""
+    # the build steps (``build.STEPS``) whose working tables ``from_sql`` reads: built once per run,
+    # in every session, when a source first needs them (``Engine.aggregate``)
+    needs: tuple[str, ...] = ()
     # working tables of its own that ``from_sql`` reads: (name, statements) built once per run in
     # every session, when a source first needs them (``Engine.aggregate``)
     prepare: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -180,49 +187,57 @@ def sources(s: build.Settings) -> dict[str, Source]:
                 "closures_before_entry": "SUM(e.closure)",
             },
             "e.region_id",
+            needs=("flow",),
         ),
         "active": Source(
             "FROM sw_enr n WHERE n.exit_on IS NULL",
             _enrolment_dims("n", "n.echange"),
             {"active": "COUNT(DISTINCT n.pid)"},
             "n.region_id",
+            needs=("enrolments",),
         ),
         "wait": Source(
             "FROM sw_wait e WHERE 1 = 1",
             _enrolment_dims("e", "e.change"),
             {"waiting": "COUNT(DISTINCT e.pid)"},
             "e.region_id",
+            needs=("waiting",),
         ),
-        "x": Source("FROM sw_x x WHERE 1 = 1", x_dims, x_aggs, "x.region_id"),
+        "x": Source("FROM sw_x x WHERE 1 = 1", x_dims, x_aggs, "x.region_id", needs=("exits",)),
         "xs": Source(
             f"FROM sw_x x JOIN sw_codes c ON {f.names_code('x.xstatuses', 'c.code')} WHERE 1 = 1",  # a row per status
             {**x_dims, "status": "c.code"},
             {"status_n": "COUNT(*)"},
             "x.region_id",
+            needs=("exits",),
         ),
         "ov": Source(
             "FROM sw_ov n WHERE 1 = 1",
             _enrolment_dims("n", "n.echange"),
             {"participants": "COUNT(DISTINCT n.pid)", "interns": _persons("n.intern = 1", "n.pid")},
             "n.region_id",
+            needs=("overlap",),
         ),
         "en": Source(
             "FROM sw_en n WHERE 1 = 1",
             _enrolment_dims("n", "n.echange"),
             {"entered": "COUNT(*)", "extended": "SUM(n.extended)"},
             "n.region_id",
+            needs=("entered",),
         ),
         "esf_o": Source(
             f"FROM sw_esf e WHERE e.first_on >= {F} AND e.first_on <= {T}",
             {"gender": "e.gender"},
             esf_o,
             "e.region_id",
+            needs=("esf",),
         ),
         "esf_r": Source(
             f"FROM sw_esf e WHERE e.open_n = 0 AND e.last_exit >= {F} AND e.last_exit <= {T}",
             {"gender": "e.gender"},
             esf_r,
             "e.region_id",
+            needs=("esf",),
         ),
         "integ": Source(
             "FROM sw_int y WHERE 1 = 1",
@@ -239,6 +254,7 @@ def sources(s: build.Settings) -> dict[str, Source]:
                 "cont_den": "SUM(y.cont_den)",
             },
             "y.region_id",
+            needs=("integrations",),
         ),
     }
 
@@ -279,6 +295,7 @@ class Engine:
     _built: bool = False
     _partner: _Partner | None = field(default=None, init=False, repr=False)
     _prepared: set = field(default_factory=set, init=False, repr=False)
+    _steps: set = field(default_factory=set, init=False, repr=False)  # build steps done
 
     def __enter__(self) -> Engine:
         parts = parts_for_run()
@@ -294,12 +311,13 @@ class Engine:
                 _session_settings(c)
             if parts > 1:
                 self._partner = _Partner(snapshot)
-                other = dataclasses.replace(self.settings, part=(1, 2))
-                self._partner.submit(lambda: build.build(other))
-                build.build(dataclasses.replace(self.settings, part=(0, 2)))
-                self._partner.result()
+                self._parts = (
+                    dataclasses.replace(self.settings, part=(0, 2)),
+                    dataclasses.replace(self.settings, part=(1, 2)),
+                )
             else:
-                build.build(self.settings)
+                self._parts = (self.settings,)
+            self.build("events")
         except BaseException as exc:
             self.__exit__(type(exc), exc, exc.__traceback__)
             raise
@@ -328,11 +346,26 @@ class Engine:
                 with connection.cursor() as c:
                     c.execute("PRAGMA temp.cache_size = -2000")  # SQLite's default
 
+    def build(self, *wanted: str) -> None:
+        """The build steps ``wanted`` and those they read, if not built yet: in both sessions at
+        once, each on its part of the participations."""
+        steps = build.plan(wanted, self._steps)
+        if not steps:
+            return
+        if self._partner is not None:
+            other = self._parts[1]
+            self._partner.submit(lambda: build.build(other, steps))
+        build.build(self._parts[0], steps)
+        if self._partner is not None:
+            self._partner.result()
+        self._steps.update(steps)
+
     def aggregate(self, source: str, dims: tuple[str, ...]) -> dict[tuple, dict[str, int]]:
         key = (source, dims)
         if key in self._cache:
             return self._cache[key]
         src = target_groups.resolve(self._sources[source], dims)  # the person dimensions
+        self.build(*src.needs)
         for name, statements in src.prepare:
             if name not in self._prepared:  # in both sessions at once, each on its part
                 if self._partner is not None:

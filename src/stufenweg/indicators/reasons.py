@@ -123,9 +123,9 @@ REASON_IDS = tuple(i for t in TABLES for i in (t.count_id, t.share_id))
 def sources(s) -> dict:
     """The engine sources of the two tables (``s``: the run's ``build.Settings``), read from the
     run's working tables: the effective events (``sw_ev``) and the enrolments (``sw_enr``, an entry
-    or stage change up to the next entry, stage change or exit, in the log's order). Only the
-    reason code is read from the event log, by id, for the counted events. A run in two parts adds
-    up: every row belongs to one participation.
+    or stage change up to the next entry, stage change or exit, in the log's order; ``xreason`` is
+    the reason code of the exit ending it). A run in two parts adds up: every row belongs to one
+    participation.
 
     - ``reason_extension``: the extensions of the period, each in the enrolment it falls into (after
       its opening event, before its end in the log's order): none if the latest boundary event
@@ -139,22 +139,20 @@ def sources(s) -> dict:
     early = ", ".join(f"'{k}'" for k in EARLY)
     dims = {"stage": "r.stage_id", "region": "r.region_id", "reason_code": "r.reason_code"}
     extensions = f"""FROM (
-        SELECT n.stage_id, n.region_id,
-          (SELECT j.reason_code FROM journeys_journeyevent j WHERE j.id = v.id) AS reason_code
+        SELECT n.stage_id, n.region_id, v.reason_code
         FROM sw_ev v JOIN sw_enr n ON n.pid = v.pid AND n.entered_on <= v.od
           AND (v.od, v.ra, v.id) > (n.entered_on, n.e_ra, n.eid)
           AND (n.n_id IS NULL OR (v.od, v.ra, v.id) < (n.nod, n.n_ra, n.n_id))
         WHERE v.kind = 'extension' AND v.od >= {F} AND v.od <= {T}
       ) r WHERE 1 = 1"""
     exits = f"""FROM (
-        SELECT n.stage_id, n.region_id,
-          (SELECT j.reason_code FROM journeys_journeyevent j WHERE j.id = n.n_id AND j.kind = 'exit'
-             AND j.exit_kind IN ({early})) AS reason_code
+        SELECT n.stage_id, n.region_id, n.xreason AS reason_code
         FROM sw_enr n WHERE n.exit_on >= {F} AND n.exit_on <= {T} AND n.exit_kind IN ({early})
-      ) r WHERE r.reason_code IS NOT NULL"""
+          AND n.xreason IS NOT NULL
+      ) r WHERE 1 = 1"""
     return {
-        "reason_extension": Source(extensions, dims, {"n": "COUNT(*)"}, "r.region_id"),
-        "reason_exit": Source(exits, dims, {"n": "COUNT(*)"}, "r.region_id"),
+        "reason_extension": Source(extensions, dims, {"n": "COUNT(*)"}, "r.region_id", needs=("enrolments",)),
+        "reason_exit": Source(exits, dims, {"n": "COUNT(*)"}, "r.region_id", needs=("enrolments",)),
     }
 
 

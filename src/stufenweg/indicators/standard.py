@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from stufenweg.costs.report import section as costs_section
 from stufenweg.indicators import reasons
+from stufenweg.indicators.build import STEPS
 from stufenweg.indicators.definitions import (
     BY_ID,
     DIMENSION_LABELS,
@@ -89,6 +90,7 @@ def standard_report(params: ReportParams, progress: Callable[[int], None] | None
     step = progress or (lambda percent: None)
     params = params.resolved()
     with engine_for(params) as engine:
+        engine.build(*STEPS)  # the report reads every working table: built at once, then counted
         step(40)  # the working tables are the bulk of the work
         flow = engine.rows(FLOW, ("region",))
         step(46)

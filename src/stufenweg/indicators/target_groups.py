@@ -76,7 +76,7 @@ def _yes_no(column: str) -> str:
 
 
 def _memberships(person: str, age_band: str) -> dict[str, str]:
-    """Per target group, the condition that the person (alias of ``people_person``) belongs to it;
+    """Per target group, the condition that the person (alias of ``sw_pp``) belongs to it;
     ``age_band`` is the age band of the counted item (the age on the date of its event, for
     enrolments and exits the entry date)."""
     return {
@@ -99,7 +99,7 @@ def resolve(src, dims: tuple[str, ...]):
     if not wanted:
         return src
     alias = src.region_col.split(".", 1)[0]
-    joins = f" JOIN sw_pp tgpp ON tgpp.pid = {alias}.pid JOIN people_person tgp ON tgp.id = tgpp.person_id"
+    joins = f" JOIN sw_pp tgp ON tgp.pid = {alias}.pid"
     extra = {}
     if "vocational_qualification" in wanted:
         extra["vocational_qualification"] = _yes_no("tgp.vocational_qualification")
@@ -146,7 +146,6 @@ def sources(s) -> dict:
     from stufenweg.indicators.engine import Source
 
     F, T = f.lit_date(s.date_from), f.lit_date(s.date_to)
-    same_stage = "COALESCE(o.stage_id, 0) = COALESCE(n.stage_id, 0)"
     # employment status and unemployed-since at the entry: the entry's own, else those of the
     # latest earlier entry of the participation that gives them (as for ESF+)
     es = (
@@ -157,16 +156,23 @@ def sources(s) -> dict:
         "COALESCE(n.unemployed_since, (SELECT v.unemployed_since FROM sw_enr v WHERE v.pid = n.pid "
         "AND v.eseq < n.eseq AND v.unemployed_since IS NOT NULL ORDER BY v.eseq DESC LIMIT 1))"
     )
+    # the numbers of enrolments of the participation (in the stage) and whether an entry is the
+    # first in the stage since F, in one pass of window functions (``eseq`` is the log's order,
+    # so ``entered_on`` does not decrease with it)
+    stage = "COALESCE(o.stage_id, 0)"
     entrants = f"""
         SELECT n.pid, n.region_id, n.stage_id, n.measure_id, n.provider_id, n.echange, n.gender, n.age_band,
           n.entered_on, {f.age("n.birth_date", "n.entered_on")} AS t_age, {es} AS t_es, {us} AS t_us,
-          (SELECT COUNT(*) FROM sw_enr o WHERE o.pid = n.pid) AS t_n_programme,
-          (SELECT COUNT(*) FROM sw_enr o WHERE o.pid = n.pid AND {same_stage}) AS t_n_stage,
+          n.t_n_programme, n.t_n_stage,
           p.vocational_qualification AS t_voc, p.single_parent AS t_single, p.disability AS t_dis,
           p.foreign_background AS t_fb, p.returner AS t_ret, p.refugee AS t_ref, p.long_term_benefit AS t_ltb
-        FROM sw_enr n JOIN people_person p ON p.id = n.person_id
-        WHERE n.entered_on >= {F} AND n.entered_on <= {T} AND NOT EXISTS (
-          SELECT 1 FROM sw_enr o WHERE o.pid = n.pid AND {same_stage} AND o.entered_on >= {F} AND o.eseq < n.eseq)
+        FROM (
+          SELECT o.*, COUNT(*) OVER (PARTITION BY o.pid) AS t_n_programme,
+            COUNT(*) OVER (PARTITION BY o.pid, {stage}) AS t_n_stage,
+            ROW_NUMBER() OVER (PARTITION BY o.pid, {stage}, o.entered_on >= {F} ORDER BY o.eseq) AS t_k
+          FROM sw_enr o
+        ) n JOIN sw_pp p ON p.pid = n.pid
+        WHERE n.entered_on >= {F} AND n.entered_on <= {T} AND n.t_k = 1
     """
     ltu = f"n.t_es = 'unemployed' AND n.t_us IS NOT NULL AND n.entered_on >= {f.add_months('n.t_us', 12)}"
     ended = f"""
@@ -195,15 +201,17 @@ def sources(s) -> dict:
                 "repeated_stage": _count("n.t_n_stage > 1"),
             },
             "n.region_id",
+            needs=("enrolments",),
             # the entrants with their characteristics, once per run (every breakdown reads them)
-            prepare=(("sw_tgin", ("DROP TABLE IF EXISTS sw_tgin", f.temp_table("sw_tgin", entrants))),),
+            prepare=(("sw_tgin", (f.temp_table("sw_tgin", entrants),)),),
         ),
         "tg_x": Source(
             "FROM sw_tgx n WHERE 1 = 1",
             {**_enrolment_dims("n"), STAY_DAYS: "n.t_days"},
             {"closed": "COUNT(*)", "days_sum": "SUM(n.t_days)"},
             "n.region_id",
-            prepare=(("sw_tgx", ("DROP TABLE IF EXISTS sw_tgx", f.temp_table("sw_tgx", ended))),),
+            needs=("enrolments",),
+            prepare=(("sw_tgx", (f.temp_table("sw_tgx", ended),)),),
         ),
     }
 
