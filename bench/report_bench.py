@@ -349,7 +349,7 @@ def main() -> None:
         resolved = params.resolved()
         ok = compare(
             report,
-            programme.id,
+            resolved,
             elapsed,
             date_from=resolved.date_from,
             date_to=resolved.date_to,
