@@ -18,6 +18,7 @@ def test_dates_are_dates_and_counts_are_numbers(world, model):
     sheet = load_workbook(io.BytesIO(response.content))["Modell"]
     rows = {r[0]: r[1:] for r in sheet.iter_rows(values_only=True)}
     assert isinstance(rows["trainiert am"][0], dt.datetime)
+    assert rows["trainiert am"][0].microsecond == 0  # to the second (shown to the minute)
     assert rows["Datenstand"][0] == dt.datetime(2026, 1, 1)
     assert sheet["B3"].number_format == "dd.mm.yyyy"
     assert rows["Stichtage Training / Test"][:2] == (300, 100)

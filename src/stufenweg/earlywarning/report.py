@@ -28,7 +28,9 @@ def fairness_workbook(out, *, model, coefficients: list[dict], fairness: list[di
     sheet = book.add_worksheet(_("Modell"))
     day = book.add_format({"num_format": "dd.mm.yyyy", "align": "left"})
     moment = book.add_format({"num_format": "dd.mm.yyyy hh:mm", "align": "left"})
-    trained = timezone.localtime(model.trained_at).replace(tzinfo=None) if model.trained_at else None
+    trained = (
+        timezone.localtime(model.trained_at).replace(tzinfo=None, microsecond=0) if model.trained_at else None
+    )
     # dates as dates, counts as numbers (training and test side by side)
     rows = [
         (_("Programm"), f"{model.programme.code} – {model.programme.name}"),
