@@ -21,7 +21,11 @@ pytestmark = pytest.mark.django_db
 
 
 def params(world, **kw):
-    values = {"programme": world.programme, "date_from": dt.date(2022, 4, 1), "date_to": dt.date(2022, 10, 31)}
+    values = {
+        "programme": world.programme,
+        "date_from": dt.date(2022, 4, 1),
+        "date_to": dt.date(2022, 10, 31),
+    }
     return ReportParams(**{**values, **kw})
 
 
@@ -47,7 +51,9 @@ def test_the_workbook_has_month_dates_euro_amounts_and_empty_total_cells(world, 
     assert september[5].number_format == "#,##0"
     total = rows["Gesamt"]
     assert [c.value for c in total[1:4]] == [5400, 4800, -600]
-    assert [c.data_type for c in total[4:7]] == ["n", "n", "n"] and [c.value for c in total[4:7]] == [None] * 3
+    assert [c.data_type for c in total[4:7]] == ["n", "n", "n"] and [c.value for c in total[4:7]] == [
+        None
+    ] * 3
 
 
 def test_months_after_the_benefit_data_are_unknown_not_zero(world, household, costs):
@@ -58,3 +64,21 @@ def test_months_after_the_benefit_data_are_unknown_not_zero(world, household, co
     assert rows["12/2022"] == [600.0, None, None, None, None, None]
     assert rows["Gesamt"][:3] == [6600.0, 4800.0, None]
     assert "Leistungsdaten liegen bis 10/2022 vor" in got["note"]
+
+
+def test_a_small_count_of_ended_or_reduced_households_is_hidden(world, monkeypatch):
+    from decimal import Decimal
+
+    from stufenweg.costs import report
+    from stufenweg.costs.balance import Balance, Month
+
+    month = Month(
+        dt.date(2022, 5, 1), cost=Decimal(1000), savings=Decimal(2000), ended=1, reduced=9, households=12
+    )
+    month.cumulative = Decimal(1000)
+    balance = Balance(months=[month], households=12, compared=12, data_month=dt.date(2022, 5, 1))
+    monkeypatch.setattr(report, "programme_balance", lambda *a, **kw: balance)
+    got = section(params(world, date_to=dt.date(2022, 5, 31), suppress_below=3))
+    assert got["rows"][0]["cells"] == [1000.0, 2000.0, 1000.0, 1000.0, "*", 9]  # 1 of 12 ended
+    got = section(params(world, date_to=dt.date(2022, 5, 31)))
+    assert got["rows"][0]["cells"][4:] == [1, 9]

@@ -6,7 +6,8 @@ cumulative balance (from the period's first month), households with benefit ende
 Euro amounts to the cent. With the report's region filter, the regions' participations and cost
 entries (``balance.programme_balance``). With small-cell suppression (``--suppress-below N``), a
 month with fewer than N households counted shows „*“ for its savings, balance, cumulative balance
-and counts (the savings of one household are its benefits). The benefit months are the current
+and counts (the savings of one household are its benefits); in the other months a count of
+households with benefit ended or reduced below N is „*“ too (a small cell of its own). The benefit months are the current
 ones: unlike the event log they have no recording time, so a past report's savings may change
 when benefit months are recorded later. A month after the last month with benefit data
 (``people.households.data_month``) shows its cost and „–“ for the rest: its savings are not yet
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_noop
 
 from stufenweg.costs.balance import ZERO, programme_balance
 from stufenweg.indicators.presenting import compose_note
+from stufenweg.indicators.results import is_small
 from stufenweg.people.households import month_start
 
 SECTION_ID = "costs"
@@ -76,8 +78,9 @@ def section(params) -> dict:
             "*" if hide else _euro(m.savings),
             "*" if hide else _euro(m.balance),
             "*" if hidden_from is not None else _euro(m.cumulative),
-            "*" if hide else m.ended,
-            "*" if hide else m.reduced,
+            # the households' counts are small cells of their own (one household ended of many)
+            "*" if hide or is_small(m.ended, limit) else m.ended,
+            "*" if hide or is_small(m.reduced, limit) else m.reduced,
         ]
         rows.append({"id": f"{m.month:%Y-%m}", "label": f"{m.month:%m/%Y}", "cells": cells})
     if result.months:
