@@ -86,3 +86,17 @@ def test_a_pooled_region_is_marked_with_a_dagger_not_with_the_hidden_sign():
     stays = next(t for t in build(result) if t["id"] == "stays")
     assert stays["rows"][0][0] == "Nord / Qualifizierung †"
     assert "Mit † markierte" in stays["note"]
+
+
+def test_the_back_test_errors_of_a_stage_with_a_hidden_actual_count_are_hidden():
+    import numpy as np
+
+    from stufenweg.forecasting.service import _suppress_backtest, errors
+
+    forecast_ = np.array([[10.0, 4.0], [12.0, 5.0]])
+    actual = np.array([[11, 2], [12, 6]])
+    out = _suppress_backtest({"months": [AS_OF, AS_OF], **errors(forecast_, actual, forecast_, forecast_)}, 3)
+    assert out["actual"] == [[11, "*"], [12, 6]]
+    assert out["errors"][0]["mae"] == 0.5
+    # |4 − a| = 2 with the forecast 4 shown would leave a = 2 or 6
+    assert (out["errors"][1]["mae"], out["errors"][1]["mape"], out["errors"][1]["covered"]) == ("*",) * 3

@@ -247,7 +247,16 @@ def _backtest(params, spells, stage_ids, regions, shown) -> dict | None:
         for j, s in enumerate(stage_ids):
             actual[m, j] = sum(occ.get((s, r), 0) for r in region_ids)
     out = {"from": start, "months": months, **errors(medians, actual, low, high)}
-    out["actual"] = [[_small(v, params.suppress_below) for v in row] for row in out["actual"]]
+    return _suppress_backtest(out, params.suppress_below)
+
+
+def _suppress_backtest(out: dict, limit) -> dict:
+    """Small actual counts as ``*``; so are the errors of a stage with one: beside the forecast of
+    each month they would reveal the hidden count."""
+    out["actual"] = [[_small(v, limit) for v in row] for row in out["actual"]]
+    for j, err in enumerate(out["errors"]):
+        if any(row[j] == SUPPRESSED for row in out["actual"]):
+            err.update(mae=SUPPRESSED, mape=SUPPRESSED, covered=SUPPRESSED)
     return out
 
 

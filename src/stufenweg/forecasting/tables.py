@@ -190,8 +190,8 @@ def build(result: dict) -> list[dict]:
                         stage["name"],
                         len(test["months"]),
                         err["mae"],
-                        Share(err["mape"]) if err["mape"] is not None else None,
-                        Share(err["covered"]) if err["covered"] is not None else None,
+                        _percent(err["mape"]),
+                        _percent(err["covered"]),
                     ]
                     for stage, err in zip(stages, test["errors"], strict=True)
                 ],
