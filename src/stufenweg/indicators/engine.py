@@ -108,15 +108,29 @@ def _sum(cond: str) -> str:
     return f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END)"
 
 
-def _persons(cond: str, key: str) -> str:
-    return f"COUNT(DISTINCT CASE WHEN {cond} THEN {key} END)"
+@dataclass(frozen=True)
+class Distinct:
+    """An aggregate ``COUNT(DISTINCT key)`` over the rows meeting ``cond``. ``Engine.aggregate``
+    counts it as the distinct (group, key) pairs in a query of its own, which PostgreSQL hashes;
+    a ``COUNT(DISTINCT …)`` in the query of the other aggregates sorts every group."""
+
+    key: str
+    cond: str = "1 = 1"
+
+
+def _persons(cond: str, key: str) -> Distinct:
+    return Distinct(key, cond)
+
+
+def _fetch_all(sqls: list[str]) -> list[list[tuple]]:
+    return [_fetch(sql) for sql in sqls]
 
 
 @dataclass
 class Source:
     from_sql: str
     dims: dict[str, str]
-    aggs: dict[str, str]
+    aggs: dict[str, str | Distinct]
     region_col: str = ""
     # the build steps (``build.STEPS``) whose working tables ``from_sql`` reads: built once per run,
     # in every session, when a source first needs them (``Engine.aggregate``)
@@ -192,14 +206,14 @@ def sources(s: build.Settings) -> dict[str, Source]:
         "active": Source(
             "FROM sw_enr n WHERE n.exit_on IS NULL",
             _enrolment_dims("n", "n.echange"),
-            {"active": "COUNT(DISTINCT n.pid)"},
+            {"active": Distinct("n.pid")},
             "n.region_id",
             needs=("enrolments",),
         ),
         "wait": Source(
             "FROM sw_wait e WHERE 1 = 1",
             _enrolment_dims("e", "e.change"),
-            {"waiting": "COUNT(DISTINCT e.pid)"},
+            {"waiting": Distinct("e.pid")},
             "e.region_id",
             needs=("waiting",),
         ),
@@ -214,7 +228,7 @@ def sources(s: build.Settings) -> dict[str, Source]:
         "ov": Source(
             "FROM sw_ov n WHERE 1 = 1",
             _enrolment_dims("n", "n.echange"),
-            {"participants": "COUNT(DISTINCT n.pid)", "interns": _persons("n.intern = 1", "n.pid")},
+            {"participants": Distinct("n.pid"), "interns": _persons("n.intern = 1", "n.pid")},
             "n.region_id",
             needs=("overlap",),
         ),
@@ -375,31 +389,44 @@ class Engine:
                     self._partner.result()
                 self._prepared.add(name)
         dim_sql = [src.dims[d] for d in dims]
-        aggs = list(src.aggs.items())
         where = ""
         if self.settings.region_ids is not None:
             ids = ", ".join(str(int(i)) for i in self.settings.region_ids) or "NULL"
             where = f" AND {src.region_col} IN ({ids})"
-        select = ", ".join([*dim_sql, *(expr for _, expr in aggs)])
-        sql = f"SELECT {select} {src.from_sql}{where}"
-        if dims:
-            sql += " GROUP BY " + ", ".join(dim_sql)
+        group_by = " GROUP BY " + ", ".join(dim_sql) if dims else ""
+        # one query for the plain aggregates, one per distinct count: (names, sql)
+        queries: list[tuple[list[str], str]] = []
+        plain = [(name, expr) for name, expr in src.aggs.items() if not isinstance(expr, Distinct)]
+        if plain:
+            select = ", ".join([*dim_sql, *(expr for _, expr in plain)])
+            queries.append(([name for name, _ in plain], f"SELECT {select} {src.from_sql}{where}{group_by}"))
+        for name, expr in src.aggs.items():
+            if isinstance(expr, Distinct):
+                inner = "".join(f"{d} AS g{i}, " for i, d in enumerate(dim_sql))
+                pairs = (
+                    f"SELECT DISTINCT {inner}{expr.key} AS k {src.from_sql}{where} "
+                    f"AND {expr.cond} AND {expr.key} IS NOT NULL"
+                )
+                outer = [f"g{i}" for i in range(len(dims))]
+                sql = f"SELECT {', '.join([*outer, 'COUNT(*)'])} FROM ({pairs}) q"
+                queries.append(([name], sql + (" GROUP BY " + ", ".join(outer) if dims else "")))
+        sqls = [sql for _, sql in queries]
         if self._partner is not None:
-            self._partner.submit(lambda: _fetch(sql))
-        rows = _fetch(sql)
+            self._partner.submit(lambda: _fetch_all(sqls))
+        answers = _fetch_all(sqls)
         if self._partner is not None:
-            rows += self._partner.result()
+            answers = [mine + theirs for mine, theirs in zip(answers, self._partner.result(), strict=True)]
         # the parts' rows of one group add up (disjoint participations); so do two ids with the
         # same code (cannot happen) or NULL and ""
         result: dict[tuple, dict[str, int]] = {}
-        for row in rows:
-            group = tuple(self._codes.code(d, v) for d, v in zip(dims, row[: len(dims)], strict=True))
-            values = {name: int(v or 0) for (name, _), v in zip(aggs, row[len(dims) :], strict=True)}
-            if group in result:
-                for name, v in values.items():
-                    result[group][name] += v
-            else:
-                result[group] = values
+        for (names, _), rows in zip(queries, answers, strict=True):
+            for row in rows:
+                group = tuple(self._codes.code(d, v) for d, v in zip(dims, row[: len(dims)], strict=True))
+                values = result.setdefault(group, dict.fromkeys(src.aggs, 0))
+                for name, v in zip(names, row[len(dims) :], strict=True):
+                    values[name] += int(v or 0)
+        if not dims:  # a total has its row even where a query found nothing to count
+            result.setdefault((), dict.fromkeys(src.aggs, 0))
         self._cache[key] = result
         return result
 

@@ -191,7 +191,7 @@ def small_cells(values: list, limit: int | None) -> set[int]:
 
 def rests_on_too_few(count, limit: int | None) -> bool:
     """Whether a mean, median or share resting on ``count`` cases must be hidden: below ``limit``
-    or the count itself hidden (the rule of ``target_groups.suppress_measures``)."""
+    or the count itself hidden (also the rule of ``target_groups.suppress_measures``)."""
     if not limit:
         return False
     return not isinstance(count, int) or isinstance(count, bool) or count < limit

@@ -167,7 +167,9 @@ def sources(s) -> dict:
           p.vocational_qualification AS t_voc, p.single_parent AS t_single, p.disability AS t_dis,
           p.foreign_background AS t_fb, p.returner AS t_ret, p.refugee AS t_ref, p.long_term_benefit AS t_ltb
         FROM (
-          SELECT o.*, COUNT(*) OVER (PARTITION BY o.pid) AS t_n_programme,
+          SELECT o.pid, o.eseq, o.region_id, o.stage_id, o.measure_id, o.provider_id, o.echange, o.gender,
+            o.age_band, o.entered_on, o.birth_date, o.employment_status, o.unemployed_since,
+            COUNT(*) OVER (PARTITION BY o.pid) AS t_n_programme,
             COUNT(*) OVER (PARTITION BY o.pid, {stage}) AS t_n_stage,
             ROW_NUMBER() OVER (PARTITION BY o.pid, {stage}, o.entered_on >= {F} ORDER BY o.eseq) AS t_k
           FROM sw_enr o
@@ -234,6 +236,8 @@ def suppress_measures(rows: list[dict], limit: int) -> list[dict]:
     the value of a group is shown only where the count it rests on (``MEASURE_BASE``) is among the
     rows of the same group and neither hidden nor below ``limit`` — a mean age over two persons
     would tell their ages. Without its count row a mean or median is hidden. Works in place."""
+    from stufenweg.indicators.results import SUPPRESSED, rests_on_too_few  # results imports this module
+
     counts = {
         (r["indicator"], tuple(sorted(r["group"].items()))): r["value"]
         for r in rows
@@ -243,9 +247,8 @@ def suppress_measures(rows: list[dict], limit: int) -> list[dict]:
         base = MEASURE_BASE.get(row["indicator"])
         if base is None or row["value"] is None:
             continue
-        n = counts.get((base, tuple(sorted(row["group"].items()))))
-        if not isinstance(n, int) or isinstance(n, bool) or n < limit:
-            row["value"] = "*"
+        if rests_on_too_few(counts.get((base, tuple(sorted(row["group"].items())))), limit):
+            row["value"] = SUPPRESSED
     return rows
 
 
