@@ -29,6 +29,7 @@ def test_forecast_page_with_backtest_passes_axe(web):
     page = web.page
     page.set_default_timeout(60_000)  # the forecast is computed in the request; a busy machine is slow
     web.login("prognose")
+    page.click("nav.main-nav button:text-is('Auswertungen')")  # the menu of the analysis pages
     page.click("nav.main-nav a:text-is('Platzprognose')")
     page.wait_for_selector("#id_programme")
     web.axe()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.functional import SimpleLazyObject
 
-from stufenweg.web.navigation import navigation_for
+from stufenweg.web.navigation import navigation_for, navigation_menu
 
 
 def _organisations(user) -> list:
@@ -18,11 +18,14 @@ def _organisations(user) -> list:
 
 
 def navigation(request) -> dict:
-    """``nav_entries`` (main navigation) and ``user_organisations`` (header), both lazy."""
+    """``nav_entries`` (main navigation, flat), ``nav_menu`` (the same as the layout shows it,
+    with groups as disclosure menus) and ``user_organisations`` (header), all lazy."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_entries": [], "user_organisations": []}
+        return {"nav_entries": [], "nav_menu": [], "user_organisations": []}
+    entries = SimpleLazyObject(lambda: navigation_for(user, request.path))
     return {
-        "nav_entries": SimpleLazyObject(lambda: navigation_for(user, request.path)),
+        "nav_entries": entries,
+        "nav_menu": SimpleLazyObject(lambda: navigation_menu(entries)),
         "user_organisations": SimpleLazyObject(lambda: _organisations(user)),
     }
