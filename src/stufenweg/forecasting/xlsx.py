@@ -60,7 +60,8 @@ def workbook(result: dict) -> bytes:
         (
             _("Verfahren"),
             _(
-                "Fluss-Modell in Wochenschritten; Verweildauern nach Kaplan-Meier aus dem Verlaufsprotokoll; siehe docs/forecasting.md"
+                "Fluss-Modell in Wochenschritten; Verweildauern nach Kaplan-Meier aus dem Verlaufsprotokoll; "
+                "Annahmen und Grenzen: auf der Seite „Platzprognose“ unten"
             ),
         ),
     ]
