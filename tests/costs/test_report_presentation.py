@@ -13,20 +13,11 @@ import pytest
 
 from stufenweg.costs.report import section
 from stufenweg.indicators.presenting import present
-from stufenweg.indicators.results import ReportParams
 from stufenweg.indicators.standard import standard_report
 from stufenweg.indicators.xlsx import to_xlsx
+from tests.costs.test_report import params
 
 pytestmark = pytest.mark.django_db
-
-
-def params(world, **kw):
-    values = {
-        "programme": world.programme,
-        "date_from": dt.date(2022, 4, 1),
-        "date_to": dt.date(2022, 10, 31),
-    }
-    return ReportParams(**{**values, **kw})
 
 
 def _costs(report: dict) -> dict:
