@@ -222,6 +222,11 @@ def build(s: Settings, steps: tuple[str, ...] | None = None) -> None:
             _STEP_FUNCTIONS[step](c, s)
 
 
+def _dates(s: Settings) -> tuple[str, str, str]:
+    """The literals of D (as of), F and T (the period) of the run."""
+    return f.lit_date(s.as_of), f.lit_date(s.date_from), f.lit_date(s.date_to)
+
+
 def _mine(s: Settings) -> str:
     """The condition on ``pa`` (journeys_participation) of the run's participations."""
     k, n = (int(v) for v in s.part)
@@ -285,8 +290,7 @@ def _events(c, s: Settings) -> None:
 
 def _flow(c, s: Settings) -> None:
     """``sw_evp``: the flow events of the period."""
-    F = f.lit_date(s.date_from)
-    T = f.lit_date(s.date_to)
+    D, F, T = _dates(s)
     # the flow events of the period, with their breakdown values, whether a programme entry
     # is the participation's first and whether an exit is a closure before entry (an exit
     # with no enrolment open: no entry or stage change since the last exit, that is, an exit
@@ -452,9 +456,7 @@ def _enrolments(c, s: Settings) -> None:
 
 def _overlap(c, s: Settings) -> None:
     """``sw_ov``: enrolments overlapping the period."""
-    D = f.lit_date(s.as_of)
-    F = f.lit_date(s.date_from)
-    T = f.lit_date(s.date_to)
+    D, F, T = _dates(s)
     # enrolments overlapping the period (with a first-labour-market internship in the
     # enrolment) and enrolments entered in the period (with an extension in the enrolment)
     c.execute(
@@ -473,8 +475,7 @@ def _overlap(c, s: Settings) -> None:
 
 def _entered(c, s: Settings) -> None:
     """``sw_en``: enrolments entered in the period."""
-    F = f.lit_date(s.date_from)
-    T = f.lit_date(s.date_to)
+    D, F, T = _dates(s)
     c.execute(
         f.temp_table(
             "sw_en",
@@ -493,9 +494,7 @@ def _exits(c, s: Settings) -> None:
     """``sw_xb0``, ``sw_xb`` and ``sw_x``: the exit cases of the period."""
     in_kinds = _checked(s.in_work_kinds, EmploymentKind.values)
     in_statuses = _checked(s.in_work_statuses, ExitStatus.values)
-    D = f.lit_date(s.as_of)
-    F = f.lit_date(s.date_from)
-    T = f.lit_date(s.date_to)
+    D, F, T = _dates(s)
     days = int(s.upon_leaving_days)
     months = int(s.follow_up_months)
     # exit cases in the period; the facts about each are looked up by joining the exits with
@@ -567,9 +566,7 @@ def _exits(c, s: Settings) -> None:
 
 def _esf(c, s: Settings) -> None:
     """``sw_esfg``, ``sw_esf0`` and ``sw_esf``: the ESF participants."""
-    D = f.lit_date(s.as_of)
-    F = f.lit_date(s.date_from)
-    T = f.lit_date(s.date_to)
+    D, F, T = _dates(s)
     days = int(s.upon_leaving_days)
     months = int(s.follow_up_months)
     # ESF participants: participation × operation
@@ -661,9 +658,7 @@ def _esf(c, s: Settings) -> None:
 
 def _integrations(c, s: Settings) -> None:
     """``sw_int``: the integrations of the period."""
-    D = f.lit_date(s.as_of)
-    F = f.lit_date(s.date_from)
-    T = f.lit_date(s.date_to)
+    D, F, T = _dates(s)
     # integrations: first qualifying employment start per person and calendar month
     c.execute(
         f.temp_table(
