@@ -145,6 +145,7 @@ def journey_event_record(
         message = too_long(name, value)
         if message:
             raise JourneyRuleError(message, field=name, code="max_length")
+    _check_end_date(occurred_on, fields.get("end_date"))
     if fields.get("reason_code"):
         _check_reason_code(programme, kind, fields["reason_code"], supersedes)
     if created:
@@ -211,6 +212,17 @@ def journey_event_record(
         after={**snapshot(participation, PROJECTED_FIELDS), "event": snapshot(event)},
     )
     return event
+
+
+def _check_end_date(occurred_on: dt.date, end_date: dt.date | None) -> None:
+    """An internship or a fixed-term employment does not end before it begins."""
+    if end_date is not None and end_date < occurred_on:
+        raise JourneyRuleError(
+            _("Das Ende (%(end)s) liegt vor dem Beginn (%(start)s).")
+            % {"end": format_date(end_date), "start": format_date(occurred_on)},
+            field="end_date",
+            code="invalid",
+        )
 
 
 def _check_reason_code(programme: Programme, kind: str, code: str, supersedes: JourneyEvent | None) -> None:
