@@ -94,7 +94,11 @@ class JourneyEvent(models.Model):
     """One fact about a participation. Appended, never changed; corrections supersede."""
 
     event_id = models.CharField("Ereignis-ID", max_length=64, unique=True, default=new_event_id)
-    participation = models.ForeignKey(Participation, on_delete=models.PROTECT, related_name="events")
+    # no index of its own: ``event_part_date`` (participation, occurred_on) serves every lookup by
+    # participation, and lets the report's reading of the log stop at its day from the index
+    participation = models.ForeignKey(
+        Participation, on_delete=models.PROTECT, related_name="events", db_index=False
+    )
     kind = models.CharField("Ereignis", max_length=20, choices=EventKind.choices)
     occurred_on = models.DateField("Datum")
     recorded_at = models.DateTimeField("erfasst am", default=timezone.now)
