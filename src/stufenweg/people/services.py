@@ -7,6 +7,7 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stufenweg.core.audit import audit_write, snapshot
@@ -81,6 +82,7 @@ def person_create(*, by: User | None, household_id: str = "", **fields) -> Perso
     if household_id:
         person.household = household_to_join(household_id=household_id, by=by)
     person.full_clean()
+    _validate_birth_date(person)
     person.save(force_insert=True)
     audit_write(
         actor=by,
@@ -130,8 +132,18 @@ def normalise_nationality(value: str) -> str:
     return value.upper()
 
 
+def _validate_birth_date(person: Person) -> None:
+    """A birth date in the future is a typing error (the age would be negative)."""
+    if person.birth_date and person.birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": [_("Das Geburtsdatum liegt in der Zukunft.")]})
+
+
 def _validate_details(person: Person) -> None:
     errors: dict[str, list[str]] = {}
+    try:
+        _validate_birth_date(person)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if person.nationality and not (
         person.nationality in NATIONALITY_WORDS or re.fullmatch(r"[A-Z]{2}", person.nationality)
     ):
