@@ -84,7 +84,17 @@ class AftercareForm(forms.Form):
         self.fields["months"].help_text = _(
             "Vorgabe des Mentorenprojekts für dieses Programm: %(months)s Monate"
         ) % {"months": default_months}
-        self.fields["placement"].queryset = placements
+        field = self.fields["placement"]
+        field.queryset = placements
+        field.empty_label = _("Bitte wählen")
+        if not placements.exists():
+            # nothing to choose: say what comes first instead of an empty list
+            hint = _(
+                "Noch keine Vermittlung erfasst: zuerst auf der Teilnahmeseite „Beschäftigungsbeginn“ erfassen."
+            )
+            field.empty_label = _("keine Vermittlung erfasst")
+            field.help_text = hint
+            field.error_messages["required"] = hint
         self.fields["placement"].label_from_instance = lambda e: (
             f"{e.occurred_on:%d.%m.%Y} – {e.get_employment_kind_display()}"
         )
