@@ -89,3 +89,21 @@ def test_the_phases_page(web, world):
     web.page.wait_for_selector(".alert--success")
     web.axe()
     assert "Hauptphase" in web.page.inner_text("main ol")
+
+
+def test_the_referring_jobcenter_plans_a_16a_referral_on_the_participant_page(web, world):
+    person = make_person("Krause", "Tobias", "P-7002")
+    participation = start_journey(world, person, on=dt.date(2024, 1, 8))  # referred by Jobcenter A
+    page = web.page
+    web.login("jobcenter")
+    web.visit(f"/teilnehmende/{person.pk}/?teilnahme={participation.pk}")
+    assert "Hemmnis erfassen" not in page.inner_text("main")  # barriers stay with the delivering side
+    _open(web, "Unterstützungsangebot planen")
+    page.select_option("#id_kind", "psychosocial")
+    page.fill("#id_provider", "Psychosoziale Beratungsstelle Oschatz")
+    page.fill("#id_on", days_ago(10).isoformat())
+    web.submit_panel_ok()
+    _status(web, "referred", days_ago(5))
+    assert page.inner_text("#service-referrals .referral-status") == "vermittelt"
+    referral = ServiceReferral.objects.get()
+    assert (referral.kind, referral.created_by.username) == ("psychosocial", "jobcenter")

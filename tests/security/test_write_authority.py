@@ -80,6 +80,7 @@ pytestmark = pytest.mark.django_db
 BOTH = ("visible", "hidden")
 DELIVER = Acting("delivering")
 COORDINATE = Acting("coordinating")
+SERVICE_REFER = Acting("service_referring")
 PERSON = Acting("person")
 OFFICE = Only(frozenset({"coordinator"}), forbidden=frozenset({"coord_readonly"}))
 DPO = Only(frozenset({"dpo"}))
@@ -283,14 +284,15 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "groupwork:booking_cancel": (
         Check("cancel booking", groupwork.CANCEL_RULE, groupwork.booking_cancel_body, targets=BOTH),
     ),
-    # support services, barriers, phases, profile categories: the casework rule (support.authority);
+    # support services, barriers, phases, profile categories: the casework rule (support.authority),
+    # referrals to support services also by the referring Jobcenter (SERVICE_REFERRING);
     # the phases of a programme: the coordination office's writing members
-    "support:referral_add": (Check("referral", DELIVER, support.referral_add, targets=BOTH),),
+    "support:referral_add": (Check("referral", SERVICE_REFER, support.referral_add, targets=BOTH),),
     "support:barrier_add": (Check("barrier", DELIVER, support.barrier_add, targets=BOTH),),
     "support:phase_add": (Check("phase", DELIVER, support.phase_add, targets=BOTH),),
     "support:profile_add": (Check("profile", DELIVER, support.profile_add, targets=BOTH),),
-    "support:referral_status": (Check("referred", DELIVER, support.referral_status, targets=BOTH),),
-    "support:referral_correct": (Check("correct", DELIVER, support.referral_correct, targets=BOTH),),
+    "support:referral_status": (Check("referred", SERVICE_REFER, support.referral_status, targets=BOTH),),
+    "support:referral_correct": (Check("correct", SERVICE_REFER, support.referral_correct, targets=BOTH),),
     "support:programme_phases": (Check("phases", OFFICE, support.phases),),
     # the early warning: decisions by the casework rule, the switch and the training by the office
     "earlywarning:decide": (Check("decision", DELIVER, earlywarning.decide, targets=BOTH),),
@@ -347,11 +349,12 @@ WRITES: dict[str, tuple[Check, ...]] = {
             "attendance", groupwork_api.ORGANISER_RULE, groupwork_api.attendance_body, targets=BOTH, api=True
         ),
     ),
-    # support referrals through the API: the casework rule, the case named in the body
+    # support referrals through the API: as on the web (the delivering kinds and the referring
+    # Jobcenter), the case named in the body
     "api:service-referral-list": (
         Check(
             "referral",
-            Acting("delivering", api=True, in_body=True),
+            Acting("service_referring", api=True, in_body=True),
             groupwork_api.referral_body,
             targets=BOTH,
             api=True,

@@ -5,7 +5,8 @@ Who sees and who acts is written out by hand from DOMAIN.md §1, not computed by
 test: acting on a case needs a writing role (``caseworker``, ``org_admin``) in an organisation of
 the action's kinds that sees the case. The kinds are the web's (``casework.actions.ACTIONS``):
 ``delivering`` (coordination office, regional office, provider, mentoring project) for the
-measure's work, ``coordinating`` (the offices) for assessment, reactivation and follow-up.
+measure's work, ``coordinating`` (the offices) for assessment, reactivation and follow-up;
+``service_referring`` (the delivering kinds and the Jobcenter) for referrals to support services.
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ ACTS = {
     "coordinating": {
         "visible": {"coordinator", "regional"},
         "exited": {"coordinator", "regional"},
+        "hidden": {"coordinator", "mixed"},
+    },
+    # referrals to support services: the delivering kinds and the referring Jobcenter
+    # (support.authority.SERVICE_REFERRING; DOMAIN.md §1: the Jobcenter refers, § 16a SGB II)
+    "service_referring": {
+        "visible": {"coordinator", "regional", "provider", "jobcenter"},
+        "exited": {"coordinator", "regional", "provider", "jobcenter"},
         "hidden": {"coordinator", "mixed"},
     },
     # a person's details and documents: every writing organisation that sees a participation of

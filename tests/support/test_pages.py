@@ -11,6 +11,7 @@ from django.urls import reverse
 from stufenweg.core.models import AuditEntry
 from stufenweg.support import services
 from stufenweg.support.models import ServiceReferral
+from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,12 +114,36 @@ def test_the_other_forms(journey, world):
 def test_write_routes_refuse_read_only_and_hide_from_outsiders(journey, world, read_only):
     url = reverse("support:referral_add", args=[journey.pk])
     assert _client(read_only).get(url).status_code == 403
-    assert (
-        _client(world.personas["jobcenter"]).post(url, {"kind": "debt", "on": "2024-03-01"}).status_code
-        == 403
-    )
+    assert _client(read_only).post(url, {"kind": "debt", "on": "2024-03-01"}).status_code == 403
+    barrier = reverse("support:barrier_add", args=[journey.pk])
+    body = {"kind": "debt", "present": "true", "assessed_on": "2024-03-01"}
+    assert _client(world.personas["jobcenter"]).post(barrier, body).status_code == 403
     assert _client(world.personas["outsider"]).get(url).status_code == 404
     assert not ServiceReferral.objects.exists()
+
+
+def test_the_referring_jobcenter_plans_and_follows_referrals_on_the_participant_page(journey, world):
+    client = _client(world.personas["jobcenter"])
+    add = reverse("support:referral_add", args=[journey.pk])
+    page = _page(client, journey)
+    assert f'href="{add}"' in page and 'id="action-panel"' in page
+    # the other support entries stay with the delivering side
+    assert reverse("support:barrier_add", args=[journey.pk]) not in page
+    assert reverse("support:profile_add", args=[journey.pk]) not in page
+    response = client.post(add, {"kind": "debt", "provider": "Schuldnerberatung Torgau", "on": "2024-03-01"})
+    assert response.status_code == 302
+    referral = ServiceReferral.objects.get()
+    assert referral.created_by == world.personas["jobcenter"]
+    page = _page(client, journey)
+    status_url = reverse("support:referral_status", args=[referral.pk])
+    assert status_url in page and reverse("support:referral_correct", args=[referral.pk]) in page
+    assert client.post(status_url, {"status": "referred", "on": "2024-03-04"}).status_code == 302
+    referral.refresh_from_db()
+    assert (referral.status, referral.referred_on) == ("referred", dt.date(2024, 3, 4))
+    # a Jobcenter that did not refer the person does not see it
+    other = MembershipFactory(user=UserFactory(username="jc_b"), organisation=world.jobcenter_b).user
+    assert _client(other).get(add).status_code == 404
+    assert _client(other).post(status_url, {"status": "started", "on": "2024-03-05"}).status_code == 404
 
 
 def test_phases_page(world):

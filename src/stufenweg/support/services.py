@@ -22,7 +22,7 @@ from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.models import Participation
 from stufenweg.organisations.models import User
 from stufenweg.programmes.models import Programme
-from stufenweg.support.authority import require_phase_configurer
+from stufenweg.support.authority import require_phase_configurer, require_service_referrer
 from stufenweg.support.codes import DATE_FIELD, DEFAULT_PHASES, NEXT, ReferralStatus
 from stufenweg.support.models import (
     Barrier,
@@ -105,8 +105,9 @@ def service_referral_plan(
     notes: str = "",
     by: User | None,
 ) -> ServiceReferral:
-    """Plan a referral of ``participation`` to a service of ``kind`` (status „geplant“ since ``on``)."""
-    require_writer(by, participation)
+    """Plan a referral of ``participation`` to a service of ``kind`` (status „geplant“ since ``on``);
+    ``by`` refers to services for it (``authority.SERVICE_REFERRING``: the Jobcenter too)."""
+    require_service_referrer(by, participation)
     _not_in_future(on, "on")
     referral = ServiceReferral(
         participation=participation,
@@ -144,7 +145,7 @@ def service_referral_advance(
     """Move ``referral`` forward to ``status`` (one of ``codes.NEXT`` of its status) on ``on``:
     not in the future, not before the day of its current status."""
     referral = _referral_locked(referral)
-    require_writer(by, referral.participation)
+    require_service_referrer(by, referral.participation)
     if status not in NEXT.get(referral.status, ()):
         raise ValidationError(
             {
@@ -174,7 +175,7 @@ def service_referral_correct(
     """Correct ``referral``: set it back to ``status`` (one it has reached), dated ``on``; the
     dates of the statuses after it are cleared. A correction step records it in the history."""
     referral = _referral_locked(referral)
-    require_writer(by, referral.participation)
+    require_service_referrer(by, referral.participation)
     if status not in reached_statuses(referral):
         raise ValidationError(
             {"status": _("Korrigiert werden kann nur ein Stand, den die Vermittlung erreicht hat.")}

@@ -2,8 +2,9 @@
 entries) and the phases of a programme's support plans (programme settings).
 
 Participant forms: 404 outside the read scope, 403 where the user may not write casework for the
-participation (``casework.views.common.participation_to_act_on``, the casework rule); the form
-page records the read of the person it names. The services check the writer again."""
+participation (``casework.views.common.participation_to_act_on``, the casework rule; for the
+referrals to services with the Jobcenter among the writers, ``authority.SERVICE_REFERRING``); the
+form page records the read of the person it names. The services check the writer again."""
 
 from __future__ import annotations
 
@@ -16,13 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from stufenweg.casework.permissions import DELIVERING
 from stufenweg.casework.views.common import entry_response, form_response, page_url, participation_to_act_on
 from stufenweg.core.visibility import scope_of
 from stufenweg.programmes.selectors import programmes_visible_to
 from stufenweg.support import forms as sf
 from stufenweg.support import services
-from stufenweg.support.authority import may_configure_phases, phases_refusal
+from stufenweg.support.authority import SERVICE_REFERRING, may_configure_phases, phases_refusal
 from stufenweg.support.models import ServiceReferral
 from stufenweg.support.selectors import phase_names, referral_for
 
@@ -40,6 +40,7 @@ def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
             participation=p, kind=d["kind"], on=d["on"], provider=d["provider"], notes=d["notes"], by=u
         ),
         message=_("Das Unterstützungsangebot wurde gespeichert."),
+        kinds=SERVICE_REFERRING,
     )
 
 
@@ -48,7 +49,7 @@ def _referral(request: HttpRequest, pk: int):
         referral = referral_for(request.user, pk)
     except ServiceReferral.DoesNotExist:
         raise Http404 from None
-    participation = participation_to_act_on(request, referral.participation_id, DELIVERING)
+    participation = participation_to_act_on(request, referral.participation_id, SERVICE_REFERRING)
     return referral, participation
 
 

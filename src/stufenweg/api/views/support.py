@@ -2,7 +2,7 @@
 support plan (and the programme's phases), profile categories. Read within the participations the
 user sees (audited); written only through ``support.services`` (``service_referral_plan``,
 ``barrier_record``, ``phase_change``, ``profile_record``) — the casework writing rule of the web
-and the import (``support.authority``): 404 for a participation the user does not see, 403 with
+and the import (``support.authority``; referrals to services also by the Jobcenter): 404 for a participation the user does not see, 403 with
 the service's message, 400 per field. Histories are lists: every assessment or phase change is a
 row; ``current=true`` keeps the newest row (per kind for barriers)."""
 
@@ -78,9 +78,9 @@ class ServiceReferralViewSet(AuditedReadMixin, mixins.ListModelMixin, mixins.Ret
         responses=write_responses(ServiceReferralSerializer, names_a_person=True),
     )
     def create(self, request, *args, **kwargs):
-        """Eine Vermittlung planen (wer für die Teilnahme Fallarbeit erfassen darf: schreibende
-        Mitglieder der Regiestelle, eines Regionalbüros, eines Trägers oder Mentorenprojekts, die
-        die Teilnahme sehen)."""
+        """Eine Vermittlung planen (schreibende Mitglieder der Regiestelle, eines Regionalbüros,
+        eines Trägers, eines Mentorenprojekts oder des Jobcenters, die die Teilnahme sehen — das
+        Jobcenter die Teilnahmen der Personen, die es zugewiesen hat)."""
         serializer = ServiceReferralCreateSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

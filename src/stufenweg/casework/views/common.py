@@ -118,12 +118,23 @@ def page_url(participation: Participation) -> str:
 
 
 def entry_response(
-    request, pk, *, form_class, title, url_name, save, message, form_kwargs=None, back=page_url
+    request,
+    pk,
+    *,
+    form_class,
+    title,
+    url_name,
+    save,
+    message,
+    form_kwargs=None,
+    back=page_url,
+    kinds: frozenset[str] = DELIVERING,
 ):
     """The form page of a casework entry on a participation (contact, appointment, barrier …):
-    404/403 by the casework rule, ``save(participation, cleaned_data, user)`` on a valid form,
-    then back to ``back(participation)`` (the participant page unless told)."""
-    participation = participation_to_act_on(request, pk, DELIVERING)
+    404/403 by the casework rule (``kinds``: the organisation kinds that write the entry),
+    ``save(participation, cleaned_data, user)`` on a valid form, then back to
+    ``back(participation)`` (the participant page unless told)."""
+    participation = participation_to_act_on(request, pk, kinds)
     form = form_class(request.POST or None, **(form_kwargs(participation) if form_kwargs else {}))
     return form_response(
         request,

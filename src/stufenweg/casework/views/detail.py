@@ -23,6 +23,7 @@ from stufenweg.journeys.selectors import has_exit, participation_timeline
 from stufenweg.outcomes.selectors import outcomes_of
 from stufenweg.people.models import Person
 from stufenweg.people.selectors import household_seen_by
+from stufenweg.support.authority import may_refer_to_services
 
 AUDIT_PURPOSE = "Fallbearbeitung"
 
@@ -88,6 +89,8 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
             answers[kinds] = acting and may_act_on(user, chosen, kinds)
         return answers[kinds]
 
+    # referrals to support services: the delivering kinds and the Jobcenter (support.authority)
+    refers_to_services = acting or may_refer_to_services(user, chosen)
     # „Fall übernehmen“ / „Fachkraft zuweisen“ only where the service would accept it
     assignment = assignment_for(user, chosen, may) if acting else None
     files = case_file(chosen)
@@ -103,6 +106,7 @@ def participant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes": outcomes_of(chosen),
         "file": files,
         "can_act": acting,
+        "can_refer_services": refers_to_services,
         "may_assign": bool(assignment and assignment.allowed),
         "may_take": bool(assignment and assignment.allowed and may_take(user, chosen, assignment)),
         "actions": actions_for(chosen.state, may, exited_before=has_exit(timeline)),
