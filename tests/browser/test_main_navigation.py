@@ -1,11 +1,14 @@
 """The main navigation in the browser: on one line at 1280 px for the persona with the most
 entries; its disclosure menus open with a click or the keyboard (Enter), Escape closes them and
 returns focus to the button, one menu is open at a time, a click elsewhere closes; axe checks the
-page with a menu open, at 1280 px and at 390 px."""
+page with a menu open, at 1280 px and at 390 px. Without JavaScript the menus' links are plain
+entries of the bar."""
 
 from __future__ import annotations
 
 import pytest
+
+from tests.browser.conftest import PASSWORD, Browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -77,3 +80,22 @@ def test_on_a_phone_an_open_menu_takes_its_own_line(web, world):
     after = page.locator("button.main-nav__toggle:text-is('Verwaltung')").bounding_box()
     assert after["y"] >= box["y"] + box["height"]
     web.axe()
+
+
+def test_without_javascript_the_menus_are_plain_links(chromium, live_server, world):
+    context = chromium.new_context(
+        locale="de-DE", viewport={"width": 1280, "height": 900}, java_script_enabled=False
+    )
+    try:
+        web = Browser(context.new_page(), live_server.url)
+        web.page.goto(web.base + "/anmelden/")
+        web.page.fill("#id_username", "koordination")
+        web.page.fill("#id_password", PASSWORD)
+        web.page.click("main button[type=submit]")
+        web.page.wait_for_url(web.base + "/")
+        assert not web.page.locator("button.main-nav__toggle").first.is_visible()
+        links = web.page.locator("#nav-auswertungen a, #nav-verwaltung a")
+        assert links.count() == 9
+        assert all(links.nth(i).is_visible() for i in range(9))
+    finally:
+        context.close()
