@@ -16,10 +16,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from stufenweg.casework.permissions import DELIVERING
+from stufenweg.casework.permissions import DELIVERING, acting_scope
 from stufenweg.casework.selectors import may_act_on
 from stufenweg.core.authority import require_coordination_writer, writes_for_coordination
-from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.journeys.selectors import participations_in_scope, participations_visible_to
 
 
 def configure_refusal() -> str:
@@ -41,6 +41,18 @@ def require_configurer(by) -> None:
 def may_decide(user, participation) -> bool:
     """``user`` may decide on warnings for ``participation`` (already known to be visible)."""
     return may_act_on(user, participation, DELIVERING)
+
+
+def decidable_ids(user, participation_ids) -> set[int]:
+    """The ids among ``participation_ids`` (already known to be visible) on whose warnings
+    ``user`` may decide, in one query: the worklist offers its button only for these."""
+    scope = acting_scope(user, DELIVERING)
+    ids = set(participation_ids)
+    if scope.everything:
+        return ids
+    if not scope.personal_data or not ids:
+        return set()
+    return set(participations_in_scope(scope).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def require_decider(by, participation) -> None:

@@ -70,6 +70,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     context = {
         "page_obj": page,
         "items": list(page),
+        "decidable": authority.decidable_ids(request.user, [item.participation.pk for item in page]),
         "total": len(items),
         "mine": mine,
         "open_only": open_only,
