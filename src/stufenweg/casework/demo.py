@@ -220,7 +220,8 @@ def add_casework(ctx) -> None:
         for goal, actions in goals:
             for action in actions:
                 action.goal_id = goal.pk
-                action.done_on = action.due_on if action.progress == 100 else None
+                # a finished step is done on its due day, or by today when that is still ahead
+                action.done_on = min(action.due_on, last_day) if action.progress == 100 else None
                 action_rows.append(action)
     PlanAction.objects.bulk_create(action_rows, batch_size=2000)
     AuditEntry.objects.bulk_create(audits, batch_size=2000)
