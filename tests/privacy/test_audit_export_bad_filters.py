@@ -41,3 +41,12 @@ def test_valid_filters_still_export(client, scenario):
     response = client.get(URL, {"format": "csv", "date_from": "2020-01-01", "date_to": "2199-12-31"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
+
+
+def test_an_end_before_the_start_is_an_error_not_an_empty_file(client, scenario):
+    client.force_login(scenario.world.personas["dpo"])
+    response = client.get(URL, {"format": "csv", "date_from": "2026-12-31", "date_to": "2026-01-01"})
+    assert response.status_code == 400
+    assert not response.has_header("Content-Disposition")
+    assert "Das Enddatum muss am oder nach dem Anfangsdatum liegen." in response.content.decode()
+    assert 'value="2026-12-31"' in response.content.decode()  # the input is kept

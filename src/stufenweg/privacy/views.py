@@ -55,6 +55,13 @@ class AuditExportForm(forms.Form):
         required=False,
     )
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:  # an empty file would look like „nothing happened“
+            self.add_error("date_to", _("Das Enddatum muss am oder nach dem Anfangsdatum liegen."))
+        return data
+
 
 class PersonLookupForm(forms.Form):
     person_id = forms.CharField(label=gettext_lazy("Personen-ID"), max_length=64)
