@@ -29,9 +29,25 @@ from stufenweg.journeys.codes import EventKind
 AUDIT_PURPOSE = "Fallbearbeitung (Liste)"
 
 
+# Parameters that only page or sort a list: a query of these alone is the default list.
+_PAGING_KEYS = {"page", "sort"}
+
+
 def filter_query(params) -> str:
-    """The filter part of a query string (ids and codes, never the search term)."""
-    return urlencode([(k, v) for k in FILTER_KEYS for v in params.getlist(k) if v])
+    """The filter part of a query string (ids and codes, never the search term); an empty status
+    („alle“) is kept, since without one the list shows the running participations."""
+    return urlencode([(k, v) for k in FILTER_KEYS for v in params.getlist(k) if v or k == "status"])
+
+
+def _list_params(params):
+    """The list's GET data: a query that only pages or sorts (the links „Weiter“, a column header)
+    keeps the default status „laufende“ of the list it came from; no query is the unbound form."""
+    if not params:
+        return None
+    if set(params) <= _PAGING_KEYS:
+        params = params.copy()
+        params["status"] = "active"
+    return params
 
 
 @login_required
@@ -39,7 +55,7 @@ def filter_query(params) -> str:
 def participant_list_view(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = ListFilterForm(
-        request.GET or None,
+        _list_params(request.GET),
         initial={"status": "active"},
         programmes=programmes_in_area(user).order_by("code"),
         regions=regions_in_area(user).order_by("name"),
