@@ -129,7 +129,9 @@ def to_json(data: dict) -> bytes:
 def to_pdf(data: dict) -> bytes:
     from weasyprint import CSS, HTML, Attachment
 
-    html = render_to_string("privacy/person_export_pdf.html", {"data": data})
+    from stufenweg.privacy.readable import readable
+
+    html = render_to_string("privacy/person_export_pdf.html", {"data": readable(data)})
     attachments = [
         Attachment(
             file_obj=io.BytesIO(base64.b64decode(document["content_base64"])),
