@@ -76,6 +76,15 @@ def appointment_schedule(
     by: User | None,
     staff: User | None = None,
 ) -> Appointment:
+    if timezone.localtime(starts_at).date() < timezone.localdate():
+        # a slip in the year made a „geplant“ appointment that never comes; the past is a contact
+        raise ValidationError(
+            {
+                "day": _(
+                    "Der Tag liegt in der Vergangenheit. Ein zurückliegendes Gespräch bitte als Kontakt erfassen."
+                )
+            }
+        )
     appointment = Appointment(
         participation=participation, starts_at=starts_at, kind=kind, place=place, staff=staff or by
     )
