@@ -90,7 +90,7 @@ def test_dpo_sees_audit_entries_but_no_names(client, scenario):
     client.get(reverse("web:home"))
     text = _as(client, scenario, "dpo")
     assert "Neueste Protokolleinträge" in text
-    assert "regional Gelesen people.person:" in text
+    assert "regional Gelesen Person " in text
     assert _names_shown(text) == set()
     assert "Testa" not in text
 

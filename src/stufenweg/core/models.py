@@ -11,6 +11,15 @@ class AuditError(Exception):
     pass
 
 
+def object_type_label(object_type: str) -> str:
+    from django.apps import apps
+
+    try:
+        return str(apps.get_model(object_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return object_type
+
+
 class AuditEntry(models.Model):
     """One attributable act: a write (with before/after) or a read of personal data.
 
@@ -73,3 +82,9 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AuditError("Protokolleinträge können nicht gelöscht werden.")
+
+    @property
+    def object_type_label(self) -> str:
+        """The kind of record in German („Person“ for ``people.person``); a type that is no model
+        (``stufenweg.demo``) as it is."""
+        return object_type_label(self.object_type)

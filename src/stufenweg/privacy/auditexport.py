@@ -61,7 +61,7 @@ def _rows(qs: QuerySet[AuditEntry]):
             timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
             e.actor_label,
             e.get_action_display(),
-            e.object_type,
+            e.object_type_label,
             e.object_id,
             e.person_id or "",
             e.purpose,

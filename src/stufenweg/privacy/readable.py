@@ -13,6 +13,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
+from stufenweg.core.models import object_type_label
+
 # Links whose field carries no German name of its own and for which the linked kind alone would
 # be unclear or wrong ("created_by" is not „Benutzer“ but who created the record).
 LINK_LABELS = {
@@ -33,10 +35,7 @@ LINK_LABELS = {
 
 def model_label(label_lower: str) -> str:
     """„Person“ for ``people.person``; the code itself for what is not a model."""
-    try:
-        return str(apps.get_model(label_lower)._meta.verbose_name)
-    except (LookupError, ValueError):
-        return label_lower
+    return object_type_label(label_lower)
 
 
 def field_label(model: type[models.Model] | None, name: str) -> str:
