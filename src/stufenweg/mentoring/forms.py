@@ -41,6 +41,7 @@ class EntryForm(forms.Form):
         label=_("Arbeitgeber (bei Arbeitgeberkontakt)"),
         required=False,
         queryset=Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER, active=True).order_by("name"),
+        empty_label="–",
     )
     employer_topic = forms.ChoiceField(
         label=_("Anlass des Arbeitgeberkontakts"), required=False, choices=[("", "–"), *ContactTopic.choices]
