@@ -133,8 +133,12 @@ class EventForm(forms.Form):
 
 
 def stage_field(kind: str) -> forms.ModelChoiceField:
+    required = spec.KINDS[kind].needs("stage")
     field = forms.ModelChoiceField(
-        label=_("Stufe"), queryset=Stage.objects.none(), required=spec.KINDS[kind].needs("stage")
+        label=_("Stufe"),
+        queryset=Stage.objects.none(),
+        required=required,
+        empty_label=_("Bitte wählen") if required else "–",
     )
     field.event_field = "stage"
     return field
@@ -174,6 +178,7 @@ class MeasureChoiceField(forms.ModelChoiceField):
     def __init__(self, *args, **kwargs):
         self.occupancy: dict[int, tuple[int, bool]] = {}
         self.entry_notes: dict[int, str] = {}  # measures without rolling entry: their next start
+        kwargs.setdefault("empty_label", _("Bitte wählen"))
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: Measure) -> str:

@@ -196,7 +196,9 @@ class GoalStatusForm(forms.Form):
 
 
 class PlanActionForm(forms.Form):
-    goal = forms.ModelChoiceField(label=_("Ziel"), queryset=Goal.objects.none())
+    goal = forms.ModelChoiceField(
+        label=_("Ziel"), queryset=Goal.objects.none(), empty_label=_("Bitte wählen")
+    )
     description = forms.CharField(label=_("Schritt"), max_length=300)
     responsible = forms.CharField(label=_("verantwortlich"), max_length=120)
     due_on = date_field(_("fällig am"), required=False)
@@ -304,7 +306,9 @@ class ReferForm(forms.Form):
 
 class ReassignForm(forms.Form):
     participations = IdsChoiceField(label=_("Teilnahmen"), queryset=None, widget=forms.CheckboxSelectMultiple)
-    caseworker = forms.ModelChoiceField(label=_("neue/r Fallverantwortliche/r"), queryset=User.objects.none())
+    caseworker = forms.ModelChoiceField(
+        label=_("neue/r Fallverantwortliche/r"), queryset=User.objects.none(), empty_label=_("Bitte wählen")
+    )
 
     def __init__(self, *args, participations, caseworkers, **kwargs):
         super().__init__(*args, **kwargs)
