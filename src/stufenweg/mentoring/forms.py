@@ -19,8 +19,12 @@ class _Choice(forms.ModelChoiceField):
 
 
 class AssignForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Mentorenprojekt"), queryset=Organisation.objects.none())
-    mentor = _Choice(label=_("Mentorin/Mentor"), queryset=Organisation.objects.none())
+    organisation = forms.ModelChoiceField(
+        label=_("Mentorenprojekt"), queryset=Organisation.objects.none(), empty_label=_("Bitte wählen")
+    )
+    mentor = _Choice(
+        label=_("Mentorin/Mentor"), queryset=Organisation.objects.none(), empty_label=_("Bitte wählen")
+    )
     started_on = date_field(label=_("Beginn"))
     ended_on = date_field(label=_("Ende (falls bekannt)"), required=False)
 
