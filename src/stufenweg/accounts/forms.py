@@ -56,8 +56,13 @@ class ApiKeyForm(forms.Form):
         initial=DEFAULT_DAYS,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, read_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if read_only:  # no writing role anywhere: a key to write would fail on every write
+            self.fields["scope"].choices = [("read", _("Nur lesen"))]
+            self.fields["scope"].help_text = _(
+                "Ihr Konto hat keine schreibende Rolle; ein Schlüssel kann nur lesen."
+            )
         self.fields["days"].help_text = gettext(
             "Höchstens %(max)d Tage. Danach legen Sie einen neuen Schlüssel an."
         ) % {"max": MAX_DAYS}

@@ -24,7 +24,7 @@ from stufenweg.accounts.admin_services import account_password_set, password_lin
 from stufenweg.accounts.forms import ApiKeyForm, CodeForm, SetupForm
 from stufenweg.accounts.signals import lock_message
 from stufenweg.api.selectors import api_keys_of
-from stufenweg.api.services import api_key_issue
+from stufenweg.api.services import api_key_issue, may_write_somewhere
 from stufenweg.api.services import api_key_revoke as api_key_revoke_service
 
 RECOVERY_SESSION_KEY = "_stufenweg_recovery_codes"
@@ -137,7 +137,7 @@ def _overview(request: HttpRequest, api_key_form: ApiKeyForm) -> HttpResponse:
 @login_required
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
-    return _overview(request, ApiKeyForm())
+    return _overview(request, ApiKeyForm(read_only=not may_write_somewhere(request.user)))
 
 
 @login_required
@@ -146,7 +146,7 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
     """Issue a key for the signed-in user and show it this one time (the response is not stored;
     reloading the account page never shows it again). The service refuses a session that was not
     verified with the second factor."""
-    form = ApiKeyForm(request.POST)
+    form = ApiKeyForm(request.POST, read_only=not may_write_somewhere(request.user))
     if form.is_valid():
         try:
             issued = api_key_issue(

@@ -17,12 +17,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from stufenweg.accounts.middleware import require_2fa
 from stufenweg.api.models import DEFAULT_DAYS, KEY_PREFIX, LAST_USED_EVERY, MAX_DAYS, ApiKey, key_hash
 from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
-from stufenweg.organisations.models import User
+from stufenweg.organisations.models import Membership, User
 
 ALPHABET = string.ascii_letters + string.digits  # a double click selects the whole key
 SECRET_LENGTH = 43  # 43 characters of 62: more than 256 random bits
@@ -82,6 +83,17 @@ def _new_key(**fields) -> tuple[ApiKey, str]:
     raise RuntimeError("no free API key prefix")  # pragma: no cover - 2**32 prefixes
 
 
+WRITE_REFUSED = gettext_noop(
+    "Ihr Konto hat keine schreibende Rolle; ein Schlüssel kann daher nur lesen. Bitte wählen Sie „Nur lesen“."
+)
+
+
+def may_write_somewhere(user: User) -> bool:
+    """``user`` holds a role that may change data (``Membership.WRITING_ROLES``) somewhere; a
+    key to write is offered and issued only then (a read-only member's would fail on every write)."""
+    return Membership.objects.filter(user=user, role__in=Membership.WRITING_ROLES).exists()
+
+
 @transaction.atomic
 def api_key_issue(
     *,
@@ -100,6 +112,8 @@ def api_key_issue(
         raise ValidationError({"name": _("Bitte geben Sie eine Bezeichnung an.")})
     if scope not in ApiKey.Scope.values:
         raise ValidationError({"scope": _("Unbekannter Umfang.")})
+    if scope == ApiKey.Scope.WRITE and not may_write_somewhere(user):
+        raise ValidationError({"scope": _(WRITE_REFUSED)})
     now = timezone.now()
     api_key, key = _new_key(
         user=user, name=name, scope=scope, created_at=now, expires_at=now + _validity(days)
