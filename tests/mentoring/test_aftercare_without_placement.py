@@ -30,7 +30,10 @@ def test_without_a_placement_the_form_says_what_comes_first(world):
     assert "---------" not in html
     refused = client.post(url, {"placement": "", "months": "6"})
     assert refused.status_code in (200, 422)
-    assert refused.context["form"].errors["placement"] == [HINT]
+    assert refused.context["form"].errors["placement"] == [
+        "Ohne Vermittlung kann keine Nachbetreuung beginnen."
+    ]
+    assert HINT in refused.content.decode()
     assert not mentorship.after_placement.exists()
 
 

@@ -99,7 +99,7 @@ class AftercareForm(forms.Form):
             )
             field.empty_label = _("keine Vermittlung erfasst")
             field.help_text = hint
-            field.error_messages["required"] = hint
+            field.error_messages["required"] = _("Ohne Vermittlung kann keine Nachbetreuung beginnen.")
         self.fields["placement"].label_from_instance = lambda e: (
             f"{e.occurred_on:%d.%m.%Y} – {e.get_employment_kind_display()}"
         )
