@@ -169,26 +169,32 @@ def account_create(
     role = _clean_role(role)
     _require_membership_authority_new(organisation, role, by)
     username = (username or "").strip().lower()
+    errors: dict[str, list[str]] = {}  # every field at once, not one per round
     if not USERNAME.fullmatch(username):
-        raise ValidationError(
-            {
-                "username": _(
-                    "3 bis 64 Zeichen: Kleinbuchstaben, Ziffern, Punkt, Binde- oder Unterstrich; "
-                    "am Anfang und Ende ein Buchstabe oder eine Ziffer (z. B. k.weber.rb-bz)."
-                )
-            }
-        )
-    if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": _("Diesen Benutzernamen gibt es schon.")})
+        errors["username"] = [
+            _(
+                "3 bis 64 Zeichen: Kleinbuchstaben, Ziffern, Punkt, Binde- oder Unterstrich; "
+                "am Anfang und Ende ein Buchstabe oder eine Ziffer (z. B. k.weber.rb-bz)."
+            )
+        ]
+    elif User.objects.filter(username__iexact=username).exists():
+        errors["username"] = [_("Diesen Benutzernamen gibt es schon.")]
     if not organisation.active:
-        raise ValidationError({"organisation": _("Die Organisation ist nicht mehr aktiv.")})
-    account = User(
-        username=username,
-        first_name=_clean_name(first_name, "first_name", _("den Vornamen")),
-        last_name=_clean_name(last_name, "last_name", _("den Nachnamen")),
-        email=_clean_email(email),
-        is_active=True,
-    )
+        errors["organisation"] = [_("Die Organisation ist nicht mehr aktiv.")]
+    cleaned = {}
+    for field, clean in (
+        ("first_name", lambda: _clean_name(first_name, "first_name", _("den Vornamen"))),
+        ("last_name", lambda: _clean_name(last_name, "last_name", _("den Nachnamen"))),
+        ("email", lambda: _clean_email(email)),
+    ):
+        try:
+            cleaned[field] = clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    account = User(username=username, **cleaned, is_active=True)
     account.set_unusable_password()
     account.full_clean(exclude=["password"])
     account.save()
