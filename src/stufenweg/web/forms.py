@@ -6,11 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stufenweg.core.models import AuditEntry
-from stufenweg.core.params import BoundedDateField
+from stufenweg.core.params import BoundedDateField, IdField
 
 
 class AuditFilterForm(forms.Form):
-    """Filter the audit trail by date range (inclusive, local dates) and action."""
+    """Filter the audit trail by date range (inclusive, local dates), action, user name and person."""
 
     date_from = BoundedDateField(
         label=_("von"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,6 +19,9 @@ class AuditFilterForm(forms.Form):
         label=_("bis"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     action = forms.ChoiceField(label=_("Aktion"), required=False)
+    # the same filters as the export on the data-protection page (privacy.views.AuditExportForm)
+    actor = forms.CharField(label=_("Benutzername"), required=False, max_length=150)
+    person = IdField(label=_("Person-ID"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -36,6 +36,10 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             entries = entries.filter(at__lt=_start_of(end + dt.timedelta(days=1)))
         if action := form.cleaned_data.get("action"):
             entries = entries.filter(action=action)
+        if actor := (form.cleaned_data.get("actor") or "").strip():
+            entries = entries.filter(actor_label=actor)
+        if person := form.cleaned_data.get("person"):
+            entries = entries.filter(person_id=person)
     elif form.is_bound:
         entries = entries.none()
     page_obj = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
