@@ -292,13 +292,13 @@ def test_a_referral_is_planned_by_who_may_write_casework(world, journeys, as_per
         "debt",
         "PA-1",
     )
-    # the Jobcenter sees PA-1 but records no casework; region A does not see PB-1
-    assert (
-        as_persona("jobcenter")
-        .post("/api/v1/service-referrals/", _referral("PA-1"), format="json")
-        .status_code
-        == 403
+    # the Jobcenter that referred PA-1 refers it to a § 16a service too (DOMAIN.md §1: it refers
+    # people; the services of its programme); region A does not see PB-1
+    by_jobcenter = as_persona("jobcenter").post(
+        "/api/v1/service-referrals/", _referral("PA-1"), format="json"
     )
+    assert by_jobcenter.status_code == 201, by_jobcenter.json()
+    assert ServiceReferral.objects.filter(participation__person__person_id="PA-1", kind="debt").count() == 2
     assert (
         as_persona("provider")
         .post("/api/v1/service-referrals/", _referral("PB-1"), format="json")
@@ -309,7 +309,7 @@ def test_a_referral_is_planned_by_who_may_write_casework(world, journeys, as_per
     refused = as_persona("provider").post("/api/v1/service-referrals/", future, format="json")
     assert refused.status_code == 400
     assert refused.json() == {"planned_on": ["Das Datum liegt in der Zukunft."]}
-    assert ServiceReferral.objects.count() == 1
+    assert ServiceReferral.objects.count() == 2  # the regional office's and the Jobcenter's
 
 
 def test_referrals_are_read_within_sight_and_audited(world, journeys, as_persona):
