@@ -1,4 +1,4 @@
-"""The demo's second factor: devices for the personas, codes on the command line only in DEBUG."""
+"""The demo's second factor: devices for the personas, codes on the command line only in the demo."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def test_demo_step_gives_each_persona_a_confirmed_device():
     assert any(demo_secret("koordination") in line for line in ctx.lines)
 
 
-def test_totp_code_refuses_outside_debug(settings):
-    settings.DEBUG = False
+def test_totp_code_refuses_outside_the_demo(settings):
+    settings.STUFENWEG_DEMO = False
+    settings.DEBUG = True  # debug pages on do not make a demo
     user = UserFactory(username="koordination")
     create_demo_devices(_ctx([user]))
     with pytest.raises(CommandError, match="nur in der Demo"):
@@ -45,7 +46,7 @@ def test_totp_code_refuses_outside_debug(settings):
 
 
 def test_totp_code_prints_the_current_code_in_the_demo(settings):
-    settings.DEBUG = True
+    settings.STUFENWEG_DEMO = True
     user = UserFactory(username="koordination")
     create_demo_devices(_ctx([user]))
     out = io.StringIO()

@@ -1,6 +1,7 @@
 """The demo server answers a path that climbs out of the static folder with 404, not 500.
 
-``stufenweg demo`` serves with ``runserver`` and ``DEBUG=True``. Django's own static handler
+``stufenweg demo`` serves with ``runserver`` (with ``DEBUG=True`` in development, the case tested
+here). Django's own static handler
 (``django.contrib.staticfiles``) raised ``SuspiciousFileOperation`` for ``/static/../x``, a 500
 with a traceback. The demo's static files come from WhiteNoise (which refuses such a path and
 hands it to the URL resolver: 404), so ``runserver`` no longer wraps the application in Django's

@@ -84,6 +84,8 @@ AUTHENTICATION_BACKENDS = ["stufenweg.accounts.backends.ThrottledModelBackend"]
 # Two-factor login (TOTP + recovery codes) for every staff account; off only in settings/test.py so
 # that tests of other areas can use force_login (the security tests switch it on).
 STUFENWEG_REQUIRE_2FA = True
+# the demo (``settings/demo.py``): demo-only commands such as ``totp_code`` work only there
+STUFENWEG_DEMO = False
 OTP_TOTP_ISSUER = "Stufenweg"
 STUFENWEG_LOGIN_MAX_FAILURES = 5
 STUFENWEG_LOGIN_MAX_FAILURES_PER_IP = 20

@@ -1,4 +1,5 @@
-"""``stufenweg totp_code USERNAME``: the current TOTP code of a demo account (DEBUG only)."""
+"""``stufenweg totp_code USERNAME``: the current TOTP code of a demo account (demo only:
+``STUFENWEG_DEMO``)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class Command(BaseCommand):
-    help = "Zeigt den aktuellen Zwei-Faktor-Code eines Demo-Kontos (nur in der Demo, DEBUG=True)."
+    help = "Zeigt den aktuellen Zwei-Faktor-Code eines Demo-Kontos (nur in der Demo)."
 
     def add_arguments(self, parser):
         parser.add_argument("username")
 
     def handle(self, *args, username: str, **options):
-        if not settings.DEBUG:
+        if not getattr(settings, "STUFENWEG_DEMO", False):
             raise CommandError(
-                "totp_code ist nur in der Demo (DEBUG=True) verfügbar. "
+                "totp_code ist nur in der Demo verfügbar. "
                 "In Produktion erzeugt ausschließlich die Authenticator-App der Person den Code."
             )
         user = get_user_model().objects.filter(username=username).first()
