@@ -6,6 +6,8 @@ runs in Python on both sides: the stored ``PersonSearch.text`` ("nachname vornam
 and the typed term. ``normalise`` casefolds (ß → ss), strips diacritics (ä → a, é → e) and maps
 the transcriptions ae/oe/ue to a/o/u, so "Müller", "Mueller", "MULLER" and "müller" all become
 "muller". Because both sides go through the same function, a typed prefix still matches.
+
+``name_sort_key`` is the German alphabetical order of names built on the same folding.
 """
 
 from __future__ import annotations
@@ -17,11 +19,22 @@ _DIGRAPHS = re.compile(r"(ae|oe|ue)")
 _SPACE = re.compile(r"\s+")
 
 
-def normalise(value: str) -> str:
+def fold(value: str) -> str:
+    """Casefolded (ß → ss) without diacritics (ä → a, é → e): DIN 5007-1 for comparing names."""
     folded = unicodedata.normalize("NFKD", (value or "").casefold())
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    plain = _DIGRAPHS.sub(lambda match: match.group(0)[0], plain)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def normalise(value: str) -> str:
+    plain = _DIGRAPHS.sub(lambda match: match.group(0)[0], fold(value))
     return _SPACE.sub(" ", plain).strip()
+
+
+def name_sort_key(last_name: str, first_name: str) -> tuple[str, str, str, str]:
+    """German alphabetical order of names (DIN 5007-1: "Kästner" before "Kuhn", "ß" as "ss", case
+    ignored); the spellings as stored break ties, so the order is stable. Unlike ``normalise`` the
+    transcriptions ae/oe/ue stay two letters ("Bauer" before "Baum")."""
+    return (fold(last_name), fold(first_name), last_name or "", first_name or "")
 
 
 def search_text(*, last_name: str, first_name: str, person_id: str) -> str:

@@ -1,7 +1,9 @@
 """Reads for the start page and the audit trail page, always through the user's scope.
 
 Every function runs a fixed number of queries, whatever the amount of data: figures come from
-aggregates (``Count`` with ``filter``), lists are sliced. Personal data is read only through the
+aggregates (``Count`` with ``filter``), lists are sliced (the people in a provider's measures,
+bounded by its places, are sorted by name in Python). Names are in German alphabetical order
+(``casework.search.name_sort_key``: "Kästner" before "Kuhn"). Personal data is read only through the
 visibility selectors of the journeys and people apps.
 """
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from stufenweg.casework.search import name_sort_key
 from stufenweg.core.models import AuditEntry
 from stufenweg.core.visibility import scope_of
 from stufenweg.journeys.codes import EventKind, State
@@ -131,6 +134,16 @@ def _participation_rows(queryset: QuerySet[Participation]) -> QuerySet[Participa
     )
 
 
+def _person_key(person) -> tuple:
+    return (*name_sort_key(person.last_name, person.first_name), person.pk)
+
+
+def _by_date_then_name(rows, date_field: str) -> list[Participation]:
+    """The rows (already chosen by date in the database) by date, then in German alphabetical order
+    of the names (``name_sort_key``)."""
+    return sorted(rows, key=lambda p: (getattr(p, date_field), _person_key(p.person), p.pk))
+
+
 def region_overview(user, *, today: dt.date) -> RegionOverview:
     """The regional office's figures and tasks for its region(s). 5 queries."""
     scope = scope_of(user)
@@ -151,15 +164,17 @@ def region_overview(user, *, today: dt.date) -> RegionOverview:
         .annotate(count=Count("pk"))
         .order_by("programme__code", "waiting_stage__position", "waiting_stage__code")
     )
-    planned_ends = list(
+    planned_ends = _by_date_then_name(
         _participation_rows(base.filter(planned_q)).order_by("planned_end", "person__last_name", "id")[
             :LIST_LIMIT
-        ]
+        ],
+        "planned_end",
     )
-    inactive = list(
+    inactive = _by_date_then_name(
         _participation_rows(base.filter(inactive_q)).order_by("last_event_on", "person__last_name", "id")[
             :LIST_LIMIT
-        ]
+        ],
+        "last_event_on",
     )
     return RegionOverview(
         regions=list(Region.objects.filter(pk__in=scope.region_ids).order_by("name")),
@@ -222,7 +237,9 @@ def provider_overview(user, *, organisation_ids: list[int]) -> ProviderOverview:
         measure__provider_id__in=organisation_ids, exited_on__isnull=True
     )
     active_total = open_enrolments.aggregate(n=Count("participation_id", distinct=True))["n"]
-    active = list(
+    # All open enrolments (bounded by the measures' places), sorted in Python: the database's own
+    # order puts "Kuhn" before "Kästner" (and umlauts after z), so it must not choose the first ones.
+    active = sorted(
         open_enrolments.select_related("participation__person", "measure", "stage")
         .only(
             "id",
@@ -239,8 +256,9 @@ def provider_overview(user, *, organisation_ids: list[int]) -> ProviderOverview:
             "stage__code",
             "stage__name",
         )
-        .order_by("participation__person__last_name", "participation__person__first_name", "id")[:LIST_LIMIT]
-    )
+        .order_by(),
+        key=lambda enrolment: (_person_key(enrolment.participation.person), enrolment.pk),
+    )[:LIST_LIMIT]
     return ProviderOverview(
         organisations=organisations,
         measures=[MeasureLoad(m, m.occupied) for m in measures],
