@@ -210,6 +210,9 @@ WRITES: dict[str, tuple[Check, ...]] = {
     "measures_admin:edit": (Check("places", OFFICE, body.measure_edit),),
     # the data-protection officer (the lookup writes nothing; a person not due is not erased)
     "privacy:home": own("person lookup", "privacy:home", {"person_id": "W-A1"}, DPO),
+    # the audit filter is posted so that the Personen-ID stays out of the address (writes nothing)
+    "web:audit_list": own("audit filter", "web:audit_list", {"person": "W-A1"}, DPO),
+    "privacy:audit_export": own("audit export", "privacy:audit_export", {"person": "W-A1"}, DPO),
     "privacy:anonymise": (Check("not due", DPO, body.anonymise, targets=("visible",), writes=False),),
     # casework: the Jobcenter and the offices refer, the delivering side works with the case
     "casework:refer": (Check("new person", Only(REFERRERS), body.refer),),

@@ -37,7 +37,11 @@ class AuditFilter:
 
 
 def audit_entries(filters: AuditFilter) -> QuerySet[AuditEntry]:
-    qs = AuditEntry.objects.all().order_by("-at", "-id")
+    return filter_entries(AuditEntry.objects.all().order_by("-at", "-id"), filters)
+
+
+def filter_entries(qs: QuerySet[AuditEntry], filters: AuditFilter) -> QuerySet[AuditEntry]:
+    """The filter of the audit page and of the export, the same for both."""
     tz = timezone.get_current_timezone()
     if filters.date_from:
         qs = qs.filter(at__gte=dt.datetime.combine(filters.date_from, dt.time.min, tzinfo=tz))

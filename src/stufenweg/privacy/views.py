@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import wraps
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,15 +12,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from stufenweg.core.models import AuditEntry
-from stufenweg.core.params import BoundedDateField, IdField
 from stufenweg.core.visibility import scope_of
 from stufenweg.people.models import Person
 from stufenweg.privacy import auditexport, export
 from stufenweg.privacy.anonymise import person_anonymise
+from stufenweg.privacy.forms import AuditExportForm, PersonLookupForm
 from stufenweg.privacy.retention import expiries
 
 
@@ -36,46 +33,12 @@ def dpo_required(view):
     return wrapper
 
 
-class AuditExportForm(forms.Form):
-    date_from = BoundedDateField(
-        label=gettext_lazy("von"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = BoundedDateField(
-        label=gettext_lazy("bis"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    actor = forms.CharField(label=gettext_lazy("Benutzername"), required=False, max_length=150)
-    person = IdField(label=gettext_lazy("Person (Datenbank-ID)"), required=False)
-    action = forms.ChoiceField(
-        label=gettext_lazy("Aktion"), required=False, choices=[("", "–"), *AuditEntry.Action.choices]
-    )
-    format = forms.ChoiceField(
-        label=gettext_lazy("Format"),
-        choices=[("csv", "CSV"), ("xlsx", "Excel (XLSX)")],
-        initial="csv",
-        required=False,
-    )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and start > end:  # an empty file would look like „nothing happened“
-            self.add_error("date_to", _("Das Enddatum muss am oder nach dem Anfangsdatum liegen."))
-        return data
-
-
-class PersonLookupForm(forms.Form):
-    person_id = forms.CharField(label=gettext_lazy("Personen-ID"), max_length=64)
-
-
 @dpo_required
 @require_http_methods(["GET", "POST"])
 def home(request: HttpRequest) -> HttpResponse:
     lookup = PersonLookupForm(request.POST or None)
     if request.method == "POST" and lookup.is_valid():
-        person = Person.objects.filter(person_id=lookup.cleaned_data["person_id"].strip()).first()
-        if person is not None:
-            return redirect("privacy:person", pk=person.pk)
-        lookup.add_error("person_id", _("Keine Person mit dieser Personen-ID."))
+        return redirect("privacy:person", pk=lookup.cleaned_data["person_id"].pk)
     return _home(request, lookup=lookup, audit_form=AuditExportForm())
 
 
@@ -111,21 +74,18 @@ def person_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @dpo_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def audit_export(request: HttpRequest) -> HttpResponse:
-    form = AuditExportForm(request.GET)
+    # the page's form posts (the Personen-ID stays out of the address); a query string carries
+    # the person by database id only
+    if request.method == "POST":
+        form = AuditExportForm(request.POST)
+    else:
+        form = AuditExportForm.from_query(request.GET, bind_empty=True)
     if not form.is_valid():  # the page again, with the German error next to the field
         return _home(request, lookup=PersonLookupForm(), audit_form=form, status=400)
     data = form.cleaned_data
-    qs = auditexport.audit_entries(
-        auditexport.AuditFilter(
-            date_from=data["date_from"],
-            date_to=data["date_to"],
-            actor=data["actor"],
-            person_pk=data["person"],
-            action=data["action"],
-        )
-    )
+    qs = auditexport.audit_entries(form.audit_filter())
     stamp = dt.date.today().isoformat()  # noqa: DTZ011 - file name only
     fmt = data["format"] or "csv"
     if fmt == "xlsx":

@@ -2,44 +2,37 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from stufenweg.core.visibility import scope_of
-from stufenweg.web.forms import AuditFilterForm
+from stufenweg.privacy.auditexport import filter_entries
+from stufenweg.privacy.forms import AuditFilterForm
 from stufenweg.web.selectors import audit_entries_visible_to
 
 PAGE_SIZE = 50
 
 
-def _start_of(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
-@require_GET
+@require_http_methods(["GET", "POST"])
 @login_required
 def audit_list(request: HttpRequest) -> HttpResponse:
     if not scope_of(request.user).audit:
         raise Http404
     entries = audit_entries_visible_to(request.user)
-    form = AuditFilterForm(request.GET or None)
+    if request.method == "POST":
+        # the Personen-ID comes by POST and is resolved here: the address keeps the database id
+        form = AuditFilterForm(request.POST)
+        if form.is_valid():
+            query = form.to_query()
+            return redirect(reverse("web:audit_list") + (f"?{query}" if query else ""))
+    else:
+        form = AuditFilterForm.from_query(request.GET)
     if form.is_valid():
-        if start := form.cleaned_data.get("date_from"):
-            entries = entries.filter(at__gte=_start_of(start))
-        if end := form.cleaned_data.get("date_to"):
-            entries = entries.filter(at__lt=_start_of(end + dt.timedelta(days=1)))
-        if action := form.cleaned_data.get("action"):
-            entries = entries.filter(action=action)
-        if actor := (form.cleaned_data.get("actor") or "").strip():
-            entries = entries.filter(actor_label=actor)
-        if person := form.cleaned_data.get("person"):
-            entries = entries.filter(person_id=person)
+        entries = filter_entries(entries, form.audit_filter())
     elif form.is_bound:
         entries = entries.none()
     page_obj = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
