@@ -87,6 +87,8 @@ def test_bad_values_and_foreign_households_are_refused(households, as_persona):
     assert nobody.json() == {"members": ["Die Bedarfsgemeinschaft hat mindestens eine Person."]}
     bad_month = _post(client, bg_a, month="2024-13")
     assert bad_month.status_code == 400 and set(bad_month.json()) == {"month"}
+    year_zero = _post(client, bg_a, month="0000-09")  # no date at all (was a 500)
+    assert year_zero.status_code == 400 and set(year_zero.json()) == {"month"}
     assert _post(client, bg_b).status_code == 404  # region B: not in the regional office's sight
     assert _post(as_persona("dpo"), bg_a).status_code == 403
     assert HouseholdMonth.objects.count() == 2

@@ -121,7 +121,7 @@ def parse_cell(column: s.Column, raw: str):
         return number
     if kind == s.MONTH:
         match = MONTH_RE.match(raw)
-        if match and 1 <= int(match.group(2)) <= 12:
+        if match and 1 <= int(match.group(2)) <= 12 and int(match.group(1)) >= dt.MINYEAR:  # not year 0000
             return dt.date(int(match.group(1)), int(match.group(2)), 1)
         raise CellError(_("%(value)s ist kein gültiger Monat (JJJJ-MM)") % {"value": raw})
     if kind == s.STATUSES:

@@ -29,8 +29,8 @@ class MonthField(serializers.Field):
 
     def to_internal_value(self, data):
         match = MONTH_RE.match(data) if isinstance(data, str) else None
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            self.fail("invalid")
+        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < dt.MINYEAR:
+            self.fail("invalid")  # year 0000 is no date at all
         day = dt.date(int(match.group(1)), int(match.group(2)), 1)
         if not EARLIEST <= day <= LATEST:
             self.fail("invalid")
