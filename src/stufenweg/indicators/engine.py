@@ -405,7 +405,7 @@ class Engine:
                 inner = "".join(f"{d} AS g{i}, " for i, d in enumerate(dim_sql))
                 pairs = (
                     f"SELECT DISTINCT {inner}{expr.key} AS k {src.from_sql}{where} "
-                    f"AND {expr.cond} AND {expr.key} IS NOT NULL"
+                    f"AND ({expr.cond}) AND {expr.key} IS NOT NULL"
                 )
                 outer = [f"g{i}" for i in range(len(dims))]
                 sql = f"SELECT {', '.join([*outer, 'COUNT(*)'])} FROM ({pairs}) q"
