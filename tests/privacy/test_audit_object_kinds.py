@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def entries(db):
-    AuditEntry.objects.create(actor_label="tester", action="read", object_type="people.person", object_id="101")
+    AuditEntry.objects.create(
+        actor_label="tester", action="read", object_type="people.person", object_id="101"
+    )
     AuditEntry.objects.create(
         actor_label="tester", action="create", object_type="journeys.journeyevent", object_id="55"
     )
