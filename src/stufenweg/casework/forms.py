@@ -24,6 +24,7 @@ FILTER_KEYS = (
     "caseworker",
     "waiting",
     "overdue",
+    "no_event",
     "sort",
 )
 
@@ -64,6 +65,7 @@ class ListFilterForm(forms.Form):
     caseworker = forms.ChoiceField(label=_("Fallverantwortliche/r"), required=False)
     waiting = forms.BooleanField(label=_("nur Warteliste"), required=False)
     overdue = forms.BooleanField(label=_("Quartalsgespräch überfällig"), required=False)
+    no_event = forms.BooleanField(label=_("seit sechs Wochen ohne Ereignis"), required=False)
     sort = forms.ChoiceField(label=_("Sortierung"), choices=list(SORT_LABELS.items()), required=False)
 
     def __init__(self, *args, programmes, regions, measures, caseworkers, **kwargs):
@@ -108,6 +110,7 @@ class ListFilterForm(forms.Form):
             no_caseworker=caseworker == "none",
             waiting=bool(d.get("waiting")),
             overdue_review=bool(d.get("overdue")),
+            no_event=bool(d.get("no_event")),
             sort=d.get("sort") if d.get("sort") in SORTS else "name",
         )
 

@@ -36,6 +36,7 @@ from stufenweg.casework.models import (
 from stufenweg.casework.permissions import DELIVERING, acting_scope
 from stufenweg.casework.search import search_terms
 from stufenweg.core.time import add_months
+from stufenweg.core.visibility import scope_of
 from stufenweg.groupwork.models import Attendance
 from stufenweg.journeys.codes import AssessmentResult, EventKind, State
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
@@ -49,8 +50,29 @@ ACTIVE_STATES = (S.REFERRED, S.IN_ASSESSMENT, S.SUITABLE, S.WAITING, S.IN_STAGE,
 IN_MEASURE_STATES = (S.IN_STAGE, S.INTERRUPTED)
 REVIEW_MONTHS = 3
 NO_CONTACT_DAYS = 42
+NO_EVENT_DAYS = 42  # six weeks without any event
+CLOSED_STATES = (S.EXITED, S.FOLLOWED_UP, S.NOT_ARRIVED, S.NOT_SUITABLE)
 PAGE_SIZE = 25
 SEARCH_CAP = 5000
+
+
+def no_event_since(today: dt.date) -> dt.date:
+    """The day before which a participation's last event lies for „seit … ohne Ereignis“."""
+    return today - dt.timedelta(days=NO_EVENT_DAYS)
+
+
+def no_event_q(user, *, today: dt.date) -> Q:
+    """Participations without any event for six weeks: not closed, the last event before
+    ``no_event_since(today)``; for a regional office only those of its region(s).
+
+    The one rule of the start page's block „Seit … ohne Ereignis“ (``web.selectors.region_overview``)
+    and of the participant list's filter ``no_event``, to which the block links for the whole list.
+    """
+    condition = ~Q(state__in=CLOSED_STATES) & Q(last_event_on__lt=no_event_since(today))
+    region_ids = scope_of(user).region_ids
+    if region_ids:
+        condition &= Q(region_id__in=region_ids)
+    return condition
 
 
 def next_appointment_subquery(now: dt.datetime) -> Subquery:
@@ -127,6 +149,7 @@ class ListFilters:
     no_caseworker: bool = False
     waiting: bool = False
     overdue_review: bool = False
+    no_event: bool = False
     sort: str = "name"
     extra: dict = field(default_factory=dict)
 
@@ -223,6 +246,8 @@ def _filtered(user, filters: ListFilters, today: dt.date) -> QuerySet[Participat
     if filters.overdue_review:
         queryset = queryset.filter(state__in=IN_MEASURE_STATES).alias(review_base=review_base_expression())
         queryset = queryset.filter(review_base__lte=add_months(today, -REVIEW_MONTHS))
+    if filters.no_event:
+        queryset = queryset.filter(no_event_q(user, today=today))
     return queryset
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from stufenweg.casework.search import name_sort_key
+from stufenweg.casework.selectors import no_event_q, no_event_since
 from stufenweg.core.models import AuditEntry
 from stufenweg.core.visibility import scope_of
 from stufenweg.journeys.codes import EventKind, State
@@ -29,9 +30,7 @@ from stufenweg.programmes.models import Measure, Programme
 from stufenweg.programmes.selectors import measures_visible_to, programmes_visible_to
 
 ACTIVE_STATES = (State.IN_STAGE, State.INTERRUPTED)
-CLOSED_STATES = (State.EXITED, State.FOLLOWED_UP, State.NOT_ARRIVED, State.NOT_SUITABLE)
 PLANNED_END_DAYS = 30
-INACTIVE_DAYS = 42  # six weeks without any event
 LIST_LIMIT = 25
 LATEST_REFERRALS = 20
 LATEST_AUDIT = 20
@@ -149,9 +148,10 @@ def region_overview(user, *, today: dt.date) -> RegionOverview:
     scope = scope_of(user)
     base = participations_visible_to(user).filter(region_id__in=scope.region_ids)
     planned_until = today + dt.timedelta(days=PLANNED_END_DAYS)
-    inactive_since = today - dt.timedelta(days=INACTIVE_DAYS)
+    inactive_since = no_event_since(today)
     planned_q = Q(state__in=ACTIVE_STATES, planned_end__gte=today, planned_end__lte=planned_until)
-    inactive_q = ~Q(state__in=CLOSED_STATES) & Q(last_event_on__lt=inactive_since)
+    # the participant list's filter „seit sechs Wochen ohne Ereignis“ selects by the same rule
+    inactive_q = no_event_q(user, today=today)
     totals = base.aggregate(
         active=Count("pk", filter=Q(state__in=ACTIVE_STATES)),
         waiting=Count("pk", filter=Q(state=State.WAITING)),
