@@ -232,8 +232,10 @@ def generate(n: int, seed: int = 1) -> None:
             _insert(c, "journeys_participation", PARTICIPATION_COLUMNS, parts)
             _insert(c, "journeys_journeyevent", EVENT_COLUMNS, events)
     if connection.vendor == "postgresql":
+        # as autovacuum leaves a database some time after a load: statistics, the visibility map
+        # and the hint bits set (else the first reads of every row write them, in the timed runs)
         with connection.cursor() as c:
-            c.execute("ANALYZE")
+            c.execute("VACUUM (ANALYZE)")
 
 
 class _ServerCpu:
@@ -297,6 +299,25 @@ def _cpu_clock():
     return clock
 
 
+def machine_reference() -> str:
+    """The speed of this machine at two fixed tasks, printed before the figures: machines of the
+    same kind differ by a factor of two or more (and one machine drifts under its neighbours'
+    load), so figures of different days compare only next to these."""
+    t = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    python_s = time.perf_counter() - t
+    out = f"machine reference: Python loop of 10M additions {python_s:.2f} s"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            t = time.perf_counter()
+            c.execute("SELECT SUM(i) FROM generate_series(1, 10000000) i")
+            c.fetchone()
+            out += f", PostgreSQL SUM over 10M generated rows {time.perf_counter() - t:.2f} s"
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=10000)
@@ -319,6 +340,7 @@ def main() -> None:
         print(
             f"generated {args.persons} persons / {args.persons * 15} events in {time.perf_counter() - t:.1f} s"
         )
+    print(machine_reference())
     programme = Programme.objects.get(code="BENCH")
     params = ReportParams(
         programme=programme,

@@ -131,3 +131,31 @@ def test_a_target_period_of_its_own_runs_inside_the_two_session_run(w, journey, 
     assert reports[2] == reports[1]
     targets = next(s for s in reports[2] if s["id"] == "targets")["rows"]
     assert sorted((row["cells"][2], row["cells"][1]) for row in targets) == [(8, 4.0), (8, 16.0)]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_run_keeps_its_working_tables_in_memory_even_after_an_earlier_temporary_table(
+    w, journey, make_person
+):
+    """A run sets ``temp_buffers`` for its sessions; a session that already had a temporary table
+    at another size cannot change it, and the run still works (with the size the session has)."""
+    _journeys(w, journey, make_person)
+    settings = settings_for(w.programme, date_from=D(2023, 1, 1), date_to=D(2023, 12, 31))
+    size_mb = "SELECT setting::int * 8 / 1024 FROM pg_settings WHERE name = 'temp_buffers'"  # 8 kB pages
+    connection.close()  # a session of its own, with no temporary table yet
+    with override_settings(STUFENWEG_REPORT_PARTS=1), Engine(settings), connection.cursor() as c:
+        c.execute(size_mb)
+        assert c.fetchone()[0] == engine_module.TEMP_BUFFERS_MB
+    first = _rows(w, parts=1)
+    connection.close()
+    with connection.cursor() as c:  # a new session uses a temporary table at the default size
+        c.execute("CREATE TEMPORARY TABLE other_work AS SELECT 1 AS i")  # its first page is written
+        c.execute(size_mb)
+        default = c.fetchone()[0]
+    assert default != engine_module.TEMP_BUFFERS_MB
+    with override_settings(STUFENWEG_REPORT_PARTS=1), Engine(settings), connection.cursor() as c:
+        c.execute(size_mb)
+        assert c.fetchone()[0] == default  # refused by PostgreSQL, and the run goes on
+    assert _rows(w, parts=1) == first
+    connection.close()

@@ -15,13 +15,16 @@ import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings as django_settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from stufenweg.indicators import build, target_groups
 from stufenweg.indicators import sqlfns as f
 from stufenweg.indicators.definitions import BY_ID, GENDERS, INDICATORS, Indicator
 
 WORK_MEM_MB = 256  # per sort or hash on PostgreSQL; the temporary page cache on SQLite
+# the pages of a session's working tables PostgreSQL keeps in its own memory (``temp_buffers``,
+# 8 MB by default): above that, every page of a working table goes out to a file and back
+TEMP_BUFFERS_MB = 1024
 
 
 def _session_settings(cursor) -> None:
@@ -33,6 +36,14 @@ def _session_settings(cursor) -> None:
         # The working tables' statistics only steer join choices between tables of known shape:
         # a sample of 3,000 rows (instead of 30,000) serves that and costs a tenth.
         cursor.execute("SET LOCAL default_statistics_target = 10")
+        # Working tables of a few hundred MB per session at 1M participants stay in memory. The
+        # size can only be set before a session's first temporary table: a session that has had
+        # one keeps the size it had (PostgreSQL refuses the change, the savepoint undoes it).
+        try:
+            with transaction.atomic():
+                cursor.execute(f"SET LOCAL temp_buffers = '{int(TEMP_BUFFERS_MB)}MB'")
+        except DatabaseError:
+            pass
     else:
         # The working tables live in SQLite's temporary database; a page cache of the same
         # bounded size keeps them out of temporary files (reset when the run ends).
