@@ -84,6 +84,19 @@ def test_the_form_offers_the_year_so_far_as_iso_dates_the_date_field_can_show(w,
     assert f'type="date" name="date_to" value="{today.isoformat()}"' in html
 
 
+def test_the_only_active_programme_is_chosen_and_several_ask_for_a_choice(w, client):
+    from stufenweg.programmes.models import Programme
+
+    client.force_login(w.personas["coordinator"])
+    Programme.objects.exclude(pk=w.programme.pk).update(active=False)
+    html = client.get(reverse("indicators:report")).content.decode()
+    assert f'<option value="{w.programme.pk}" selected>' in html
+    Programme.objects.create(code="ZWEI", name="Zweites Programm", active=True)
+    html = client.get(reverse("indicators:report")).content.decode()
+    assert '<option value="" selected>Bitte wählen</option>' in html
+    assert f'<option value="{w.programme.pk}" selected>' not in html
+
+
 def test_targets_page_and_attainment(w, client, journey):
     client.force_login(w.personas["coordinator"])
     response = client.post(

@@ -19,7 +19,9 @@ BREAKDOWNS = [
 
 
 class ReportForm(forms.Form):
-    programme = forms.ModelChoiceField(label=_("Programm"), queryset=Programme.objects.filter(active=True))
+    programme = forms.ModelChoiceField(
+        label=_("Programm"), queryset=Programme.objects.filter(active=True), empty_label=_("Bitte wählen")
+    )
     date_from = BoundedDateField(label=_("Zeitraum von"), widget=DateInput)
     date_to = BoundedDateField(label=_("Zeitraum bis"), widget=DateInput)
     as_of = BoundedDateField(
@@ -40,6 +42,12 @@ class ReportForm(forms.Form):
         min_value=1,
         help_text=_("z. B. 3: Werte 1 und 2 erscheinen als *"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programmes = list(self.fields["programme"].queryset.values_list("pk", flat=True)[:2])
+        if len(programmes) == 1:  # the only programme is the choice
+            self.initial.setdefault("programme", programmes[0])
 
     def clean(self):
         data = super().clean()
