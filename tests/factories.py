@@ -60,12 +60,21 @@ class HouseholdFactory(factory.django.DjangoModelFactory):
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
+        skip_postgeneration_save = True
 
     person_id = factory.Sequence(lambda n: f"P{n:06d}")
     first_name = factory.Iterator(["Anna", "Jens", "Katrin", "Mehmet", "Olga", "Uwe"])
     last_name = factory.Iterator(["Schulze", "Müller", "Weiß", "Öztürk", "Krause", "Lehmann"])
     birth_date = dt.date(1980, 5, 17)
     gender = Person.Gender.FEMALE
+
+    @factory.post_generation
+    def search_index(self, create, extracted, **kwargs):
+        """As every write path of the product: the person's search-index row (search, name order)."""
+        if create:
+            from stufenweg.casework.services import search_index_update
+
+            search_index_update(persons=[self])
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):

@@ -96,7 +96,7 @@ def test_rebuild_command_indexes_unindexed_persons(world):
     from tests.factories import PersonFactory
 
     person = PersonFactory(last_name="Özdemir", first_name="Ayşe", person_id="P-9")
-    assert not PersonSearch.objects.filter(person=person).exists()
+    PersonSearch.objects.filter(person=person).delete()  # the factory indexes, as the write paths do
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out)
     assert "Suchindex neu aufgebaut" in out.getvalue()

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from stufenweg.casework.search import KEY_LENGTH
 from stufenweg.core.fields import EncryptedTextField
 from stufenweg.journeys.models import Participation
 from stufenweg.people.models import Person
@@ -38,14 +39,29 @@ class ContactKind(models.TextChoices):
 
 
 class PersonSearch(models.Model):
-    """Normalised search text per person ("nachname vorname person_id", see ``search.py``)."""
+    """Normalised search text per person ("nachname vorname person_id") and the German sort keys
+    of the name (folded last and first name, DIN 5007-1), all written by
+    ``services.search_index_update`` from ``search.search_values``.
 
-    person = models.OneToOneField(Person, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    The link has no accessor on ``Person`` (``related_name="+"``, so the privacy graph does not
+    walk it; the erasure rewrites the row itself), only a query name for ordering
+    (``person__search__last_key``)."""
+
+    person = models.OneToOneField(
+        Person,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        related_query_name="search",
+    )
     text = models.CharField("Suchtext", max_length=400)
+    last_key = models.CharField("Sortierschlüssel Nachname", max_length=KEY_LENGTH)
+    first_key = models.CharField("Sortierschlüssel Vorname", max_length=KEY_LENGTH)
 
     class Meta:
         verbose_name = "Suchindex (Person)"
         verbose_name_plural = "Suchindex (Personen)"
+        indexes = [models.Index(fields=["last_key", "first_key"], name="personsearch_name_key")]
 
     def __str__(self) -> str:
         return f"Suchindex {self.person_id}"

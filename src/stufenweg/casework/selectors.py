@@ -154,39 +154,41 @@ class ListFilters:
     extra: dict = field(default_factory=dict)
 
 
+# German name order (DIN 5007-1, ``search.name_sort_key``): the folded keys stored in the search
+# index, then the spellings as stored, then the row. The one name order of every sort below.
+# Every person has a search-index row (each write path writes it, migration casework.0003 wrote
+# the missing ones); the sorted list joins it as an inner join (``INDEXED``), which lets PostgreSQL
+# walk the key index for a page instead of sorting the whole list (an outer join cannot). The count
+# (``participant_count``) does without the join.
+NAME_ORDER = (
+    "person__search__last_key",
+    "person__search__first_key",
+    "person__last_name",
+    "person__first_name",
+    "pk",
+)
+
+
+INDEXED = Q(person__search__isnull=False)
+
+
+def _descending(order: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"-{name}" for name in order)
+
+
 SORTS = {
-    "name": ("person__last_name", "person__first_name", "pk"),
-    "-name": ("-person__last_name", "-person__first_name", "-pk"),
-    "stage": ("current_stage__position", "person__last_name", "person__first_name", "pk"),
-    "-stage": ("-current_stage__position", "person__last_name", "person__first_name", "pk"),
-    "since": ("state_since", "person__last_name", "person__first_name", "pk"),
-    "-since": ("-state_since", "person__last_name", "person__first_name", "pk"),
-    "planned_end": (F("planned_end").asc(nulls_last=True), "person__last_name", "person__first_name", "pk"),
-    "-planned_end": (F("planned_end").desc(nulls_last=True), "person__last_name", "person__first_name", "pk"),
-    "next_appointment": (
-        F("next_appointment").asc(nulls_last=True),
-        "person__last_name",
-        "person__first_name",
-        "pk",
-    ),
-    "-next_appointment": (
-        F("next_appointment").desc(nulls_last=True),
-        "person__last_name",
-        "person__first_name",
-        "pk",
-    ),
-    "last_contact": (
-        F("last_contact").asc(nulls_first=True),
-        "person__last_name",
-        "person__first_name",
-        "pk",
-    ),
-    "-last_contact": (
-        F("last_contact").desc(nulls_last=True),
-        "person__last_name",
-        "person__first_name",
-        "pk",
-    ),
+    "name": NAME_ORDER,
+    "-name": _descending(NAME_ORDER),
+    "stage": ("current_stage__position", *NAME_ORDER),
+    "-stage": ("-current_stage__position", *NAME_ORDER),
+    "since": ("state_since", *NAME_ORDER),
+    "-since": ("-state_since", *NAME_ORDER),
+    "planned_end": (F("planned_end").asc(nulls_last=True), *NAME_ORDER),
+    "-planned_end": (F("planned_end").desc(nulls_last=True), *NAME_ORDER),
+    "next_appointment": (F("next_appointment").asc(nulls_last=True), *NAME_ORDER),
+    "-next_appointment": (F("next_appointment").desc(nulls_last=True), *NAME_ORDER),
+    "last_contact": (F("last_contact").asc(nulls_first=True), *NAME_ORDER),
+    "-last_contact": (F("last_contact").desc(nulls_last=True), *NAME_ORDER),
 }
 
 
@@ -199,7 +201,7 @@ def participant_list(user, filters: ListFilters, *, today: dt.date | None = None
     today = today or timezone.localdate()
     queryset = _filtered(user, filters, today)
     now = timezone.now()
-    queryset = queryset.annotate(
+    queryset = queryset.filter(INDEXED).annotate(
         next_appointment=next_appointment_subquery(now), last_contact=last_contact_subquery()
     )
     order = SORTS.get(filters.sort, SORTS["name"])
@@ -257,7 +259,7 @@ ANNOTATED_SORTS = {"next_appointment", "-next_appointment", "last_contact", "-la
 def participant_ids(user, filters: ListFilters, *, today: dt.date | None = None) -> QuerySet:
     """The filtered, ordered ids of the list (lean: only what filtering and sorting need)."""
     today = today or timezone.localdate()
-    queryset = _filtered(user, filters, today)
+    queryset = _filtered(user, filters, today).filter(INDEXED)
     if filters.sort in ANNOTATED_SORTS:
         # sorting the whole list by a per-row date: one grouped join (hash aggregate) instead of
         # a correlated subquery per participation

@@ -26,7 +26,7 @@ from stufenweg.casework.models import (
     SavedFilter,
     SupportPlan,
 )
-from stufenweg.casework.search import search_text
+from stufenweg.casework.search import search_values
 from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.models import Participation
@@ -344,13 +344,16 @@ def saved_filter_delete(*, user: User, pk: int) -> int:
     return deleted
 
 
+SEARCH_COLUMNS = ["text", "last_key", "first_key"]
+
+
 def search_index_update(*, persons: Iterable[Person]) -> int:
-    """Write the normalised search text of ``persons`` (insert or replace). Not personal-data
-    audited: it copies what is already stored, for the same purpose."""
+    """Write the normalised search text and the name sort keys of ``persons`` (insert or
+    replace). Not personal-data audited: it copies what is already stored, for the same purpose."""
     rows = [
         PersonSearch(
             person_id=person.pk,
-            text=search_text(
+            **search_values(
                 last_name=person.last_name, first_name=person.first_name, person_id=person.person_id
             ),
         )
@@ -358,7 +361,11 @@ def search_index_update(*, persons: Iterable[Person]) -> int:
     ]
     if rows:
         PersonSearch.objects.bulk_create(
-            rows, batch_size=2000, update_conflicts=True, unique_fields=["person"], update_fields=["text"]
+            rows,
+            batch_size=2000,
+            update_conflicts=True,
+            unique_fields=["person"],
+            update_fields=SEARCH_COLUMNS,
         )
     return len(rows)
 

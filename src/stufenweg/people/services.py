@@ -84,6 +84,9 @@ def person_create(*, by: User | None, household_id: str = "", **fields) -> Perso
     person.full_clean()
     _validate_birth_date(person)
     person.save(force_insert=True)
+    from stufenweg.casework.services import search_index_update
+
+    search_index_update(persons=[person])  # found by the search, sorted by name in the list
     audit_write(
         actor=by,
         action=AuditEntry.Action.CREATE,

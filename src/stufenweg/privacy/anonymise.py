@@ -6,7 +6,7 @@ person id (replaced by a random pseudonym), postcode, contact data, attached doc
 and encrypted files), the household link (the person gets a
 pseudonymous household of their own with a copy of the benefit months the integration
 indicators need), every free-text field of every row that belongs to the person (found through
-the model graph, ``privacy.graph``), the search index text, and the content of the person's
+the model graph, ``privacy.graph``), the search index text and name sort keys, and the content of the person's
 audit rows (redacted in place: who acted, when, on which record and why stays provable; what
 the record contained before/after is removed).
 
@@ -171,7 +171,12 @@ def _rewrite_search_index(person, pseudonym: str) -> None:
         model = apps.get_model("casework", "PersonSearch")
     except LookupError:
         return
-    model._base_manager.filter(person=person).update(text=pseudonym)
+    from stufenweg.casework.search import sort_key
+
+    # the sort keys follow the anonymised names (the old ones would keep the name readable)
+    model._base_manager.filter(person=person).update(
+        text=pseudonym, last_key=sort_key(person.last_name), first_key=sort_key(person.first_name)
+    )
 
 
 def text_columns_of(model: type[models.Model]) -> list[str]:

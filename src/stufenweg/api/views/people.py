@@ -13,7 +13,6 @@ from stufenweg.api.filters import PersonFilter
 from stufenweg.api.schema import write_responses
 from stufenweg.api.serializers.persons import PersonCreateSerializer, PersonSerializer
 from stufenweg.api.views.base import ID_LOOKUP, ApiViewSet, AuditedReadMixin
-from stufenweg.casework.services import search_index_update
 from stufenweg.people.selectors import persons_visible_to
 from stufenweg.people.services import person_create
 
@@ -42,7 +41,6 @@ class PersonViewSet(AuditedReadMixin, mixins.ListModelMixin, mixins.RetrieveMode
         try:
             with transaction.atomic():
                 person = person_create(by=request.user, **serializer.validated_data)
-                search_index_update(persons=[person])
         except DjangoValidationError as exc:
             raise api_validation_error(exc) from None
         return Response(PersonSerializer(person).data, status=status.HTTP_201_CREATED)

@@ -375,7 +375,6 @@ def refer(request: HttpRequest) -> HttpResponse:
             birth_date=d["birth_date"],
             gender=d["gender"],
         )
-        services.search_index_update(persons=[person])
         event = journey_services.participation_refer(
             person=person,
             programme=d["programme"],
