@@ -166,3 +166,35 @@ def test_the_rebuild_of_the_demo_and_the_command_writes_the_keys(world):
     PersonSearch.objects.all().delete()
     assert search_index_rebuild() == Person.objects.count()
     assert keys(person) == ("armel", "unal")
+
+
+@pytest.mark.django_db
+def test_the_other_lists_of_persons_sort_names_in_german_order_too(world, german_names):
+    """The group booking picker, the attendance list of a session and a household's members use
+    the same order (``search.name_order``)."""
+    from stufenweg.groupwork import services as groupwork
+    from stufenweg.groupwork.selectors import attendance_rows, bookable_participations
+    from stufenweg.journeys.models import Participation
+    from stufenweg.people.households import members_seen_by
+    from tests.factories import HouseholdFactory
+    from tests.groupwork.conftest import workshop
+
+    coordinator = world.personas["coordinator"]
+    event = workshop(
+        world,
+        organiser=world.coordination,
+        capacity=20,
+        sessions=[(dt.date(2024, 2, 5), dt.time(9), dt.time(12))],
+    )
+    picker = bookable_participations(coordinator, event)
+    assert [p.person.last_name for p in picker] == GERMAN_ORDER
+    for participation in Participation.objects.order_by("-pk"):  # booked in reverse order
+        groupwork.booking_create(event=event, participation=participation, by=None)
+    session = event.sessions.get()
+    assert [booking.participation.person.last_name for booking, _ in attendance_rows(session)] == GERMAN_ORDER
+
+    household = HouseholdFactory()
+    Person.objects.update(household=household, household_role="")
+    members, hidden = members_seen_by(coordinator, household)
+    assert hidden == 0
+    assert [member.person.last_name for member in members] == GERMAN_ORDER

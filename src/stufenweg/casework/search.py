@@ -50,6 +50,13 @@ def search_text(*, last_name: str, first_name: str, person_id: str) -> str:
     return normalise(f"{last_name} {first_name} {person_id}")[:400]
 
 
+def name_order(path: str = "") -> tuple[str, str, str, str]:
+    """The German name order (``name_sort_key``) for ``order_by`` on the person at ``path`` (e.g.
+    ``"person__"``; ``""`` for ``Person`` itself): the stored keys of its search-index row, then
+    the spellings as stored. A person without an index row sorts after the others (NULL keys)."""
+    return (f"{path}search__last_key", f"{path}search__first_key", f"{path}last_name", f"{path}first_name")
+
+
 def search_values(*, last_name: str, first_name: str, person_id: str) -> dict[str, str]:
     """Every column of a person's ``PersonSearch`` row: the search text and the sort keys."""
     return {

@@ -34,7 +34,7 @@ from stufenweg.casework.models import (
     SupportPlan,
 )
 from stufenweg.casework.permissions import DELIVERING, acting_scope
-from stufenweg.casework.search import search_terms
+from stufenweg.casework.search import name_order, search_terms
 from stufenweg.core.time import add_months
 from stufenweg.core.visibility import scope_of
 from stufenweg.groupwork.models import Attendance
@@ -160,13 +160,7 @@ class ListFilters:
 # the missing ones); the sorted list joins it as an inner join (``INDEXED``), which lets PostgreSQL
 # walk the key index for a page instead of sorting the whole list (an outer join cannot). The count
 # (``participant_count``) does without the join.
-NAME_ORDER = (
-    "person__search__last_key",
-    "person__search__first_key",
-    "person__last_name",
-    "person__first_name",
-    "pk",
-)
+NAME_ORDER = (*name_order("person__"), "pk")
 
 
 INDEXED = Q(person__search__isnull=False)

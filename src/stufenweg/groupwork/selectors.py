@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 
 from stufenweg.casework.models import PersonSearch
 from stufenweg.casework.permissions import acting_scope
-from stufenweg.casework.search import search_terms
+from stufenweg.casework.search import name_order, search_terms
 from stufenweg.casework.selectors import may_act_on
 from stufenweg.groupwork.authority import BOOKING_KINDS, event_visibility_q, sees_all_bookings
 from stufenweg.groupwork.models import Attendance, Booking, GroupEvent, GroupSession, Notice
@@ -153,7 +153,7 @@ def bookable_participations(user, event: GroupEvent) -> QuerySet[Participation]:
         .filter(programme__in=event.programmes.all(), state__in=BOOKABLE_STATES)
         .exclude(Exists(taken))
         .select_related("person", "programme", "region")
-        .order_by("person__last_name", "person__first_name", "pk")
+        .order_by(*name_order("person__"), "pk")
     )
 
 
@@ -189,7 +189,7 @@ def attendance_rows(session: GroupSession) -> list[tuple[Booking, str]]:
     bookings = (
         Booking.objects.filter(event_id=session.event_id, status=Booking.Status.BOOKED)
         .select_related("participation__person")
-        .order_by("participation__person__last_name", "participation__person__first_name", "pk")
+        .order_by(*name_order("participation__person__"), "pk")
     )
     return [(b, recorded.get(b.pk, "")) for b in bookings]
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from stufenweg.casework.search import name_order
 from stufenweg.core.audit import audit_write, snapshot
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys.codes import EventKind
@@ -115,9 +116,7 @@ def members_seen_by(user, household: Household) -> tuple[list[Member], int]:
     """The members ``user`` sees, each with the participations ``user`` sees; and how many other
     members there are (counted, never named)."""
     persons = list(
-        persons_visible_to(user)
-        .filter(household=household)
-        .order_by("household_role", "last_name", "first_name", "pk")
+        persons_visible_to(user).filter(household=household).order_by("household_role", *name_order(), "pk")
     )
     total = Person.objects.filter(household=household).count()
     visible = participations_visible_to(user)

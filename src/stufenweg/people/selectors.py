@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from stufenweg.casework.search import name_order
 from stufenweg.core.visibility import Scope, scope_of
 from stufenweg.journeys.selectors import participations_in_scope
 from stufenweg.people.models import Document, Household, HouseholdMonth, Person
@@ -68,7 +69,7 @@ def household_seen_by(user, person: Person) -> HouseholdView | None:
         persons_visible_to(user)
         .filter(household_id=person.household_id)
         .exclude(pk=person.pk)
-        .order_by("household_role", "last_name", "first_name", "pk")
+        .order_by("household_role", *name_order(), "pk")
     )
     latest_month = None
     if households_visible_to(user).filter(pk=person.household_id).exists():

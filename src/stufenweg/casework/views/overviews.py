@@ -18,6 +18,7 @@ from stufenweg.casework.area import programmes_in_area, regions_in_area
 from stufenweg.casework.confirmations import reassigned_message
 from stufenweg.casework.forms import ReassignForm
 from stufenweg.casework.permissions import COORDINATING, DELIVERING, acting_scope
+from stufenweg.casework.search import name_order
 from stufenweg.casework.selectors import ACTIVE_STATES, participations_actable_by
 from stufenweg.core.audit import audit_reads
 from stufenweg.core.params import QueryParams, parse_id, parse_ids
@@ -118,7 +119,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
             participations_actable_by(user, REASSIGNING)
             .filter(caseworker_id=from_caseworker, state__in=ACTIVE_STATES)
             .select_related("person", "programme")
-            .order_by("person__last_name", "person__first_name", "pk")
+            .order_by(*name_order("person__"), "pk")
         )
         form = ReassignForm(
             request.POST if request.method == "POST" else None,
