@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -20,6 +18,7 @@ from stufenweg.people.services import person_update
 from stufenweg.privacy.anonymise import person_anonymise
 from tests.casework.conftest import make_person
 from tests.conftest import start_journey
+from tests.migration_steps import migrate_to, migrate_to_latest
 
 URL = "casework:participant_list"
 # in German order: „Ä“ as „A“, „Ö“ as „O“, „Ü“ as „U“, „ß“ as „ss“, case ignored; the stored
@@ -129,17 +128,10 @@ BEFORE = [("casework", "0002_personsearch_trigram"), ("people", "0003_person_tar
 AFTER = [("casework", "0003_personsearch_sort_keys")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_the_keys_and_writes_missing_rows():
     try:
-        apps = _migrate(BEFORE)
+        apps = migrate_to(BEFORE)
         Person = apps.get_model("people", "Person")
         PersonSearch = apps.get_model("casework", "PersonSearch")
         other = {"birth_date": dt.date(1980, 5, 17)}
@@ -147,7 +139,7 @@ def test_the_migration_fills_the_keys_and_writes_missing_rows():
         PersonSearch.objects.create(person=indexed, text="kept as it was")
         unindexed = Person.objects.create(person_id="M-2", last_name="Straße", first_name="Eva", **other)
 
-        apps = _migrate(AFTER)
+        apps = migrate_to(AFTER)
         PersonSearch = apps.get_model("casework", "PersonSearch")
         rows = {row.person_id: (row.text, row.last_key, row.first_key) for row in PersonSearch.objects.all()}
         assert rows == {
@@ -155,7 +147,7 @@ def test_the_migration_fills_the_keys_and_writes_missing_rows():
             unindexed.pk: ("strasse eva m-2", "strasse", "eva"),
         }
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
 
 
 @pytest.mark.django_db

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migration_steps import migrate_to, migrate_to_latest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,16 +16,9 @@ BEFORE = [("programmes", "0004_measure_start")]
 AFTER = [("programmes", "0005_caseload_ratio_history")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 def test_the_ratio_moves_into_a_dated_ratio_and_back():
     try:
-        apps = _migrate(BEFORE)
+        apps = migrate_to(BEFORE)
         Programme = apps.get_model("programmes", "Programme")
         Measure = apps.get_model("programmes", "Measure")
         Organisation = apps.get_model("organisations", "Organisation")
@@ -40,14 +33,14 @@ def test_the_ratio_moves_into_a_dated_ratio_and_back():
                 places=10, start=start,
             )  # fmt: skip
 
-        apps = _migrate(AFTER)
+        apps = migrate_to(AFTER)
         CaseloadRatio = apps.get_model("programmes", "CaseloadRatio")
         assert list(CaseloadRatio.objects.values_list("programme__code", "valid_from", "ratio")) == [
             ("WPM", dt.date(2018, 1, 1), 65)
         ]
 
-        apps = _migrate(BEFORE)
+        apps = migrate_to(BEFORE)
         Programme = apps.get_model("programmes", "Programme")
         assert dict(Programme.objects.values_list("code", "caseload_ratio")) == {"WPM": 65, "OHN": None}
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
