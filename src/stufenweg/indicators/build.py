@@ -490,6 +490,25 @@ def _entered(c, s: Settings) -> None:
     )
 
 
+def status_at_entry(a: str, pid: str, seq: str) -> tuple[str, str]:
+    """SQL of the employment status and the unemployed-since date at an entry: those the enrolment
+    ``a`` (of ``sw_enr``) gives, else those of the latest earlier enrolment of the participation
+    ``pid`` (enrolment number below ``seq``) that gives them. Read by the ESF+ participants and the
+    target groups alike."""
+
+    def earlier(column: str, given: str) -> str:
+        return (
+            f"(SELECT v.{column} FROM sw_enr v WHERE v.pid = {pid} AND v.eseq < {seq} AND {given} "
+            "ORDER BY v.eseq DESC LIMIT 1)"
+        )
+
+    earlier_status = earlier("employment_status", "v.employment_status <> ''")
+    earlier_since = earlier("unemployed_since", "v.unemployed_since IS NOT NULL")
+    status = f"COALESCE(NULLIF({a}.employment_status, ''), {earlier_status}, '')"
+    since = f"COALESCE({a}.unemployed_since, {earlier_since})"
+    return status, since
+
+
 def _step_function(name: str):
     """The function of build step ``name``: here, or among the steps about what followed the
     programme (``build_outcomes``, which reads this module's helpers)."""

@@ -21,6 +21,7 @@ from stufenweg.indicators.build import (
     _analyze,
     _checked,
     _dates,
+    status_at_entry,
 )
 from stufenweg.journeys.codes import EmploymentKind, ExitStatus
 
@@ -133,20 +134,14 @@ def _esf(c, s: Settings) -> None:
         )
     )
     _analyze(c, "sw_esfg", "pid, first_seq, last_xseq")
+    first_status, first_since = status_at_entry("fe", "g.pid", "g.first_seq")
     c.execute(
         f.temp_table(
             "sw_esf0",
             f"""
           SELECT g.pid, g.operation, g.first_on, g.open_n, fe.gender, fe.region_id,
             {f.age("fe.birth_date", "g.first_on")} AS age,
-            COALESCE(NULLIF(fe.employment_status, ''), (
-              SELECT v.employment_status FROM sw_enr v WHERE v.pid = g.pid
-                AND v.eseq < g.first_seq AND v.employment_status <> ''
-              ORDER BY v.eseq DESC LIMIT 1), '') AS f_es,
-            COALESCE(fe.unemployed_since, (
-              SELECT v.unemployed_since FROM sw_enr v WHERE v.pid = g.pid
-                AND v.eseq < g.first_seq AND v.unemployed_since IS NOT NULL
-              ORDER BY v.eseq DESC LIMIT 1)) AS f_us,
+            {first_status} AS f_es, {first_since} AS f_us,
             p.isced, p.disability, p.nationality, p.foreign_background, p.minority, p.homeless, p.rural,
             le.exit_on AS last_exit, le.xstatuses, le.xqual,
             {f.add_days("le.exit_on", days)} AS w_end,

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stufenweg.indicators import sqlfns as f
+from stufenweg.indicators.build import status_at_entry
 from stufenweg.indicators.catalogue_target_groups import TARGET_GROUP_INDICATORS
 from stufenweg.indicators.indicator import MEAN, MEDIAN, PERSON_DIMS
 
@@ -148,14 +149,7 @@ def sources(s) -> dict:
     F, T = f.lit_date(s.date_from), f.lit_date(s.date_to)
     # employment status and unemployed-since at the entry: the entry's own, else those of the
     # latest earlier entry of the participation that gives them (as for ESF+)
-    es = (
-        "COALESCE(NULLIF(n.employment_status, ''), (SELECT v.employment_status FROM sw_enr v WHERE v.pid = n.pid "
-        "AND v.eseq < n.eseq AND v.employment_status <> '' ORDER BY v.eseq DESC LIMIT 1), '')"
-    )
-    us = (
-        "COALESCE(n.unemployed_since, (SELECT v.unemployed_since FROM sw_enr v WHERE v.pid = n.pid "
-        "AND v.eseq < n.eseq AND v.unemployed_since IS NOT NULL ORDER BY v.eseq DESC LIMIT 1))"
-    )
+    es, us = status_at_entry("n", "n.pid", "n.eseq")
     # the numbers of enrolments of the participation (in the stage) and whether an entry is the
     # first in the stage since F, in one pass of window functions (``eseq`` is the log's order,
     # so ``entered_on`` does not decrease with it)
