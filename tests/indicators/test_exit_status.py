@@ -62,3 +62,27 @@ def test_stage_change_is_an_implicit_exit_with_status_education(w, journey, run)
     p = run(by=("stage",))
     assert p.frac("prog.success_rate", stage="S4") == (1, 2)
     assert p.frac("prog.follow_on_rate", stage="S4") == (1, 1)  # education on leaving
+
+
+def test_a_status_no_exit_of_the_group_named_is_a_share_of_0_of_the_groups_exits():
+    """The engine gives no row for a status nobody named; the table's share is then 0 of the
+    group's n exits (0,0 %), not 0 / 0, and only a group without exits has no share."""
+    from stufenweg.indicators.standard import _exit_sections
+
+    def row(indicator, value, **group):
+        return {
+            "indicator": indicator,
+            "group": group,
+            "numerator": None,
+            "denominator": None,
+            "value": value,
+        }
+
+    rows = [
+        row("exit.cases", 3, exit_group="neutral", stage="S1"),
+        row("exit.status", 2, exit_group="neutral", stage="S1", status="parental_leave"),
+    ]
+    neutral = next(s for s in _exit_sections(rows, ["S1", "S2"]) if s["id"] == "exit_neutral")
+    assert neutral["columns"][1:] == ["S1 (n=3)", "S2 (n=0)"]
+    share = next(r for r in neutral["rows"] if r["id"] == "share_job_seeking")
+    assert share["cells"] == [{"num": 0, "den": 3, "value": 0.0}, {"num": 0, "den": 0, "value": None}]

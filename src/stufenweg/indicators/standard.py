@@ -24,6 +24,7 @@ from stufenweg.indicators.definitions import (
     INDICATORS,
     Indicator,
 )
+from stufenweg.indicators.engine import rate_value
 from stufenweg.indicators.results import (
     ReportParams,
     engine_for,
@@ -201,9 +202,11 @@ def _exit_sections(rows, stages):
     out = []
     for group in EXIT_GROUPS:
         columns = [_("Status beim Austritt")]
+        cases = {}  # the exits of the group per stage: the columns' n and the shares' denominator
         for stage in stages:
-            cases = look.get(("exit.cases", (("exit_group", group), ("stage", stage))))
-            columns.append(f"{stage or '–'} (n={cases['value'] if cases else 0})")
+            row = look.get(("exit.cases", (("exit_group", group), ("stage", stage))))
+            cases[stage] = row["value"] if row else 0
+            columns.append(f"{stage or '–'} (n={cases[stage]})")
         table = []
         for code, text in ExitStatus.choices:
             cells = []
@@ -220,10 +223,11 @@ def _exit_sections(rows, stages):
                 r = look.get(
                     ("exit.status_share", (("exit_group", group), ("stage", stage), ("status", code)))
                 )
+                # no row: no exit of the group named the status (0 of the group's exits)
                 cells.append(
                     {"num": r["numerator"], "den": r["denominator"], "value": r["value"]}
                     if r
-                    else {"num": 0, "den": 0, "value": None}
+                    else {"num": 0, "den": cases[stage], "value": rate_value(0, cases[stage])}
                 )
             table.append({"id": f"share_{code}", "label": str(text), "cells": cells})
         out.append(
