@@ -10,7 +10,8 @@ import pytest
 from django.db import connection
 
 from stufenweg.indicators import build, reasons, target_groups
-from stufenweg.indicators.engine import Engine, settings_for, sources
+from stufenweg.indicators.engine import Engine, settings_for
+from stufenweg.indicators.sources import sources
 
 D = dt.date
 

@@ -10,7 +10,6 @@ from stufenweg.indicators import sqlfns as f
 from stufenweg.indicators.build import (
     ANY_KINDS,
     EMPLOYED_STATUSES,
-    ENR_DIMS,
     ESF_KINDS,
     ESF_STATUSES,
     EU_COUNTRIES,
@@ -21,8 +20,8 @@ from stufenweg.indicators.build import (
     _analyze,
     _checked,
     _dates,
-    status_at_entry,
 )
+from stufenweg.indicators.build_enrolments import ENR_DIMS, status_at_entry
 from stufenweg.journeys.codes import EmploymentKind, ExitStatus
 
 

@@ -133,7 +133,7 @@ def sources(s) -> dict:
     - ``reason_exit``: the enrolments whose next boundary event is an exit in the period with an
       early exit kind (a closure before entry ends no enrolment; a stage change is no exit).
     """
-    from stufenweg.indicators.engine import Source
+    from stufenweg.indicators.sources import Source
 
     F, T = f.lit_date(s.date_from), f.lit_date(s.date_to)
     early = ", ".join(f"'{k}'" for k in EARLY)

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stufenweg.indicators import sqlfns as f
-from stufenweg.indicators.build import status_at_entry
+from stufenweg.indicators.build_enrolments import status_at_entry
 from stufenweg.indicators.catalogue_target_groups import TARGET_GROUP_INDICATORS
 from stufenweg.indicators.indicator import MEAN, MEDIAN, PERSON_DIMS
 
@@ -144,7 +144,7 @@ def _enrolment_dims(a: str) -> dict[str, str]:
 
 def sources(s) -> dict:
     """The engine sources of the ``tg.*`` indicators (``s``: the run's ``build.Settings``)."""
-    from stufenweg.indicators.engine import Source
+    from stufenweg.indicators.sources import Source
 
     F, T = f.lit_date(s.date_from), f.lit_date(s.date_to)
     # employment status and unemployed-since at the entry: the entry's own, else those of the
