@@ -1,7 +1,8 @@
 """Random accepted journey histories for the property tests (hypothesis).
 
 A history is a list of steps, each recorded either through the single-event service
-(``services.journey_event_record``, ``journey_event_correct``, ``journey_event_void``) or through
+(``recording.journey_event_record``, ``services.journey_event_correct``,
+``services.journey_event_void``) or through
 the bulk path of the importer (``bulk.journey_events_bulk_append``, one batch per step). Steps the
 rules refuse are simply refused; what is written is therefore always an accepted history. Several
 persons share one history, so the SQL must keep their journeys apart.
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from stufenweg.journeys import services
 from stufenweg.journeys.bulk import BulkRuleErrors, NewEvent, journey_events_bulk_append
 from stufenweg.journeys.models import JourneyEvent, Participation, new_event_id
+from stufenweg.journeys.recording import journey_event_record
 from stufenweg.journeys.rules import JourneyRuleError
 from tests.factories import PersonFactory
 
@@ -241,7 +243,7 @@ def record_step(world, person, action: str, day: dt.date, pick: int, gap: int, *
         if bulk:
             _bulk(person, world, kind, day, fields)
         else:
-            services.journey_event_record(
+            journey_event_record(
                 person=person, programme=world.programme, kind=kind, occurred_on=day, by=None, **fields
             )
     except (JourneyRuleError, BulkRuleErrors):

@@ -19,7 +19,7 @@ from stufenweg.api.serializers.journeys import EventCreateSerializer, EventSeria
 from stufenweg.casework.actions import ACTIONS
 from stufenweg.indicators import build, build_outcomes
 from stufenweg.interchange import schemas, writer
-from stufenweg.journeys import authority, bulk, rules, services, spec
+from stufenweg.journeys import authority, bulk, recording, rules, spec
 from stufenweg.journeys.models import JourneyEvent
 from stufenweg.journeys.records import Ev
 from stufenweg.journeys.spec import Field, KindSpec
@@ -123,8 +123,8 @@ def services_drift(fields: tuple[Field, ...]) -> list[str]:
     """The services' field list, the bulk path's columns (the model's order) and ``Ev``."""
     out = []
     recorded = [f.name for f in fields if f.refers_to != "event"]
-    if recorded != services.EVENT_FIELDS:
-        out.append(f"services.EVENT_FIELDS {services.EVENT_FIELDS} != {recorded}")
+    if recorded != recording.EVENT_FIELDS:
+        out.append(f"recording.EVENT_FIELDS {recording.EVENT_FIELDS} != {recorded}")
     model_order = [
         f.attname
         for f in JourneyEvent._meta.concrete_fields
@@ -162,8 +162,8 @@ def rules_drift(kinds: Mapping[str, KindSpec]) -> list[str]:
     for kind, names in spec.required_fields(kinds).items():
         out.extend(f"{kind}: required {n} is not a field of Ev" for n in names if n not in ev)
     opening = {k for k, s in kinds.items() if s.opens_participation}
-    if set(services.OPENING_KINDS) != opening:
-        out.append(f"services.OPENING_KINDS {sorted(services.OPENING_KINDS)} != {sorted(opening)}")
+    if set(recording.OPENING_KINDS) != opening:
+        out.append(f"recording.OPENING_KINDS {sorted(recording.OPENING_KINDS)} != {sorted(opening)}")
     declared = {k: (s.recorded_by, s.amending) for k, s in kinds.items() if s.kind != "void"}
     actual = {k: (a.record, a.amending) for k, a in authority.AUTHORITY.items()}
     if declared != actual:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from stufenweg.journeys import services
 from stufenweg.journeys.models import JourneyEvent
+from stufenweg.journeys.recording import journey_event_record
 from stufenweg.journeys.rules import JourneyRuleError
 from tests.conftest import start_journey
 from tests.factories import MeasureFactory, PersonFactory
@@ -237,7 +238,7 @@ def test_an_event_in_the_future_is_refused(world):
 def test_required_fields_per_event_kind(world):
     participation = suitable(world)
     with pytest.raises(JourneyRuleError, match="fehlt die Angabe „Austrittsart“"):
-        services.journey_event_record(
+        journey_event_record(
             person=participation.person,
             programme=world.programme,
             kind="exit",
@@ -246,7 +247,7 @@ def test_required_fields_per_event_kind(world):
         )
     with pytest.raises(JourneyRuleError, match="Unbekannter Status"):
         enter(world, participation)
-        services.journey_event_record(
+        journey_event_record(
             person=participation.person,
             programme=world.programme,
             kind="exit",
@@ -260,7 +261,7 @@ def test_required_fields_per_event_kind(world):
 def test_a_void_without_target_and_negative_hours_get_field_messages(world):
     participation = suitable(world)
     with pytest.raises(JourneyRuleError) as caught:
-        services.journey_event_record(
+        journey_event_record(
             person=participation.person,
             programme=world.programme,
             kind="void",

@@ -10,6 +10,7 @@ import pytest
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys import services
 from stufenweg.journeys.models import JourneyEvent, Participation
+from stufenweg.journeys.recording import journey_event_record
 from stufenweg.journeys.rules import JourneyRuleError
 from tests.factories import PersonFactory
 
@@ -143,7 +144,7 @@ def attempt(world, person, kind):
         "employment_start": {"employment_kind": "svb", "employer": world.employer},
         "follow_up": {"statuses": "employed_svb", "reached": True},
     }.get(kind, {})
-    return services.journey_event_record(
+    return journey_event_record(
         person=person, programme=world.programme, kind=kind, occurred_on=on, by=None, **fields
     )
 
@@ -182,7 +183,7 @@ def test_refusals_say_why_in_german(world):
         )
     other = PersonFactory()
     with pytest.raises(JourneyRuleError, match="noch keine Teilnahme"):
-        services.journey_event_record(
+        journey_event_record(
             person=other,
             programme=world.programme,
             kind="exit",

@@ -7,6 +7,7 @@ import pytest
 from stufenweg.core.models import AuditEntry
 from stufenweg.journeys import services
 from stufenweg.journeys.models import JourneyEvent
+from stufenweg.journeys.recording import journey_event_record
 from stufenweg.journeys.rules import JourneyRuleError
 from tests.conftest import enter, start_journey
 
@@ -46,7 +47,7 @@ def test_a_correction_must_keep_the_kind_and_name_a_current_version(world, enter
     with pytest.raises(JourneyRuleError, match="bereits ersetzt"):
         services.journey_event_correct(event=entry, by=None, reason="nochmal", planned_end=D(2022, 10, 31))
     with pytest.raises(JourneyRuleError, match="dieselbe Ereignisart"):
-        services.journey_event_record(
+        journey_event_record(
             person=participation.person,
             programme=world.programme,
             kind="exit",
@@ -122,7 +123,7 @@ def test_supersedes_must_name_an_event_of_the_same_journey(world, entered, djang
     other = PersonFactory()
     start_journey(world, other)
     with pytest.raises(JourneyRuleError, match="anderen Teilnahme"):
-        services.journey_event_record(
+        journey_event_record(
             person=other,
             programme=world.programme,
             kind="entry",

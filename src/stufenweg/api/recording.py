@@ -1,5 +1,5 @@
 """Appending a journey event through the API: resolve the person, check who may write, and call
-the one write path (``journeys.services.journey_event_record``). Nothing here writes by itself.
+the one write path (``journeys.recording.journey_event_record``). Nothing here writes by itself.
 
 - The person is named by ``person_id``. A person the user cannot see is treated exactly like one
   that does not exist (404). A person without any participation yet, created by someone of the
@@ -26,15 +26,14 @@ from rest_framework.settings import api_settings
 from stufenweg.api.errors import EVENT_FIELD_NAMES, api_validation_error
 from stufenweg.api.permissions import write_scope
 from stufenweg.core.models import AuditEntry
-from stufenweg.journeys import services
 from stufenweg.journeys.authority import EventNotPermitted
 from stufenweg.journeys.models import JourneyEvent, Participation
+from stufenweg.journeys.recording import EVENT_FIELDS, journey_event_record
 from stufenweg.journeys.selectors import participations_visible_to, participations_writable_by
+from stufenweg.journeys.spec import OPENING_KINDS
 from stufenweg.organisations.models import Organisation
 from stufenweg.people.models import Person
 from stufenweg.people.selectors import persons_visible_to, persons_writable_by
-
-OPENING_KINDS = services.OPENING_KINDS
 
 
 class _Refused(Exception):
@@ -92,14 +91,14 @@ def _record(user, data: dict) -> JourneyEvent:
                 )
             )
 
-    fields = {name: data.get(name) for name in services.EVENT_FIELDS if name in data}
+    fields = {name: data.get(name) for name in EVENT_FIELDS if name in data}
     for name, value in list(fields.items()):
         if value is None and name not in ("region", "measure", "stage", "referrer", "employer"):
             fields.pop(name)
     if kind == "referral" and fields.get("referrer") is None:
         fields["referrer"] = _default_referrer(user)
 
-    event = services.journey_event_record(
+    event = journey_event_record(
         person=person,
         programme=programme,
         kind=kind,

@@ -21,6 +21,7 @@ from stufenweg.journeys import services
 from stufenweg.journeys.authority import EventNotPermitted, recording_kinds
 from stufenweg.journeys.codes import split_statuses
 from stufenweg.journeys.models import JourneyEvent
+from stufenweg.journeys.recording import journey_event_record
 from stufenweg.organisations.models import Organisation
 
 RECENT_KINDS = {
@@ -109,11 +110,11 @@ def _record(ctx, participation, programme_code, event, tz) -> JourneyEvent:
         **fields,
     }
     try:
-        return services.journey_event_record(by=ctx.users[event.by], **record)
+        return journey_event_record(by=ctx.users[event.by], **record)
     except EventNotPermitted:
         # the planned recorder's organisation does not see this participation (any more): the
         # coordination office records it, as it would in a programme
-        return services.journey_event_record(by=_coordinator(ctx), **record)
+        return journey_event_record(by=_coordinator(ctx), **record)
 
 
 def _coordinator(ctx: DemoContext):

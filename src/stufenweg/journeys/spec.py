@@ -4,7 +4,7 @@ Everything else that knows about event kinds is generated from this module or ch
 (``tests/journeys/test_spec_drift.py``):
 
 - generated: the state machine and the required fields of the rules (``rules.TRANSITIONS``,
-  ``rules.REQUIRED_FIELDS``), the services' field list (``services.EVENT_FIELDS``), who records,
+  ``rules.REQUIRED_FIELDS``), the services' field list (``recording.EVENT_FIELDS``), who records,
   corrects and retracts (``authority.AUTHORITY``), the columns of events.csv after the common ones
   (``interchange.schemas.EVENTS``) and the importer's plain columns, the API's fields for a new
   event (``api.serializers.journeys.EventCreateSerializer``), the states in which the participant
@@ -143,7 +143,7 @@ FIELDS: tuple[Field, ...] = (
     Field("reason_code", LISTED, _("Grund (Code)"), max_length=REASON_CODE_MAX_LENGTH),
 )
 FIELD = {f.name: f for f in FIELDS}
-# The fields a caller of ``services.journey_event_record`` gives (the superseded event is its own argument).
+# The fields a caller of ``recording.journey_event_record`` gives (the superseded event is its own argument).
 RECORDED_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.refers_to != "event")
 # Columns every event may carry (EXCHANGE_FORMAT.md: the common columns).
 COMMON = ("region", "measure", "stage", "supersedes")

@@ -4,7 +4,7 @@ A measure with rolling entry (``Measure.rolling_entry``) takes entries on any da
 measure without it takes entries at its start dates: its ``start`` and its further start dates
 (``MeasureStart``). An entry on another day is not refused outright (real programmes enter people
 a few days late); like an overbooking it must be confirmed explicitly on the single-event path
-(web form, API: ``journeys.services.check_entry_date``), and the bulk path (import, demo history)
+(web form, API: ``journeys.recording.check_entry_date``), and the bulk path (import, demo history)
 accepts it, as it accepts recorded facts.
 """
 
