@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from stufenweg.accounts.authority import account_authority_of, organisations_administered_by
 from stufenweg.accounts.models import TwoFactorResetRequest
 from stufenweg.organisations.models import Membership
+from stufenweg.organisations.ordering import name_key, order_choices
 
 ACTIVE_CHOICES = [("ja", _("aktiv")), ("nein", _("deaktiviert")), ("alle", _("alle"))]
 
@@ -62,6 +63,12 @@ def _role_choices(user, *, blank: bool = False):
 
 
 class _OrganisationChoice(forms.ModelChoiceField):
+    """An organisation, listed in German order of the names."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        order_choices(self, name_key)
+
     def label_from_instance(self, obj) -> str:
         return f"{obj.name} ({obj.get_kind_display()})"
 

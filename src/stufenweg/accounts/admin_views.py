@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,10 +30,16 @@ from stufenweg.accounts.admin_forms import (
     MembershipRoleForm,
     ResetRequestForm,
 )
-from stufenweg.accounts.admin_selectors import account_list, accounts_visible_to, reset_requests_of
+from stufenweg.accounts.admin_selectors import (
+    account_list,
+    account_page,
+    accounts_visible_to,
+    reset_requests_of,
+)
 from stufenweg.accounts.authority import account_authority_of, manages_whole_account
 from stufenweg.api.models import ApiKey
 from stufenweg.organisations.models import Membership, User
+from stufenweg.organisations.ordering import name_key
 
 PAGE_SIZE = 50
 
@@ -101,7 +106,7 @@ def account_list_view(request: HttpRequest) -> HttpResponse:
             role=data["role"],
             active=data["active"] or "ja",
         )
-    page_obj = Paginator(accounts, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = account_page(accounts, request.GET.get("page"), per_page=PAGE_SIZE)
     return render(request, "accounts/admin/list.html", {"form": form, "page_obj": page_obj})
 
 
@@ -132,8 +137,9 @@ def account_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _detail(request: HttpRequest, account: User, *, reset_form=None, status: int = 200) -> HttpResponse:
     authority = account_authority_of(request.user)
-    memberships = list(
-        Membership.objects.filter(user=account).select_related("organisation").order_by("organisation__name")
+    memberships = sorted(
+        Membership.objects.filter(user=account).select_related("organisation"),
+        key=lambda membership: name_key(membership.organisation),
     )
     for membership in memberships:
         membership.editable = (

@@ -67,9 +67,10 @@ def account_authority_of(user) -> AccountAuthority:
 
 
 def organisations_administered_by(user):
-    """The active organisations in which ``user`` may add memberships."""
+    """The active organisations in which ``user`` may add memberships (unordered: the forms list
+    them in German order, ``organisations.ordering.name_key``)."""
     authority = account_authority_of(user)
-    organisations = Organisation.objects.filter(active=True).order_by("name")
+    organisations = Organisation.objects.filter(active=True)
     if authority.everything:
         return organisations
     return organisations.filter(pk__in=authority.organisation_ids)

@@ -40,15 +40,12 @@ def responsible_organisations(participation: Participation) -> QuerySet[Organisa
 
 
 def _staff_of(organisations) -> QuerySet[User]:
-    return (
-        User.objects.filter(
-            is_active=True,
-            memberships__role__in=ACTING_ROLES,
-            memberships__organisation__in=organisations,
-        )
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
+    """Unordered: a page lists them in German name order (``organisations.ordering.staff_key``)."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__role__in=ACTING_ROLES,
+        memberships__organisation__in=organisations,
+    ).distinct()
 
 
 @dataclass(frozen=True)

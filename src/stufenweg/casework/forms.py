@@ -12,6 +12,7 @@ from stufenweg.casework.selectors import SORTS, ListFilters
 from stufenweg.core.params import BoundedDateField, IdsChoiceField, parse_id
 from stufenweg.journeys.codes import State
 from stufenweg.organisations.models import Region, User
+from stufenweg.organisations.ordering import name_key, order_choices, staff_key
 from stufenweg.people.models import Person
 from stufenweg.programmes.models import Measure, Programme, Stage
 
@@ -55,7 +56,9 @@ class ListFilterForm(forms.Form):
     )
     programme = forms.ModelChoiceField(label=_("Programm"), queryset=Programme.objects.none(), required=False)
     stage = forms.ModelChoiceField(label=_("Stufe"), queryset=Stage.objects.none(), required=False)
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none(), required=False)
+    region = order_choices(
+        forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none(), required=False), name_key
+    )
     measure = forms.ModelChoiceField(label=_("Maßnahme"), queryset=Measure.objects.none(), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
@@ -85,7 +88,7 @@ class ListFilterForm(forms.Form):
         self.fields["caseworker"].choices = [
             ("", _("alle")),
             ("none", _("ohne Zuordnung")),
-            *[(str(u.pk), str(u)) for u in caseworkers],
+            *[(str(u.pk), str(u)) for u in sorted(caseworkers, key=staff_key)],
         ]
 
     def filters(self) -> ListFilters:
@@ -301,16 +304,23 @@ class ReferForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("occurred_on", timezone.localdate())
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
-        self.fields["region"].queryset = Region.objects.order_by("name")
+        self.fields["region"].queryset = Region.objects.all()
         self.fields["referrer"].queryset = referrers
+        order_choices(self.fields["region"], name_key)
+        order_choices(self.fields["referrer"], name_key)
         if referrers.count() == 1:
             self.fields["referrer"].initial = referrers.first()
 
 
 class ReassignForm(forms.Form):
     participations = IdsChoiceField(label=_("Teilnahmen"), queryset=None, widget=forms.CheckboxSelectMultiple)
-    caseworker = forms.ModelChoiceField(
-        label=_("neue/r Fallverantwortliche/r"), queryset=User.objects.none(), empty_label=_("Bitte wählen")
+    caseworker = order_choices(
+        forms.ModelChoiceField(
+            label=_("neue/r Fallverantwortliche/r"),
+            queryset=User.objects.none(),
+            empty_label=_("Bitte wählen"),
+        ),
+        staff_key,
     )
 
     def __init__(self, *args, participations, caseworkers, **kwargs):

@@ -28,6 +28,7 @@ from stufenweg.journeys.codes import State
 from stufenweg.journeys.models import Enrolment, Participation
 from stufenweg.journeys.selectors import participations_visible_to, scope_visibility_q
 from stufenweg.organisations.models import User
+from stufenweg.organisations.ordering import staff_key
 from stufenweg.programmes.entry_dates import next_start_date
 from stufenweg.programmes.models import CaseloadRatio, Measure, Programme
 
@@ -221,13 +222,20 @@ def caseload(user, *, acting: Scope | None = None) -> list[CaseloadRow]:
         )
         for row in counts
     ]
-    rows.sort(key=lambda r: (r.programme.code, r.caseworker is None, str(r.caseworker or ""), r.count))
+    rows.sort(
+        key=lambda r: (
+            r.programme.code,
+            r.caseworker is None,
+            staff_key(r.caseworker) if r.caseworker else (),
+        )
+    )
     return rows
 
 
 def caseworker_choices(user) -> QuerySet[User]:
     """Staff a participation may be given to: acting members of the organisations ``user`` sees
-    personal data through (regional offices, providers, …) and the current caseworkers."""
+    personal data through (regional offices, providers, …) and the current caseworkers. Unordered:
+    pages list them in German name order (``organisations.ordering.staff_key``)."""
     from stufenweg.casework.permissions import ACTING_ROLES
     from stufenweg.core.visibility import scope_of
 
@@ -239,11 +247,7 @@ def caseworker_choices(user) -> QuerySet[User]:
             memberships__role__in=ACTING_ROLES,
             memberships__organisation_id__in=scope.organisation_ids,
         ) | Q(pk__in=participations_visible_to(user).exclude(caseworker=None).values("caseworker_id"))
-    return (
-        User.objects.filter(condition, is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
+    return User.objects.filter(condition, is_active=True).distinct()
 
 
 # --- measures and capacity -----------------------------------------------------------------------

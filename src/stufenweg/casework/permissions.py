@@ -20,6 +20,7 @@ from __future__ import annotations
 from stufenweg.core.visibility import Scope
 from stufenweg.journeys.authority import COORDINATING, DELIVERING, REFERRING, acting_scope_for
 from stufenweg.organisations.models import Membership, Organisation
+from stufenweg.organisations.ordering import name_key
 
 __all__ = [
     "ACTING_ROLES",
@@ -73,8 +74,9 @@ def can_act(user, kinds: frozenset[str] = DELIVERING) -> bool:
 
 
 def acting_organisations(user, kinds: frozenset[str]) -> list[Organisation]:
-    return list(
+    return sorted(
         Organisation.objects.filter(
             memberships__user=user, memberships__role__in=ACTING_ROLES, active=True, kind__in=kinds
-        ).order_by("name")
+        ),
+        key=name_key,
     )

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from stufenweg.core.visibility import Scope, scope_of
 from stufenweg.journeys.authority import COORDINATING, DELIVERING, REFERRING
 from stufenweg.organisations.models import Membership, Organisation
+from stufenweg.organisations.ordering import name_key
 
 K = Organisation.Kind
 ORGANISER_KINDS = frozenset({K.JOBCENTER, K.PROVIDER, K.REGIONAL_OFFICE, K.COORDINATION_OFFICE})
@@ -75,9 +76,9 @@ def organiser_choices(user) -> list[Organisation]:
     """The organisations ``user`` may organise events for: its writing memberships in organiser
     kinds (a writing member of the coordination office may name any active one)."""
     if scope_of(user, writing=True).everything:
-        return list(Organisation.objects.filter(active=True, kind__in=ORGANISER_KINDS).order_by("name"))
+        return sorted(Organisation.objects.filter(active=True, kind__in=ORGANISER_KINDS), key=name_key)
     ids = [org for org, kind, _region in _memberships(user, writing=True) if kind in ORGANISER_KINDS]
-    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+    return sorted(Organisation.objects.filter(pk__in=ids), key=name_key)
 
 
 def may_organise(user, organiser_id: int) -> bool:

@@ -9,6 +9,7 @@ from stufenweg.casework.action_forms import DateInput
 from stufenweg.core.params import BoundedDateField
 from stufenweg.groupwork.models import Attendance, EventKind
 from stufenweg.organisations.models import Region
+from stufenweg.organisations.ordering import name_key, order_choices
 from stufenweg.programmes.models import Programme
 
 
@@ -25,15 +26,20 @@ class EventForm(forms.Form):
     description = forms.CharField(
         label=_("Beschreibung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    organiser = forms.ModelChoiceField(label=_("Veranstalter"), queryset=None, empty_label=None)
+    organiser = order_choices(
+        forms.ModelChoiceField(label=_("Veranstalter"), queryset=None, empty_label=None), name_key
+    )
     programmes = forms.ModelMultipleChoiceField(
         label=_("Programme"), queryset=Programme.objects.order_by("name"), widget=forms.CheckboxSelectMultiple
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.order_by("name"),
-        required=False,
-        empty_label=_("Region des Veranstalters"),
+    region = order_choices(
+        forms.ModelChoiceField(
+            label=_("Region"),
+            queryset=Region.objects.all(),
+            required=False,
+            empty_label=_("Region des Veranstalters"),
+        ),
+        name_key,
     )
     place = forms.CharField(label=_("Ort"), max_length=200)
     capacity = forms.IntegerField(
@@ -51,7 +57,7 @@ class EventForm(forms.Form):
             ids = [o.pk for o in organisers]
             from stufenweg.organisations.models import Organisation
 
-            self.fields["organiser"].queryset = Organisation.objects.filter(pk__in=ids).order_by("name")
+            self.fields["organiser"].queryset = Organisation.objects.filter(pk__in=ids)
 
 
 class SessionForm(forms.Form):

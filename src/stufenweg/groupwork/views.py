@@ -43,6 +43,7 @@ from stufenweg.groupwork.forms import (
 from stufenweg.groupwork.models import Booking, GroupEvent, GroupSession, Notice
 from stufenweg.journeys.models import Participation
 from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.organisations.ordering import name_key
 from stufenweg.programmes.models import Programme
 
 AUDIT_PURPOSE = "Gruppenangebot"
@@ -137,7 +138,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     organisers = {e.organiser for e in visible.select_related("organiser")}
     context = {
         "events": events,
-        "organisers": sorted(organisers, key=lambda o: o.name),
+        "organisers": sorted(organisers, key=name_key),
         "programmes": Programme.objects.filter(group_events__in=visible.values("pk"))
         .distinct()
         .order_by("name"),

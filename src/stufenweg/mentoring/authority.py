@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from stufenweg.core.visibility import scope_of
 from stufenweg.journeys.models import Enrolment
 from stufenweg.organisations.models import Membership, Organisation, User
+from stufenweg.organisations.ordering import name_key
 
 
 def mentoring_projects(participation):
@@ -60,7 +61,7 @@ def reads_mentoring(user, participation) -> bool:
 def assigning_projects(user, participation) -> list[Organisation]:
     """The projects for which ``user`` may assign a mentor to ``participation``."""
     rows = _memberships(user, participation, Membership.WRITING_ROLES).select_related("organisation")
-    return sorted({m.organisation for m in rows}, key=lambda org: (org.name, org.pk))
+    return sorted({m.organisation for m in rows}, key=name_key)
 
 
 def is_lead(user, organisation) -> bool:
@@ -75,7 +76,8 @@ def is_lead(user, organisation) -> bool:
 
 def mentor_candidates(user, organisation):
     """The mentors ``user`` may choose for ``organisation``: every writing member when lead,
-    else only the user."""
+    else only the user. Unordered: pages list them in German name order
+    (``organisations.ordering.staff_key``)."""
     staff = User.objects.filter(
         is_active=True,
         memberships__organisation=organisation,
@@ -83,7 +85,7 @@ def mentor_candidates(user, organisation):
     ).distinct()
     if user is not None and not is_lead(user, organisation):
         staff = staff.filter(pk=user.pk)
-    return staff.order_by("last_name", "first_name", "username")
+    return staff
 
 
 def require_assigner(by, participation, organisation, mentor) -> None:

@@ -10,6 +10,7 @@ from stufenweg.casework.action_forms import date_field
 from stufenweg.mentoring.models import DEFAULT_SUPPORT_MONTHS, MAX_MONTHS, MIN_MONTHS, EntryKind
 from stufenweg.organisations.codes import ContactTopic
 from stufenweg.organisations.models import Organisation
+from stufenweg.organisations.ordering import name_key, order_choices, staff_key
 from stufenweg.programmes.models import Programme
 
 
@@ -19,11 +20,17 @@ class _Choice(forms.ModelChoiceField):
 
 
 class AssignForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Mentorenprojekt"), queryset=Organisation.objects.none(), empty_label=_("Bitte wählen")
+    organisation = order_choices(
+        forms.ModelChoiceField(
+            label=_("Mentorenprojekt"), queryset=Organisation.objects.none(), empty_label=_("Bitte wählen")
+        ),
+        name_key,
     )
-    mentor = _Choice(
-        label=_("Mentorin/Mentor"), queryset=Organisation.objects.none(), empty_label=_("Bitte wählen")
+    mentor = order_choices(
+        _Choice(
+            label=_("Mentorin/Mentor"), queryset=Organisation.objects.none(), empty_label=_("Bitte wählen")
+        ),
+        staff_key,
     )
     started_on = date_field(label=_("Beginn"))
     ended_on = date_field(label=_("Ende (falls bekannt)"), required=False)
@@ -41,11 +48,14 @@ class EntryForm(forms.Form):
     occurred_on = date_field(label=_("Datum"))
     kind = forms.ChoiceField(label=_("Art"), choices=[("", _("Bitte wählen")), *EntryKind.choices])
     topic = forms.CharField(label=_("Thema"), max_length=200)
-    employer = forms.ModelChoiceField(
-        label=_("Arbeitgeber (bei Arbeitgeberkontakt)"),
-        required=False,
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER, active=True).order_by("name"),
-        empty_label="–",
+    employer = order_choices(
+        forms.ModelChoiceField(
+            label=_("Arbeitgeber (bei Arbeitgeberkontakt)"),
+            required=False,
+            queryset=Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER, active=True),
+            empty_label="–",
+        ),
+        name_key,
     )
     employer_topic = forms.ChoiceField(
         label=_("Anlass des Arbeitgeberkontakts"), required=False, choices=[("", "–"), *ContactTopic.choices]
@@ -114,7 +124,9 @@ class EndForm(forms.Form):
 
 
 class AftercareDefaultForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Mentorenprojekt"), queryset=Organisation.objects.none())
+    organisation = order_choices(
+        forms.ModelChoiceField(label=_("Mentorenprojekt"), queryset=Organisation.objects.none()), name_key
+    )
     programme = forms.ModelChoiceField(label=_("Programm"), queryset=Programme.objects.order_by("code"))
     months = months_field(
         help_text=_("Gilt für Nachbetreuungen, die ab jetzt beginnen; laufende behalten ihre Dauer.")
@@ -122,7 +134,7 @@ class AftercareDefaultForm(forms.Form):
 
     def __init__(self, *args, projects, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = projects.order_by("name")
+        self.fields["organisation"].queryset = projects
         self.fields["programme"].label_from_instance = lambda p: f"{p.code} – {p.name}"
         if len(self.fields["organisation"].queryset) == 1 and not self.initial.get("organisation"):
             self.initial["organisation"] = self.fields["organisation"].queryset[0].pk

@@ -17,6 +17,7 @@ from stufenweg.mentoring.authority import (
 )
 from stufenweg.mentoring.models import AfterPlacementSupport, MentoringEntry, Mentorship
 from stufenweg.organisations.models import Membership, Organisation
+from stufenweg.organisations.ordering import name_key
 
 QUIET_DAYS = 28  # no log entry for four weeks
 ENDING_DAYS = 28
@@ -110,7 +111,7 @@ def placement_figures(user) -> list[dict]:
     from stufenweg.journeys.models import JourneyEvent
 
     figures = []
-    for org in _projects_of(user).order_by("name"):
+    for org in sorted(_projects_of(user), key=name_key):
         events = JourneyEvent.objects.filter(
             kind="employment_start",
             superseded_by__isnull=True,

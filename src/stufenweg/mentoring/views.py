@@ -35,6 +35,7 @@ from stufenweg.mentoring.authority import (
 from stufenweg.mentoring.models import DEFAULT_SUPPORT_MONTHS, AftercareDefault, MentoringEntry, Mentorship
 from stufenweg.mentoring.selectors import aftercare_worklist, placement_figures
 from stufenweg.organisations.models import User
+from stufenweg.organisations.ordering import name_key
 from stufenweg.programmes.models import Measure, Programme
 
 
@@ -216,7 +217,7 @@ def aftercare(request: HttpRequest) -> HttpResponse:
 def _default_rows(projects) -> list[dict]:
     """Per project: the programmes it provides a measure in (and those with a default set), with
     the default months (None: ``DEFAULT_SUPPORT_MONTHS``). Three queries."""
-    projects = list(projects.order_by("name", "pk"))
+    projects = sorted(projects, key=name_key)
     ids = [p.pk for p in projects]
     pairs = set(Measure.objects.filter(provider_id__in=ids).values_list("provider_id", "programme_id"))
     defaults = {

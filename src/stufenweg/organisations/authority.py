@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from stufenweg.core.visibility import Scope, scope_of
+from stufenweg.organisations.ordering import name_key
 
 
 def _delivering(scope: Scope) -> bool:
@@ -75,7 +76,7 @@ def recording_organisations(user):
         memberships__user=user,
         memberships__role__in=Membership.WRITING_ROLES,
     ).distinct()
-    return sorted(rows, key=lambda org: (order.get(org.kind, 9), org.name, org.pk))
+    return sorted(rows, key=lambda org: (order.get(org.kind, 9), *name_key(org)))
 
 
 def require_recording_organisation(by, organisation):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stufenweg.organisations.codes import Sector
 from stufenweg.organisations.models import EmployerProfile, Organisation, Region
+from stufenweg.organisations.ordering import name_key, order_choices
 
 SECTOR_CHOICES = [("", "–"), *Sector.choices]
 EDITABLE_PROFILE_FIELDS = ("sector", "street", "postcode", "town", *EmployerProfile.PERSONAL_FIELDS)
@@ -19,13 +20,14 @@ class RegionForm(forms.Form):
 
 
 def _region_field(required: bool = False, help_text: str = "") -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+    field = forms.ModelChoiceField(
         label=_("Region"),
-        queryset=Region.objects.order_by("name"),
+        queryset=Region.objects.all(),
         required=required,
         empty_label="–",
         help_text=help_text,
     )
+    return order_choices(field, name_key)
 
 
 class OrganisationForm(forms.Form):
@@ -130,8 +132,11 @@ class EmployerForm(forms.Form):
 class EmployerFilterForm(forms.Form):
     q = forms.CharField(label=_("Name oder Ort"), max_length=100, required=False)
     sector = forms.ChoiceField(label=_("Branche"), choices=[("", _("alle")), *Sector.choices], required=False)
-    region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.order_by("name"), required=False, empty_label=_("alle")
+    region = order_choices(
+        forms.ModelChoiceField(
+            label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("alle")
+        ),
+        name_key,
     )
     active = forms.ChoiceField(
         label=_("Status"),
@@ -144,8 +149,11 @@ class OrganisationFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Art"), choices=[("", _("alle")), *Organisation.Kind.choices], required=False
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.order_by("name"), required=False, empty_label=_("alle")
+    region = order_choices(
+        forms.ModelChoiceField(
+            label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("alle")
+        ),
+        name_key,
     )
     active = forms.ChoiceField(
         label=_("Status"),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stufenweg.organisations.codes import Sector
 from stufenweg.organisations.models import Organisation
+from stufenweg.organisations.ordering import name_key, order_choices
 from stufenweg.organisations.services import employer_create
 
 NEW_PARTS = ("name", "sector", "postcode", "town")
@@ -30,10 +31,9 @@ class EmployerChoiceField(forms.ModelChoiceField):
 
 
 def active_employers():
-    return (
-        Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER, active=True)
-        .select_related("region", "employer_profile")
-        .order_by("name", "pk")
+    """Unordered: ``employer_field`` lists them in German order (``ordering.name_key``)."""
+    return Organisation.objects.filter(kind=Organisation.Kind.EMPLOYER, active=True).select_related(
+        "region", "employer_profile"
     )
 
 
@@ -111,7 +111,7 @@ def employer_field(*, required: bool) -> EmployerChoiceField:
         error_messages={"required": REQUIRED_MESSAGE},
     )
     field.event_field = "employer"
-    return field
+    return order_choices(field, name_key)
 
 
 class EmployerPickMixin:
@@ -127,7 +127,7 @@ class EmployerPickMixin:
             (self.data.get(self.add_prefix(f"new_employer_{part}")) or "").strip() for part in NEW_PARTS
         ):
             field.required = False  # the new employer stands in for the choice
-        employers = list(field.queryset)
+        employers = sorted(field.queryset, key=name_key)
         region_id = getattr(self.participation, "region_id", None)
         own = [e for e in employers if region_id and e.region_id == region_id]
         others = [e for e in employers if not (region_id and e.region_id == region_id)]

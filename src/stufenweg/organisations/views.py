@@ -10,7 +10,6 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -32,6 +31,7 @@ from stufenweg.organisations.forms import (
     RegionForm,
 )
 from stufenweg.organisations.models import Organisation
+from stufenweg.organisations.ordering import NAME_FIELDS, name_key, page_in_order
 from stufenweg.organisations.selectors import (
     employers_visible_to,
     organisations_administered_by,
@@ -124,7 +124,7 @@ def _admin_crumbs() -> list[tuple[str, str]]:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     _require_office_reader(request)
     filters = OrganisationFilterForm(request.GET or None)
-    rows = organisations_administered_by(request.user).annotate(members=Count("memberships", distinct=True))
+    rows = organisations_administered_by(request.user)
     if filters.is_valid():
         data = filters.cleaned_data
         if data["kind"]:
@@ -133,7 +133,14 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             rows = rows.filter(region=data["region"])
         if data["active"]:
             rows = rows.filter(active=data["active"] == "1")
-    page_obj = Paginator(rows, PAGE_SIZE).get_page(_int(request.GET.get("page")))
+    page_obj = page_in_order(  # by kind, then German order of the names; one page's member counts
+        rows,
+        lambda org: (org.kind, *name_key(org)),
+        _int(request.GET.get("page")),
+        per_page=PAGE_SIZE,
+        fields=("kind", *NAME_FIELDS),
+        rows=lambda page: page.annotate(members=Count("memberships", distinct=True)),
+    )
     return render(
         request,
         "organisations/organisation_list.html",
@@ -204,9 +211,12 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def region_list(request: HttpRequest) -> HttpResponse:
     _require_office_reader(request)
-    regions = regions_administered_by(request.user).annotate(
-        offices=Count("organisations", filter=Q(organisations__kind=Organisation.Kind.REGIONAL_OFFICE)),
-        organisations_count=Count("organisations"),
+    regions = sorted(
+        regions_administered_by(request.user).annotate(
+            offices=Count("organisations", filter=Q(organisations__kind=Organisation.Kind.REGIONAL_OFFICE)),
+            organisations_count=Count("organisations"),
+        ),
+        key=name_key,
     )
     return render(
         request,
@@ -311,7 +321,9 @@ def employer_list(request: HttpRequest) -> HttpResponse:
             rows = rows.filter(region=data["region"])
         if data["active"]:
             rows = rows.filter(active=data["active"] == "1")
-    page_obj = Paginator(rows, PAGE_SIZE).get_page(_int(request.GET.get("page")))
+    page_obj = page_in_order(
+        rows, name_key, _int(request.GET.get("page")), per_page=PAGE_SIZE, fields=NAME_FIELDS
+    )
     from stufenweg.organisations.employer_forms import SupportPeriodForm
     from stufenweg.organisations.employer_selectors import support_figures
 

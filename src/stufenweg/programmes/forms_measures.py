@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from stufenweg.core.params import parse_date
 from stufenweg.core.widgets import DateInput
 from stufenweg.organisations.models import Organisation, Region
+from stufenweg.organisations.ordering import name_key, order_choices
 from stufenweg.programmes.measures_admin import PROVIDER_KINDS, measure_problems
 from stufenweg.programmes.models import Measure, Programme, Stage
 
@@ -104,10 +105,10 @@ class MeasureForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = Programme.objects.order_by("code")
-        self.fields["provider"].queryset = Organisation.objects.filter(kind__in=PROVIDER_KINDS).order_by(
-            "name"
-        )
-        self.fields["region"].queryset = Region.objects.order_by("name")
+        self.fields["provider"].queryset = Organisation.objects.filter(kind__in=PROVIDER_KINDS)
+        self.fields["region"].queryset = Region.objects.all()
+        order_choices(self.fields["provider"], name_key)
+        order_choices(self.fields["region"], name_key)
         stages = Stage.objects.select_related("programme").order_by("programme__code", "position")
         programme_id = self.instance.programme_id if self.instance.pk else None
         if programme_id:  # a measure's stages come from its programme

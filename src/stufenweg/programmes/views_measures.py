@@ -20,6 +20,7 @@ from stufenweg.core.authority import writes_for_coordination
 from stufenweg.core.params import QueryParams
 from stufenweg.core.visibility import scope_of
 from stufenweg.organisations.models import Organisation, Region
+from stufenweg.organisations.ordering import name_key
 from stufenweg.programmes.forms_measures import MeasureForm
 from stufenweg.programmes.measures_admin import PROVIDER_KINDS, measure_refusal, measure_save
 from stufenweg.programmes.models import Measure, MeasureStart, Programme, Stage
@@ -57,8 +58,8 @@ def measure_list(request: HttpRequest) -> HttpResponse:
     context = {
         "measures": list(measures),
         "programmes": Programme.objects.order_by("code"),
-        "regions": Region.objects.order_by("name"),
-        "providers": Organisation.objects.filter(kind__in=PROVIDER_KINDS).order_by("name"),
+        "regions": sorted(Region.objects.all(), key=name_key),
+        "providers": sorted(Organisation.objects.filter(kind__in=PROVIDER_KINDS), key=name_key),
         "chosen": chosen,
         "may_write": may_write,
     }

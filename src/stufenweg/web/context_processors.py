@@ -9,11 +9,11 @@ from stufenweg.web.navigation import navigation_for, navigation_menu
 
 def _organisations(user) -> list:
     from stufenweg.organisations.models import Organisation
+    from stufenweg.organisations.ordering import name_key
 
-    return list(
-        Organisation.objects.filter(memberships__user=user, active=True)
-        .order_by("name")
-        .only("id", "name", "kind")
+    return sorted(
+        Organisation.objects.filter(memberships__user=user, active=True).only("id", "name", "kind"),
+        key=name_key,
     )
 
 

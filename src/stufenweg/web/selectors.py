@@ -26,6 +26,7 @@ from stufenweg.journeys.selectors import (
     participations_visible_to,
 )
 from stufenweg.organisations.models import Organisation, Region
+from stufenweg.organisations.ordering import name_key
 from stufenweg.programmes.models import Measure, Programme
 from stufenweg.programmes.selectors import measures_visible_to, programmes_visible_to
 
@@ -177,7 +178,7 @@ def region_overview(user, *, today: dt.date) -> RegionOverview:
         "last_event_on",
     )
     return RegionOverview(
-        regions=list(Region.objects.filter(pk__in=scope.region_ids).order_by("name")),
+        regions=sorted(Region.objects.filter(pk__in=scope.region_ids), key=name_key),
         active=totals["active"],
         waiting=totals["waiting"],
         waiting_by_stage=waiting_by_stage,
@@ -225,7 +226,7 @@ def provider_overview(user, *, organisation_ids: list[int]) -> ProviderOverview:
 
     ``organisation_ids`` must come from the user's scope (provider_org_ids). 4 queries.
     """
-    organisations = list(Organisation.objects.filter(pk__in=organisation_ids).order_by("name"))
+    organisations = sorted(Organisation.objects.filter(pk__in=organisation_ids), key=name_key)
     measures = (
         measures_visible_to(user)
         .filter(provider_id__in=organisation_ids)

@@ -21,17 +21,21 @@ from stufenweg.casework.selectors import participation_for
 from stufenweg.casework.views.common import form_response, page_url
 from stufenweg.journeys.models import Participation
 from stufenweg.organisations.models import User
+from stufenweg.organisations.ordering import order_choices, staff_key
 
 
 class CaseworkerForm(forms.Form):
-    caseworker = forms.ModelChoiceField(
-        label=_("Fallverantwortliche/r"),
-        queryset=User.objects.none(),
-        required=False,
-        empty_label=_("niemand (Zuordnung aufheben)"),
-        help_text=_(
-            "Angeboten werden die Fachkräfte der zuständigen Stellen, denen Sie Fälle zuweisen dürfen."
+    caseworker = order_choices(
+        forms.ModelChoiceField(
+            label=_("Fallverantwortliche/r"),
+            queryset=User.objects.none(),
+            required=False,
+            empty_label=_("niemand (Zuordnung aufheben)"),
+            help_text=_(
+                "Angeboten werden die Fachkräfte der zuständigen Stellen, denen Sie Fälle zuweisen dürfen."
+            ),
         ),
+        staff_key,
     )
 
     def __init__(self, *args, candidates, **kwargs):

@@ -24,6 +24,7 @@ from stufenweg.core.audit import audit_reads
 from stufenweg.core.params import QueryParams, parse_id, parse_ids
 from stufenweg.core.visibility import scope_of
 from stufenweg.journeys.selectors import participations_visible_to
+from stufenweg.organisations.ordering import name_key
 
 WORKLIST_PURPOSE = "Fallbearbeitung (Arbeitslisten)"
 REASSIGNING = COORDINATING | DELIVERING
@@ -50,7 +51,7 @@ def worklists(request: HttpRequest) -> HttpResponse:
     context = {
         "lists": lists,
         "waiting_summary": sel.waiting_summary(request.user, region=region),
-        "regions": regions_in_area(request.user).order_by("name"),
+        "regions": sorted(regions_in_area(request.user), key=name_key),
         "region": region,
         "only": only,
         "today": today,
@@ -174,7 +175,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "months": months,
         "programmes": programmes_in_area(request.user).order_by("code"),
-        "regions": regions_in_area(request.user).order_by("name"),
+        "regions": sorted(regions_in_area(request.user), key=name_key),
         "programme": programme,
         "region": region,
         "today": today,
