@@ -17,7 +17,8 @@ from django.utils import timezone
 from hypothesis import strategies as st
 
 from stufenweg.journeys import services
-from stufenweg.journeys.bulk import BulkRuleErrors, NewEvent, journey_events_bulk_append
+from stufenweg.journeys.bulk import BulkRuleErrors, journey_events_bulk_append
+from stufenweg.journeys.bulk_events import NewEvent
 from stufenweg.journeys.models import JourneyEvent, Participation, new_event_id
 from stufenweg.journeys.recording import journey_event_record
 from stufenweg.journeys.rules import JourneyRuleError

@@ -19,7 +19,7 @@ from stufenweg.api.serializers.journeys import EventCreateSerializer, EventSeria
 from stufenweg.casework.actions import ACTIONS
 from stufenweg.indicators import build, build_outcomes
 from stufenweg.interchange import schemas, writer
-from stufenweg.journeys import authority, bulk, recording, rules, spec
+from stufenweg.journeys import authority, bulk_events, recording, rules, spec
 from stufenweg.journeys.models import JourneyEvent
 from stufenweg.journeys.records import Ev
 from stufenweg.journeys.spec import Field, KindSpec
@@ -133,8 +133,8 @@ def services_drift(fields: tuple[Field, ...]) -> list[str]:
     expected = {"event_id", "kind", "occurred_on", "recorded_at", "recorded_by_id"} | {
         f.attname for f in fields if f.refers_to != "event"
     }
-    if list(bulk.EVENT_FIELDS) != model_order or set(bulk.EVENT_FIELDS) != expected:
-        out.append(f"bulk.EVENT_FIELDS {bulk.EVENT_FIELDS} != {sorted(expected)}")
+    if list(bulk_events.EVENT_FIELDS) != model_order or set(bulk_events.EVENT_FIELDS) != expected:
+        out.append(f"bulk_events.EVENT_FIELDS {bulk_events.EVENT_FIELDS} != {sorted(expected)}")
     rule_names = {f.rule_name for f in fields if f.rules}
     ev = {f.name for f in dataclasses.fields(Ev)} - {"key", "kind", "occurred_on", "recorded_at", "order"}
     if ev != rule_names:

@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stufenweg.casework.actions import ACTIONS
-from stufenweg.journeys.bulk import BulkRuleErrors, NewEvent, journey_events_bulk_append
+from stufenweg.journeys.bulk import BulkRuleErrors, journey_events_bulk_append
+from stufenweg.journeys.bulk_events import NewEvent
 from stufenweg.journeys.codes import EventKind
 from stufenweg.journeys.models import JourneyEvent
 from stufenweg.organisations.models import Organisation

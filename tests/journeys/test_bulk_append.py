@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from stufenweg.core.models import AuditEntry
-from stufenweg.journeys.bulk import BulkRuleErrors, NewEvent, journey_events_bulk_append
+from stufenweg.journeys.bulk import BulkRuleErrors, journey_events_bulk_append
+from stufenweg.journeys.bulk_events import NewEvent
 from stufenweg.journeys.codes import State
 from stufenweg.journeys.models import Enrolment, JourneyEvent, Participation
 from tests.factories import PersonFactory

@@ -15,7 +15,8 @@ from stufenweg.demo.catalogue import PROGRAMMES
 from stufenweg.demo.context import DemoContext
 from stufenweg.demo.flow import Occupancy, Plan, Planner
 from stufenweg.demo.population import PersonFactory, PlannedPerson, household_months
-from stufenweg.journeys.bulk import BulkRuleErrors, NewEvent, journey_events_bulk_append
+from stufenweg.journeys.bulk import BulkRuleErrors, journey_events_bulk_append
+from stufenweg.journeys.bulk_events import NewEvent
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.people.models import Household, HouseholdMonth, Person
 

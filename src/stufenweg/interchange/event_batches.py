@@ -3,7 +3,7 @@
 ``_parse`` turns the spooled cells into parsed rows (Python), ``_look`` fetches the stored events
 with the partition's ids, what the rules need to know and primary keys (database, in the worker),
 ``_check_and_write`` leaves identical events alone, reports changed ones, checks the journeys by
-the rules of ``journeys.bulk`` and hands the rows to the worker to write. A mixin of
+the rules of ``journeys.bulk_checks`` and hands the rows to the worker to write. A mixin of
 ``events.EventImport``, whose run state it uses.
 """
 
@@ -18,14 +18,10 @@ from stufenweg.interchange.pipeline import DbWorker
 from stufenweg.interchange.problems import Problem
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.interchange.writer import event_rows, fmt
-from stufenweg.journeys.bulk import (
-    Lookups,
-    PreparedEvent,
-    check_journeys,
-    journey_rows,
-    lookup_keys,
-    write_rows,
-)
+from stufenweg.journeys.bulk_checks import check_journeys
+from stufenweg.journeys.bulk_events import PreparedEvent
+from stufenweg.journeys.bulk_lookups import Lookups, lookup_keys
+from stufenweg.journeys.bulk_writes import journey_rows, write_rows
 from stufenweg.journeys.models import JourneyEvent
 
 LOOKUP_CHUNK = 2000

@@ -14,12 +14,7 @@ from django.utils.translation import gettext as _
 
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange.validation import ParsedRow
-from stufenweg.journeys.bulk import (
-    EVENT_INDEX,
-    NEW_ORDER_BASE,
-    PreparedEvent,
-    canonical_statuses,
-)
+from stufenweg.journeys.bulk_events import EVENT_INDEX, NEW_ORDER_BASE, PreparedEvent, canonical_statuses
 from stufenweg.journeys.rules import Ev
 from stufenweg.journeys.spec import FIELDS, REF
 

@@ -5,7 +5,7 @@ used, and spools each row into one of N partitions by a hash of ``person_id`` (t
 pickled blocks when the file is large; ``spool.py``), so that every journey lies in one partition. Pass 2 takes
 one partition at a time: parses the cells, resolves codes, leaves identical existing events alone,
 reports an existing event id with other content, and hands the journeys to the rules of
-``journeys.bulk`` (``check_journeys``: the same rules as the single-event path), then writes them.
+``journeys.bulk_checks`` (``check_journeys``: the same rules as the single-event path), then writes them.
 Memory is bounded by the partition size, not the file size. This module holds the run (the two
 passes and what they share); the steps of one partition are in ``event_batches``, the resolving
 of a row's codes in ``event_codes``.
@@ -32,11 +32,8 @@ from stufenweg.interchange.reader import ReadError
 from stufenweg.interchange.spool import Spool
 from stufenweg.interchange.validation import ParsedRow, RowParser
 from stufenweg.journeys.authority import WriteCheck
-from stufenweg.journeys.bulk import (
-    EVENT_INDEX,
-    event_defaults,
-    new_entries_over_capacity,
-)
+from stufenweg.journeys.bulk_events import EVENT_INDEX, event_defaults
+from stufenweg.journeys.capacity import new_entries_over_capacity
 from stufenweg.journeys.models import JourneyEvent, Participation
 from stufenweg.journeys.projection import rule_context
 from stufenweg.people.models import Person

@@ -14,7 +14,7 @@ A user records through a membership with a writing role in an organisation of th
 sees the participation (the *acting scope*: ``scope_through_kinds(scope_of(user, writing=True),
 kinds)``), so that a caseworker of a provider who only reads at a regional office cannot record an
 assessment. Writes without a user (``by=None``: the demo's history, system jobs) are not checked
-here. The bulk path (``bulk.check_journeys``, the importer) applies the same rule per event through
+here. The bulk path (``bulk_checks.check_journeys``, the importer) applies the same rule per event through
 ``WriteCheck``, which resolves the writer's scope once per run; an import is run by a writing
 member of the coordination office, who may write every kind, but a caller past that gate still
 meets the check, with the same message on the row's column ``event``.

@@ -10,7 +10,7 @@ Everything else that knows about event kinds is generated from this module or ch
   event (``api.serializers.journeys.EventCreateSerializer``), the states in which the participant
   page offers an action and the limits of its form fields (``casework.actions``,
   ``casework.action_forms``);
-- checked: the model's columns and ``bulk.EVENT_FIELDS`` (the model's order), the fields of
+- checked: the model's columns and ``bulk_events.EVENT_FIELDS`` (the model's order), the fields of
   ``records.Ev`` (the ones marked ``rules``), the export's column order (``interchange.writer``,
   the contract of EXCHANGE_FORMAT.md) and the kind lists in the indicator SQL
   (``indicators.build``).
