@@ -12,7 +12,8 @@ from rest_framework.test import APIClient
 
 from stufenweg.casework.models import PersonSearch
 from stufenweg.casework.search import name_sort_key
-from stufenweg.interchange.services import Row, persons_import
+from stufenweg.interchange.services import persons_import
+from stufenweg.interchange.upsert import Row
 from stufenweg.people.models import Person
 from stufenweg.people.services import person_update
 from stufenweg.privacy.anonymise import person_anonymise

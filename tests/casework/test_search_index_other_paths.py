@@ -5,7 +5,8 @@ import datetime as dt
 from rest_framework.test import APIClient
 
 from stufenweg.casework.models import PersonSearch
-from stufenweg.interchange.services import Row, persons_import
+from stufenweg.interchange.services import persons_import
+from stufenweg.interchange.upsert import Row
 
 
 def test_a_person_created_through_the_api_is_indexed(world):

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from stufenweg.interchange import services
-from stufenweg.interchange.services import Row
+from stufenweg.interchange.upsert import Row
 from stufenweg.people.models import Household, HouseholdMonth, Person
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from stufenweg.interchange import schemas as s
 from stufenweg.interchange import services
 from stufenweg.interchange.problems import Problem
-from stufenweg.interchange.services import Row, WriteResult
+from stufenweg.interchange.upsert import Row, WriteResult
 from stufenweg.interchange.validation import ParsedRow
 from stufenweg.organisations.models import Organisation
 from stufenweg.programmes.models import Programme, Stage
