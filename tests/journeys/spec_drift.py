@@ -17,7 +17,7 @@ from rest_framework import serializers
 
 from stufenweg.api.serializers.journeys import EventCreateSerializer, EventSerializer
 from stufenweg.casework.actions import ACTIONS
-from stufenweg.indicators import build, build_outcomes
+from stufenweg.indicators import build, build_enrolments, build_outcomes
 from stufenweg.interchange import schemas, writer
 from stufenweg.journeys import authority, bulk_events, recording, rules, spec
 from stufenweg.journeys.models import JourneyEvent
@@ -334,7 +334,9 @@ _KIND_SQL = re.compile(r"\bkind\s+(?:=|IN)\s+(\([^)]*\)|'[a-z_]+')")
 def indicator_drift(kinds: Mapping[str, KindSpec]) -> list[str]:
     """The kind lists of the indicator SQL: every kind named is a reported kind, every declared kind
     is reported or explicitly not, and the enrolment steps open and close on the declared kinds."""
-    source = inspect.getsource(build) + inspect.getsource(build_outcomes)
+    source = (
+        inspect.getsource(build) + inspect.getsource(build_enrolments) + inspect.getsource(build_outcomes)
+    )
     named = {code for group in _KIND_SQL.findall(source) for code in re.findall(r"'([a-z_]+)'", group)}
     reported = set(build.REPORTED_KINDS)
     out = []
