@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 
 from stufenweg.journeys import services
 from stufenweg.organisations.models import Membership, Organisation
@@ -63,6 +65,22 @@ def _german_by_default():
 
 @pytest.fixture
 def world(db) -> World:
+    return make_world()
+
+
+@contextlib.contextmanager
+def data_for_module(django_db_blocker):
+    """For a module-scoped fixture whose data every test of the module only reads: the block runs in
+    a transaction that is rolled back when the module is done; each test runs in a savepoint inside
+    it (pytest-django's ``db``), so what a test writes is gone before the next. Building the data
+    once instead of once per test; the tests must not depend on rows another test wrote."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def make_world() -> World:
+    """The programme world of ``world`` (built in the current transaction)."""
     programme = ProgrammeFactory(code="JPS", name="JobPerspektive Test")
     s2 = StageFactory(
         programme=programme,
