@@ -40,3 +40,19 @@ def full_login(client, user) -> None:
     assert response.status_code == 302
     response = client.post("/konto/zwei-faktor/pruefen/", {"code": current_code(device)})
     assert response.status_code == 302, response.content.decode()[:500]
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker, _document_folder):
+    """The permission matrix's world (``matrix_world.build``), built once per module that only reads
+    it, rolled back at the end (``tests.conftest.data_for_module``); its person's document goes
+    where every test looks for documents (``_document_folder``)."""
+    from django.test import override_settings
+
+    from tests.conftest import data_for_module, make_world
+    from tests.security.matrix_world import build
+
+    with data_for_module(django_db_blocker):
+        with override_settings(STUFENWEG_DOCUMENT_DIR=_document_folder):
+            world = build(make_world())
+        yield world

@@ -27,11 +27,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client, override_settings
+from django.test import Client
 
-from tests.conftest import data_for_module, make_world
 from tests.security.employers_world import REGISTER_READERS, contact_changers
-from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME, build, filter_of
+from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME, filter_of
 from tests.security.urlmap import Route, all_routes, fill
 from tests.security.write_bodies_mentoring import READERS as MENTORING_READERS
 
@@ -308,16 +307,6 @@ def test_every_route_is_classified():
 def test_no_stale_entries():
     names = {r.name for r in all_routes()}
     assert not sorted(set(ROUTES) - names)
-
-
-@pytest.fixture(scope="module")
-def matrix(django_db_setup, django_db_blocker, _document_folder):
-    """One world for the whole matrix (some 2,300 tests only read it), rolled back at the end; its
-    person's document goes where every test looks for documents (``_document_folder``)."""
-    with data_for_module(django_db_blocker):
-        with override_settings(STUFENWEG_DOCUMENT_DIR=_document_folder):
-            world = build(make_world())
-        yield world
 
 
 def _client(matrix, persona: str) -> Client:

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from stufenweg.core.models import AuditEntry
-from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME, build
+from tests.security.matrix_world import HIDDEN_NAME, VISIBLE_NAME
 from tests.security.test_permission_matrix import ROUTES
 from tests.security.urlmap import all_routes, fill
 
@@ -26,8 +26,8 @@ GET_ROUTES = [
 
 
 @pytest.mark.parametrize("route", GET_ROUTES)
-def test_showing_a_person_records_the_read(world, route):
-    matrix = build(world)
+def test_showing_a_person_records_the_read(matrix, route):
+    world = matrix.world
     spec = ROUTES[route.name]
     persona = "dpo" if spec.kind.startswith("dpo") else "coordinator"
     client = Client()
