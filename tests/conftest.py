@@ -235,3 +235,14 @@ def _document_folder(tmp_path_factory):
 def _documents_in_temporary_folder(settings, _document_folder):
     """Files attached to persons go to a temporary folder, never into the working tree's data/."""
     settings.STUFENWEG_DOCUMENT_DIR = _document_folder
+
+
+def page_html(user, url: str) -> str:
+    """The page at ``url`` as ``user`` sees it (asserting it opens)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()

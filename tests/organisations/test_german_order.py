@@ -10,26 +10,17 @@ import re
 
 import pytest
 from django import forms
-from django.test import Client
 
 from stufenweg.casework.search import name_sort_key, sort_key
 from stufenweg.organisations import views
 from stufenweg.organisations.models import Organisation, Region, User
 from stufenweg.organisations.ordering import name_key, order_choices, staff_key
 from stufenweg.organisations.services import employer_create
-from tests.conftest import enter, start_journey
+from tests.conftest import enter, page_html, start_journey
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 NAMES = ["Zentrum Nord", "Ärztehaus Mitte", "Bildungswerk West"]  # scrambled: the pk gives no help
-
-
-def _html(user, url: str) -> str:
-    client = Client()
-    client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def _in_order(html: str, *names: str) -> bool:
@@ -51,14 +42,14 @@ def test_the_organisation_list_is_in_german_order_across_pages(world, providers,
     coordinator = world.personas["coordinator"]
     url = "/verwaltung/organisationen/?kind=provider"
     expected = ["Ärztehaus Mitte", "Bildungswerk West", "Träger A", "Träger B", "Zentrum Nord"]
-    assert _rows(_html(coordinator, url)) == expected
+    assert _rows(page_html(coordinator, url)) == expected
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    pages = [_rows(_html(coordinator, f"{url}&page={n}")) for n in (1, 2, 3)]
+    pages = [_rows(page_html(coordinator, f"{url}&page={n}")) for n in (1, 2, 3)]
     assert pages == [expected[:2], expected[2:4], expected[4:]]
 
 
 def test_the_organisation_list_groups_by_kind_then_german_order(world, providers):
-    html = _html(world.personas["coordinator"], "/verwaltung/organisationen/")
+    html = page_html(world.personas["coordinator"], "/verwaltung/organisationen/")
     rows = _rows(html)
     kinds = {o.name: o.kind for o in Organisation.objects.all()}
     assert [kinds[name] for name in rows] == sorted(kinds[name] for name in rows)  # by kind first
@@ -69,10 +60,10 @@ def test_the_employer_register_and_the_employer_pick_are_in_german_order(world):
     for name in ["Zentrum für Pflege", "Ärztehaus am Markt", "Bildungswerk Nord"]:
         employer_create(name=name, region=world.region_a, by=None)
     expected = ["Ärztehaus am Markt", "Bildungswerk Nord", "Pflegedienst Lichtblicke", "Zentrum für Pflege"]
-    assert _rows(_html(world.personas["coordinator"], "/arbeitgeber/")) == expected
+    assert _rows(page_html(world.personas["coordinator"], "/arbeitgeber/")) == expected
     case = start_journey(world, PersonFactory(), on=dt.date(2024, 1, 8))
     enter(world, case, on=dt.date(2024, 2, 1), planned_end=dt.date(2024, 12, 31))
-    page = _html(world.personas["regional"], f"/teilnehmende/teilnahme/{case.pk}/aktion/praktikum/")
+    page = page_html(world.personas["regional"], f"/teilnehmende/teilnahme/{case.pk}/aktion/praktikum/")
     assert _in_order(page, 'label="Region Region A"', *expected)
 
 
@@ -81,8 +72,8 @@ def test_the_region_list_and_a_region_pick_are_in_german_order(world):
         RegionFactory(name=name)
     expected = ["Bautzen", "Östliches Erzgebirge", "Region A", "Region B", "Zwickau"]
     coordinator = world.personas["coordinator"]
-    assert _in_order(_html(coordinator, "/verwaltung/organisationen/regionen/"), *expected)
-    page = _html(coordinator, "/verwaltung/organisationen/")  # the filter's region pick
+    assert _in_order(page_html(coordinator, "/verwaltung/organisationen/regionen/"), *expected)
+    page = page_html(coordinator, "/verwaltung/organisationen/")  # the filter's region pick
     select = re.search(r'<select name="region"[^>]*>(.*?)</select>', page, re.S).group(1)
     assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == ["alle", *expected]
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client
 
 from stufenweg.accounts import admin_views
 from stufenweg.organisations.models import Organisation
+from tests.conftest import page_html
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,21 +30,13 @@ def german_accounts(world):
     return organisation
 
 
-def _html(user, url: str) -> str:
-    client = Client()
-    client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def _rows(html: str) -> list[str]:
     """The last names of the list's rows, in the order shown."""
     return re.findall(r'<th scope="row"><a href="[^"]+">([^,<]*), ', html)
 
 
 def test_the_account_list_is_in_german_order(world, german_accounts):
-    rows = _rows(_html(world.personas["coordinator"], f"{LIST}?organisation={german_accounts.pk}"))
+    rows = _rows(page_html(world.personas["coordinator"], f"{LIST}?organisation={german_accounts.pk}"))
     assert rows == GERMAN_ORDER
 
 
@@ -52,15 +44,15 @@ def test_the_pages_of_the_account_list_follow_german_order(world, german_account
     monkeypatch.setattr(admin_views, "PAGE_SIZE", 3)
     url = f"{LIST}?organisation={german_accounts.pk}"
     coordinator = world.personas["coordinator"]
-    first, second = _rows(_html(coordinator, url)), _rows(_html(coordinator, url + "&page=2"))
+    first, second = _rows(page_html(coordinator, url)), _rows(page_html(coordinator, url + "&page=2"))
     assert (first, second) == (GERMAN_ORDER[:3], GERMAN_ORDER[3:])
-    assert _rows(_html(coordinator, url + "&page=9")) == GERMAN_ORDER[3:]  # past the end: the last page
+    assert _rows(page_html(coordinator, url + "&page=9")) == GERMAN_ORDER[3:]  # past the end: the last page
 
 
 def test_the_organisation_picker_is_in_german_order(world):
     for name in ["Zentrum Nord", "Ärztehaus Mitte", "Bildungswerk West"]:
         OrganisationFactory(name=name, kind=Organisation.Kind.PROVIDER, region=world.region_a)
-    html = _html(world.personas["coordinator"], LIST)
+    html = page_html(world.personas["coordinator"], LIST)
     select = re.search(r'<select name="organisation"[^>]*>(.*?)</select>', html, re.S).group(1)
     labels = re.findall(r"<option[^>]*>([^<(]*)", select)
     names = [label.strip() for label in labels]
