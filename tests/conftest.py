@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.db import transaction
+from django.test import Client
 
 from stufenweg.journeys import services
 from stufenweg.organisations.models import Membership, Organisation
@@ -239,8 +240,6 @@ def _documents_in_temporary_folder(settings, _document_folder):
 
 def page_html(user, url: str) -> str:
     """The page at ``url`` as ``user`` sees it (asserting it opens)."""
-    from django.test import Client
-
     client = Client()
     client.force_login(user)
     response = client.get(url)

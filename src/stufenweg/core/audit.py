@@ -11,6 +11,22 @@ from django.utils import timezone
 
 from stufenweg.core.models import AuditEntry
 
+# The columns of an audit row appended in bulk (raw inserts and COPY of the import and the bulk
+# journey path), in the order their row tuples give them; the before/after values of a change
+# follow where a writer records them. ``id`` is the database's.
+AUDIT_ROW_COLUMNS = (
+    "at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+    "person_id",
+    "purpose",
+    "summary",
+)
+AUDIT_CHANGE_COLUMNS = ("before", "after")
+
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):

@@ -23,7 +23,7 @@ from django.db.models import signals
 from django.db.models.base import ModelState
 from django.utils import timezone
 
-from stufenweg.core.audit import _jsonable
+from stufenweg.core.audit import AUDIT_CHANGE_COLUMNS, AUDIT_ROW_COLUMNS, _jsonable
 from stufenweg.core.models import AuditEntry
 from stufenweg.core.tablewrite import fast_insert, insert_rows, reserve_ids
 from stufenweg.organisations.models import User
@@ -63,19 +63,7 @@ def _actor(by: User | None) -> tuple[User | None, str]:
     return (by if getattr(by, "pk", None) else None), (getattr(by, "username", "") or "system")
 
 
-AUDIT_COLUMNS = (
-    "at",
-    "actor_id",
-    "actor_label",
-    "action",
-    "object_type",
-    "object_id",
-    "person_id",
-    "purpose",
-    "summary",
-    "before",
-    "after",
-)
+AUDIT_COLUMNS = (*AUDIT_ROW_COLUMNS, *AUDIT_CHANGE_COLUMNS)
 _PLAIN = (str, int, bool, type(None))
 
 

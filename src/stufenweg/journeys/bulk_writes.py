@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 
+from stufenweg.core.audit import AUDIT_ROW_COLUMNS
 from stufenweg.core.models import AuditEntry
 from stufenweg.core.tablewrite import copy_data, copy_rows, insert_rows, reserve_ids
 from stufenweg.journeys.bulk_events import EVENT_FIELDS, PreparedEvent
@@ -40,17 +41,7 @@ ENROLMENT_COLUMNS = (
     "extensions",
     "interrupted_since",
 )
-AUDIT_COLUMNS = (
-    "at",
-    "actor_id",
-    "actor_label",
-    "action",
-    "object_type",
-    "object_id",
-    "person_id",
-    "purpose",
-    "summary",
-)
+AUDIT_COLUMNS = AUDIT_ROW_COLUMNS  # no before/after: the events are the record
 
 
 def write_journeys(

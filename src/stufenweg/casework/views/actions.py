@@ -352,16 +352,15 @@ def refer(request: HttpRequest) -> HttpResponse:
     except PermissionDenied:
         raise EventNotPermitted(refusal_message(EventKind.REFERRAL)) from None
     own = [o.pk for o in acting_organisations(request.user, frozenset({Organisation.Kind.JOBCENTER}))]
-    if own:
-        referrers = Organisation.objects.filter(pk__in=own)
-    else:  # an office records a referral on behalf of a Jobcenter of its area
-        referrers = referrers_in_area(request.user).order_by("name")
+    # a Jobcenter refers for itself; an office records a referral on behalf of a Jobcenter of its
+    # area (the form lists them in German order)
+    referrers = Organisation.objects.filter(pk__in=own) if own else referrers_in_area(request.user)
     form = cf.ReferForm(
         request.POST or None,
         programmes=programmes_in_area(request.user).filter(active=True).order_by("code"),
         referrers=referrers,
     )
-    form.fields["region"].queryset = regions_in_area(request.user).order_by("name")  # the user's area
+    form.fields["region"].queryset = regions_in_area(request.user)  # the user's area
     created = {}
 
     @transaction.atomic
