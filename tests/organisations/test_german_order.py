@@ -14,7 +14,7 @@ from django import forms
 from stufenweg.casework.search import name_sort_key, sort_key
 from stufenweg.organisations import views
 from stufenweg.organisations.models import Organisation, Region, User
-from stufenweg.organisations.ordering import name_key, order_choices, staff_key
+from stufenweg.organisations.ordering import KIND_ORDER, name_key, order_choices, staff_key
 from stufenweg.organisations.services import employer_create
 from tests.conftest import enter, page_html, start_journey
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory
@@ -52,7 +52,10 @@ def test_the_organisation_list_groups_by_kind_then_german_order(world, providers
     html = page_html(world.personas["coordinator"], "/verwaltung/organisationen/")
     rows = _rows(html)
     kinds = {o.name: o.kind for o in Organisation.objects.all()}
-    assert [kinds[name] for name in rows] == sorted(kinds[name] for name in rows)  # by kind first
+    ranks = [KIND_ORDER.index(kinds[name]) for name in rows]
+    assert ranks == sorted(ranks)  # by kind first: the coordination office first, the employers last
+    assert kinds[rows[0]] == Organisation.Kind.COORDINATION_OFFICE
+    assert kinds[rows[-1]] == Organisation.Kind.EMPLOYER
     assert [name for name in rows if name in NAMES] == sorted(NAMES, key=sort_key)
 
 

@@ -23,7 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from stufenweg.core.visibility import Scope, scope_of
-from stufenweg.organisations.ordering import name_key
+from stufenweg.organisations.ordering import organisation_key
 
 
 def _delivering(scope: Scope) -> bool:
@@ -69,14 +69,13 @@ def recording_organisations(user):
 
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Organisation.objects.none()
-    order = {"coordination_office": 0, "regional_office": 1, "mentoring_project": 2, "provider": 3}
     rows = Organisation.objects.filter(
         active=True,
         kind__in=DELIVERING,
         memberships__user=user,
         memberships__role__in=Membership.WRITING_ROLES,
     ).distinct()
-    return sorted(rows, key=lambda org: (order.get(org.kind, 9), *name_key(org)))
+    return sorted(rows, key=organisation_key)
 
 
 def require_recording_organisation(by, organisation):

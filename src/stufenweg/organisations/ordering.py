@@ -32,6 +32,25 @@ def staff_key(user) -> tuple:
     return (*name_sort_key(user.last_name, user.first_name), user.username)
 
 
+# the order of organisation kinds in lists of organisations: the coordination office first, the
+# organisations that work with participants, the Jobcenters, the employers (the many) last
+KIND_ORDER = (
+    "coordination_office",
+    "regional_office",
+    "mentoring_project",
+    "provider",
+    "jobcenter",
+    "employer",
+)
+
+
+def organisation_key(org) -> tuple:
+    """An organisation's place in a list of several kinds: its kind (``KIND_ORDER``), then
+    ``name_key``."""
+    kind = KIND_ORDER.index(org.kind) if org.kind in KIND_ORDER else len(KIND_ORDER)
+    return (kind, *name_key(org))
+
+
 def name_key(obj) -> tuple:
     """An organisation's or a region's place: the German order of its name, the stored spelling,
     then the row."""

@@ -31,7 +31,7 @@ from stufenweg.organisations.forms import (
     RegionForm,
 )
 from stufenweg.organisations.models import Organisation
-from stufenweg.organisations.ordering import NAME_FIELDS, name_key, page_in_order
+from stufenweg.organisations.ordering import NAME_FIELDS, name_key, organisation_key, page_in_order
 from stufenweg.organisations.selectors import (
     employers_visible_to,
     organisations_administered_by,
@@ -135,7 +135,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             rows = rows.filter(active=data["active"] == "1")
     page_obj = page_in_order(  # by kind, then German order of the names; one page's member counts
         rows,
-        lambda org: (org.kind, *name_key(org)),
+        organisation_key,
         _int(request.GET.get("page")),
         per_page=PAGE_SIZE,
         fields=("kind", *NAME_FIELDS),
